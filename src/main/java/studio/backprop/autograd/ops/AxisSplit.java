@@ -1,0 +1,35 @@
+package studio.backprop.autograd.ops;
+
+import studio.backprop.tensor.Shapes;
+
+/** A shape seen as (outer, len, inner) around one axis, and the shape left after reducing that axis. */
+record AxisSplit(int axis, int outer, int len, int inner) {
+
+    static AxisSplit of(String op, int[] shape, int axis) {
+        int a = Shapes.axis(op, axis, shape.length);
+        int outer = 1;
+        int inner = 1;
+        for (int i = 0; i < a; i++) {
+            outer *= shape[i];
+        }
+        for (int i = a + 1; i < shape.length; i++) {
+            inner *= shape[i];
+        }
+        return new AxisSplit(a, outer, shape[a], inner);
+    }
+
+    static int[] reduced(int[] shape, int axis, boolean keepDims) {
+        if (keepDims) {
+            int[] r = shape.clone();
+            r[axis] = 1;
+            return r;
+        }
+        int[] r = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != axis) {
+                r[j++] = shape[i];
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,250 @@
+package studio.backprop.kernels;
+
+/**
+ * Element-by-element kernels: unary maps y = f(x), their backward dx (+)= dy·f'(x), and binary operations with
+ * numpy broadcasting over strided operands.
+ *
+ * <p>Broadcast operands are described by strides in which a broadcast axis has stride 0, so one walker serves
+ * every broadcast pattern. The fast paths (equal contiguous shapes, a scalar operand, a row vector added to every
+ * row) give the same bits as the walker: each output element is one operation on the same two inputs.
+ */
+public final class Elementwise {
+
+    /** Binary operations on two broadcast operands. */
+    public enum BinaryOp {
+        ADD, SUB, MUL, DIV, MAX, MIN, POW;
+
+        /** a ∘ b for one pair of elements. */
+        public float apply(float a, float b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+                case MAX -> Math.max(a, b);
+                case MIN -> Math.min(a, b);
+                case POW -> (float) Math.pow(a, b);
+            };
+        }
+    }
+
+    private static final int GRAIN = 1 << 15;
+
+    private Elementwise() {
+    }
+
+    /** y[i] = f(x[i]) for i in [0, n). Modified: y (may be x itself). Not modified: x. */
+    public static void map(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        KernelPool.parallelFor(n, GRAIN, (s, e) -> mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s));
+    }
+
+    /** The single-threaded reference of {@link #map}. */
+    public static void mapReference(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = f.apply(x[xOff + i], alpha);
+        }
+    }
+
+    private static void mapRange(UnaryFn f, float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        switch (f) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    y[yo + i] = v > 0f ? v : 0f;
+                }
+            }
+            case NEG -> {
+                for (int i = 0; i < n; i++) {
+                    y[yo + i] = -x[xo + i];
+                }
+            }
+            case SQUARE -> {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    y[yo + i] = v * v;
+                }
+            }
+            default -> mapReference(f, alpha, x, xo, y, yo, n);
+        }
+    }
+
+    /**
+     * dx[i] (+)= dy[i] · f'(x[i]) using y = f(x) where the derivative is cheaper from the output.
+     * Modified: dx. Not modified: x, y, dy.
+     */
+    public static void mapBackward(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n,
+                                   boolean accumulate) {
+        KernelPool.parallelFor(n, GRAIN, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                float g = dy[i] * f.derivative(x[i], y[i], alpha);
+                dx[i] = accumulate ? dx[i] + g : g;
+            }
+        });
+    }
+
+    /**
+     * out = a ∘ b with broadcasting: every operand is addressed by its own strides over the output shape
+     * (stride 0 on a broadcast axis). The output is contiguous row-major from {@code outOff}.
+     * Modified: out. Not modified: a, b.
+     */
+    public static void binary(BinaryOp op, float[] a, int aOff, int[] aStrides, float[] b, int bOff, int[] bStrides,
+                              int[] outShape, float[] out, int outOff) {
+        int n = sizeOf(outShape);
+        int[] dense = contiguousStrides(outShape);
+        boolean aDense = sameStrides(aStrides, dense, outShape);
+        boolean bDense = sameStrides(bStrides, dense, outShape);
+        if (aDense && bDense) {
+            KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+        } else if (aDense && allZero(bStrides)) {
+            float bv = b[bOff];
+            KernelPool.parallelFor(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    out[outOff + i] = op.apply(a[aOff + i], bv);
+                }
+            });
+        } else if (aDense && isRowBroadcast(bStrides, outShape)) {
+            int inner = outShape[outShape.length - 1];
+            int rows = n / Math.max(1, inner);
+            KernelPool.parallelFor(rows, Math.max(1, GRAIN / Math.max(1, inner)), (s, e) -> {
+                for (int r = s; r < e; r++) {
+                    int base = r * inner;
+                    for (int j = 0; j < inner; j++) {
+                        out[outOff + base + j] = op.apply(a[aOff + base + j], b[bOff + j]);
+                    }
+                }
+            });
+        } else {
+            binaryReference(op, a, aOff, aStrides, b, bOff, bStrides, outShape, out, outOff);
+        }
+    }
+
+    private static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+                             int s, int e) {
+        switch (op) {
+            case ADD -> {
+                for (int i = s; i < e; i++) {
+                    out[outOff + i] = a[aOff + i] + b[bOff + i];
+                }
+            }
+            case SUB -> {
+                for (int i = s; i < e; i++) {
+                    out[outOff + i] = a[aOff + i] - b[bOff + i];
+                }
+            }
+            case MUL -> {
+                for (int i = s; i < e; i++) {
+                    out[outOff + i] = a[aOff + i] * b[bOff + i];
+                }
+            }
+            default -> {
+                for (int i = s; i < e; i++) {
+                    out[outOff + i] = op.apply(a[aOff + i], b[bOff + i]);
+                }
+            }
+        }
+    }
+
+    /** The naive reference of {@link #binary}: one multi-index walk over the output shape. */
+    public static void binaryReference(BinaryOp op, float[] a, int aOff, int[] aStrides, float[] b, int bOff,
+                                       int[] bStrides, int[] outShape, float[] out, int outOff) {
+        int rank = outShape.length;
+        int n = sizeOf(outShape);
+        int[] index = new int[rank];
+        int ai = aOff;
+        int bi = bOff;
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = op.apply(a[ai], b[bi]);
+            for (int axis = rank - 1; axis >= 0; axis--) {
+                index[axis]++;
+                ai += aStrides[axis];
+                bi += bStrides[axis];
+                if (index[axis] < outShape[axis]) {
+                    break;
+                }
+                ai -= aStrides[axis] * outShape[axis];
+                bi -= bStrides[axis] * outShape[axis];
+                index[axis] = 0;
+            }
+        }
+    }
+
+    /**
+     * Copies a strided view into a contiguous buffer: dst[i] = src[walk(i)].
+     * Modified: dst. Not modified: src.
+     */
+    public static void gather(float[] src, int srcOff, int[] srcStrides, int[] shape, float[] dst, int dstOff) {
+        int rank = shape.length;
+        int n = sizeOf(shape);
+        if (rank == 0) {
+            if (n == 1) {
+                dst[dstOff] = src[srcOff];
+            }
+            return;
+        }
+        int[] index = new int[rank];
+        int si = srcOff;
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = src[si];
+            for (int axis = rank - 1; axis >= 0; axis--) {
+                index[axis]++;
+                si += srcStrides[axis];
+                if (index[axis] < shape[axis]) {
+                    break;
+                }
+                si -= srcStrides[axis] * shape[axis];
+                index[axis] = 0;
+            }
+        }
+    }
+
+    /** Product of the dimensions (1 for a scalar). */
+    public static int sizeOf(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** Row-major strides of a contiguous tensor of this shape. */
+    public static int[] contiguousStrides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = s;
+            s *= shape[i];
+        }
+        return strides;
+    }
+
+    private static boolean sameStrides(int[] strides, int[] dense, int[] shape) {
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] != 1 && strides[i] != dense[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZero(int[] strides) {
+        for (int s : strides) {
+            if (s != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isRowBroadcast(int[] strides, int[] shape) {
+        int last = shape.length - 1;
+        if (last < 0 || (strides[last] != 1 && shape[last] != 1)) {
+            return false;
+        }
+        for (int i = 0; i < last; i++) {
+            if (strides[i] != 0 && shape[i] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+package studio.backprop.kernels;
+
+/**
+ * Reductions along one axis of a contiguous tensor viewed as (outer, len, inner): the axis being reduced has
+ * length {@code len}, the axes before it multiply to {@code outer}, those after it to {@code inner}.
+ * Output element (o, i) sits at {@code o·inner + i}.
+ *
+ * <p>Sums accumulate in double, in index order, so the result of a sum does not depend on the thread count and
+ * exercise-sized sums are exact to float precision. Work is split over output elements only.
+ */
+public final class Reduce {
+
+    private static final int GRAIN_ELEMENTS = 1 << 15;
+
+    private Reduce() {
+    }
+
+    /** out[o, i] (+)= Σ_r x[o, r, i]. Modified: out. Not modified: x. */
+    public static void sum(float[] x, int outer, int len, int inner, float[] out, boolean accumulate) {
+        if (inner == 1) {
+            KernelPool.parallelFor(outer, grain(len), (s, e) -> {
+                for (int o = s; o < e; o++) {
+                    double acc = 0;
+                    int base = o * len;
+                    for (int r = 0; r < len; r++) {
+                        acc += x[base + r];
+                    }
+                    out[o] = accumulate ? (float) (out[o] + acc) : (float) acc;
+                }
+            });
+            return;
+        }
+        KernelPool.parallelFor(outer * inner, grain(len), (s, e) -> {
+            for (int k = s; k < e; k++) {
+                int o = k / inner;
+                int i = k - o * inner;
+                double acc = 0;
+                int base = o * len * inner + i;
+                for (int r = 0; r < len; r++) {
+                    acc += x[base + r * inner];
+                }
+                out[k] = accumulate ? (float) (out[k] + acc) : (float) acc;
+            }
+        });
+    }
+
+    /** The single-threaded reference of {@link #sum}. */
+    public static void sumReference(float[] x, int outer, int len, int inner, float[] out, boolean accumulate) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                double acc = 0;
+                for (int r = 0; r < len; r++) {
+                    acc += x[(o * len + r) * inner + i];
+                }
+                int k = o * inner + i;
+                out[k] = accumulate ? (float) (out[k] + acc) : (float) acc;
+            }
+        }
+    }
+
+    /**
+     * out[o, i] = max_r x[o, r, i] and argMax[o, i] = the first r reaching it (ties go to the lowest index;
+     * a NaN is never selected unless every element is NaN). {@code argMax} may be null.
+     * Modified: out, argMax. Not modified: x.
+     */
+    public static void max(float[] x, int outer, int len, int inner, float[] out, int[] argMax) {
+        KernelPool.parallelFor(outer * inner, grain(len), (s, e) -> maxRange(x, len, inner, out, argMax, s, e));
+    }
+
+    /** The single-threaded reference of {@link #max}. */
+    public static void maxReference(float[] x, int outer, int len, int inner, float[] out, int[] argMax) {
+        maxRange(x, len, inner, out, argMax, 0, outer * inner);
+    }
+
+    private static void maxRange(float[] x, int len, int inner, float[] out, int[] argMax, int s, int e) {
+        for (int k = s; k < e; k++) {
+            int o = k / inner;
+            int i = k - o * inner;
+            int base = o * len * inner + i;
+            int best = 0;
+            float bestValue = x[base];
+            for (int r = 1; r < len; r++) {
+                float v = x[base + r * inner];
+                if (v > bestValue || (Float.isNaN(bestValue) && !Float.isNaN(v))) {
+                    bestValue = v;
+                    best = r;
+                }
+            }
+            out[k] = bestValue;
+            if (argMax != null) {
+                argMax[k] = best;
+            }
+        }
+    }
+
+    /**
+     * Scatters a reduced gradient back along the axis: dx[o, r, i] (+)= dy[o, i] for every r (the adjoint of
+     * {@link #sum}, also the broadcast of a reduced tensor). Modified: dx. Not modified: dy.
+     */
+    public static void broadcastAlong(float[] dy, int outer, int len, int inner, float[] dx, boolean accumulate) {
+        KernelPool.parallelFor(outer, Math.max(1, GRAIN_ELEMENTS / Math.max(1, len * inner)), (s, e) -> {
+            for (int o = s; o < e; o++) {
+                for (int r = 0; r < len; r++) {
+                    int base = (o * len + r) * inner;
+                    for (int i = 0; i < inner; i++) {
+                        float g = dy[o * inner + i];
+                        dx[base + i] = accumulate ? dx[base + i] + g : g;
+                    }
+                }
+            }
+        });
+    }
+
+    private static int grain(int len) {
+        return Math.max(1, GRAIN_ELEMENTS / Math.max(1, len));
+    }
+}

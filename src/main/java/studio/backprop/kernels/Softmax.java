@@ -1,0 +1,123 @@
+package studio.backprop.kernels;
+
+/**
+ * Softmax and log-softmax over the last axis of a (rows × cols) matrix, with their backward rules.
+ *
+ * <p>softmax(z)_j = e^(z_j − m) / Σ_k e^(z_k − m) with m = max_k z_k, so large logits never overflow.
+ * log-softmax(z)_j = z_j − m − log Σ_k e^(z_k − m). Exponent sums accumulate in double.
+ */
+public final class Softmax {
+
+    private static final int GRAIN_ELEMENTS = 1 << 14;
+
+    private Softmax() {
+    }
+
+    /** y[r, :] = softmax(x[r, :]). Modified: y (may be x). Not modified: x unless y == x. */
+    public static void forward(float[] x, int rows, int cols, float[] y) {
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
+            for (int r = s; r < e; r++) {
+                softmaxRow(x, r * cols, cols, y);
+            }
+        });
+    }
+
+    /** The single-threaded reference of {@link #forward}, written as the textbook formula in double. */
+    public static void forwardReference(float[] x, int rows, int cols, float[] y) {
+        for (int r = 0; r < rows; r++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                m = Math.max(m, x[r * cols + j]);
+            }
+            double z = 0;
+            for (int j = 0; j < cols; j++) {
+                z += Math.exp(x[r * cols + j] - m);
+            }
+            for (int j = 0; j < cols; j++) {
+                y[r * cols + j] = (float) (Math.exp(x[r * cols + j] - m) / z);
+            }
+        }
+    }
+
+    private static void softmaxRow(float[] x, int base, int cols, float[] y) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            m = Math.max(m, x[base + j]);
+        }
+        double z = 0;
+        for (int j = 0; j < cols; j++) {
+            double ej = Math.exp(x[base + j] - m);
+            y[base + j] = (float) ej;
+            z += ej;
+        }
+        float inv = (float) (1.0 / z);
+        for (int j = 0; j < cols; j++) {
+            y[base + j] *= inv;
+        }
+    }
+
+    /** y[r, :] = log-softmax(x[r, :]). Modified: y. Not modified: x. */
+    public static void logForward(float[] x, int rows, int cols, float[] y) {
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
+            for (int r = s; r < e; r++) {
+                int base = r * cols;
+                float m = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) {
+                    m = Math.max(m, x[base + j]);
+                }
+                double z = 0;
+                for (int j = 0; j < cols; j++) {
+                    z += Math.exp(x[base + j] - m);
+                }
+                double logZ = m + Math.log(z);
+                for (int j = 0; j < cols; j++) {
+                    y[base + j] = (float) (x[base + j] - logZ);
+                }
+            }
+        });
+    }
+
+    /**
+     * Backward of softmax: dx = y ⊙ (dy − Σ_j dy_j y_j) per row, given y = softmax(x).
+     * Modified: dx (accumulated when asked). Not modified: y, dy.
+     */
+    public static void backward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
+            for (int r = s; r < e; r++) {
+                int base = r * cols;
+                double dot = 0;
+                for (int j = 0; j < cols; j++) {
+                    dot += (double) dy[base + j] * y[base + j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    float g = (float) (y[base + j] * (dy[base + j] - dot));
+                    dx[base + j] = accumulate ? dx[base + j] + g : g;
+                }
+            }
+        });
+    }
+
+    /**
+     * Backward of log-softmax: dx = dy − softmax(x) · Σ_j dy_j per row, given y = log-softmax(x).
+     * Modified: dx. Not modified: y, dy.
+     */
+    public static void logBackward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
+            for (int r = s; r < e; r++) {
+                int base = r * cols;
+                double total = 0;
+                for (int j = 0; j < cols; j++) {
+                    total += dy[base + j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    float g = (float) (dy[base + j] - Math.exp(y[base + j]) * total);
+                    dx[base + j] = accumulate ? dx[base + j] + g : g;
+                }
+            }
+        });
+    }
+
+    private static int grain(int cols) {
+        return Math.max(1, GRAIN_ELEMENTS / Math.max(1, cols));
+    }
+}
