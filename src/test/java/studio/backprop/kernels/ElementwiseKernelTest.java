@@ -1,0 +1,111 @@
+package studio.backprop.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import studio.backprop.kernels.Elementwise.BinaryOp;
+
+class ElementwiseKernelTest {
+
+    private static final int[][][] SHAPE_PAIRS = {
+        {{1}, {1}}, {{7}, {7}}, {{13, 17}, {13, 17}}, {{13, 17}, {17}}, {{13, 17}, {13, 1}}, {{3, 1, 5}, {1, 4, 1}},
+        {{2, 3, 4}, {}}, {{1, 1}, {5, 1}}, {{65537}, {65537}}, {{300, 301}, {301}}, {{4, 1, 3, 2}, {5, 1, 2}}
+    };
+
+    @Test
+    void everyBroadcastPatternMatchesTheReferenceWalker() {
+        Random random = new Random(1);
+        for (int[][] pair : SHAPE_PAIRS) {
+            for (BinaryOp op : BinaryOp.values()) {
+                int[] out = broadcast(pair[0], pair[1]);
+                float[] a = randomPositive(random, Elementwise.sizeOf(pair[0]));
+                float[] b = randomPositive(random, Elementwise.sizeOf(pair[1]));
+                int[] as = strides(pair[0], out);
+                int[] bs = strides(pair[1], out);
+                float[] fast = new float[Elementwise.sizeOf(out)];
+                float[] slow = new float[fast.length];
+                Elementwise.binary(op, a, 0, as, b, 0, bs, out, fast, 0);
+                Elementwise.binaryReference(op, a, 0, as, b, 0, bs, out, slow, 0);
+                assertArrayEquals(slow, fast, op + " on " + java.util.Arrays.deepToString(pair));
+            }
+        }
+    }
+
+    @Test
+    void mapMatchesItsReferenceForEveryFunction() {
+        Random random = new Random(2);
+        float[] x = randomPositive(random, 70001);
+        for (UnaryFn f : UnaryFn.values()) {
+            float[] fast = new float[x.length];
+            float[] slow = new float[x.length];
+            Elementwise.map(f, 0.5f, x, 0, fast, 0, x.length);
+            Elementwise.mapReference(f, 0.5f, x, 0, slow, 0, x.length);
+            assertArrayEquals(slow, fast, f.name());
+        }
+    }
+
+    @Test
+    void resultsAreBitIdenticalWhateverTheThreadCount() {
+        Random random = new Random(3);
+        float[] a = randomPositive(random, 300 * 301);
+        float[] b = randomPositive(random, 301);
+        int[] out = {300, 301};
+        float[] one = Threads.with(1, () -> run(a, b, out));
+        for (int t : new int[] {2, 3, 7}) {
+            assertArrayEquals(one, Threads.with(t, () -> run(a, b, out)), t + " threads");
+        }
+    }
+
+    @Test
+    void mapBackwardMultipliesByTheDerivative() {
+        float[] x = {-1f, 0f, 2f};
+        float[] y = new float[3];
+        Elementwise.map(UnaryFn.RELU, 0f, x, 0, y, 0, 3);
+        float[] dx = {10f, 10f, 10f};
+        Elementwise.mapBackward(UnaryFn.RELU, 0f, x, y, new float[] {1f, 1f, 1f}, dx, 3, true);
+        assertArrayEquals(new float[] {10f, 10f, 11f}, dx, "ReLU'(0) = 0 by convention");
+        Elementwise.mapBackward(UnaryFn.LEAKY_RELU, 0.1f, x, y, new float[] {1f, 1f, 1f}, dx, 3, false);
+        assertArrayEquals(new float[] {0.1f, 0.1f, 1f}, dx, "leaky ReLU'(0) = α by convention");
+        assertEquals(0f, UnaryFn.STEP.derivative(0f, 0f, 0f));
+    }
+
+    private static float[] run(float[] a, float[] b, int[] out) {
+        float[] y = new float[Elementwise.sizeOf(out)];
+        Elementwise.binary(BinaryOp.MUL, a, 0, strides(new int[] {300, 301}, out), b, 0,
+                strides(new int[] {301}, out), out, y, 0);
+        Elementwise.map(UnaryFn.TANH, 0f, y, 0, y, 0, y.length);
+        return y;
+    }
+
+    static float[] randomPositive(Random random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 0.1f + random.nextFloat() * 2f;
+        }
+        return v;
+    }
+
+    static int[] broadcast(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+            int db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+            out[i] = Math.max(da, db);
+        }
+        return out;
+    }
+
+    static int[] strides(int[] shape, int[] out) {
+        int[] dense = Elementwise.contiguousStrides(shape);
+        int[] s = new int[out.length];
+        int shift = out.length - shape.length;
+        for (int i = 0; i < out.length; i++) {
+            int src = i - shift;
+            s[i] = src < 0 || shape[src] == 1 ? 0 : dense[src];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,87 @@
+package studio.backprop.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReduceAndSoftmaxKernelTest {
+
+    private static final int[][] SPLITS = {{1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {13, 1, 17}, {2, 1000, 33}, {400, 97, 1}};
+
+    @Test
+    void sumAndMaxMatchTheirReferences() {
+        Random random = new Random(4);
+        for (int[] s : SPLITS) {
+            int n = s[0] * s[1] * s[2];
+            float[] x = ElementwiseKernelTest.randomPositive(random, n);
+            float[] fast = new float[s[0] * s[2]];
+            float[] slow = new float[fast.length];
+            Reduce.sum(x, s[0], s[1], s[2], fast, false);
+            Reduce.sumReference(x, s[0], s[1], s[2], slow, false);
+            assertArrayEquals(slow, fast);
+            int[] fastIdx = new int[fast.length];
+            int[] slowIdx = new int[fast.length];
+            Reduce.max(x, s[0], s[1], s[2], fast, fastIdx);
+            Reduce.maxReference(x, s[0], s[1], s[2], slow, slowIdx);
+            assertArrayEquals(slow, fast);
+            assertArrayEquals(slowIdx, fastIdx);
+        }
+    }
+
+    @Test
+    void argMaxTiesGoToTheLowestIndex() {
+        float[] out = new float[1];
+        int[] idx = new int[1];
+        Reduce.max(new float[] {1f, 5f, 5f, 2f}, 1, 4, 1, out, idx);
+        assertEquals(1, idx[0]);
+    }
+
+    @Test
+    void softmaxMatchesTheTextbookFormulaInDouble() {
+        Random random = new Random(5);
+        for (int cols : new int[] {1, 2, 10, 17, 1000}) {
+            float[] x = new float[7 * cols];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (random.nextGaussian() * 10);
+            }
+            float[] fast = new float[x.length];
+            float[] slow = new float[x.length];
+            Softmax.forward(x, 7, cols, fast);
+            Softmax.forwardReference(x, 7, cols, slow);
+            assertArrayEquals(slow, fast, 1e-6f);
+        }
+    }
+
+    @Test
+    void softmaxNeverOverflowsOnHugeLogits() {
+        float[] y = new float[3];
+        Softmax.forward(new float[] {1000f, 1000f, -1000f}, 1, 3, y);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0f}, y, 1e-7f);
+    }
+
+    @Test
+    void reductionsAreBitIdenticalWhateverTheThreadCount() {
+        Random random = new Random(6);
+        float[] x = ElementwiseKernelTest.randomPositive(random, 512 * 300);
+        float[] one = Threads.with(1, () -> reduceAll(x));
+        for (int t : new int[] {2, 3, 7}) {
+            assertArrayEquals(one, Threads.with(t, () -> reduceAll(x)), t + " threads");
+        }
+    }
+
+    private static float[] reduceAll(float[] x) {
+        float[] sums = new float[512];
+        Reduce.sum(x, 512, 300, 1, sums, false);
+        float[] cols = new float[300];
+        Reduce.sum(x, 1, 512, 300, cols, false);
+        float[] soft = new float[x.length];
+        Softmax.forward(x, 512, 300, soft);
+        float[] all = new float[512 + 300 + soft.length];
+        System.arraycopy(sums, 0, all, 0, 512);
+        System.arraycopy(cols, 0, all, 512, 300);
+        System.arraycopy(soft, 0, all, 812, soft.length);
+        return all;
+    }
+}
