@@ -98,4 +98,11 @@ class FixedPerceptronTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NAND.output(1, 0, 1));
         assertEquals("this perceptron has 2 weights, but the input has 3 entries", e.getMessage());
     }
+
+    @Test
+    void negativeZeroIsStoredAndShownAsZero() {
+        assertEquals("(0.0, 1.0)", Vec.of(-0.0, 1).toString());
+        assertEquals(Vec.of(0, 1), Vec.of(-0.0, 1));
+        assertEquals("0.0", String.valueOf(Perceptron.zeroOne(Vec.of(1), -0.0).bias()));
+    }
 }

@@ -39,6 +39,16 @@ class PerceptronTrainerTest {
     }
 
     @Test
+    void steppingPastTheCapSaysTrainingStoppedWithoutConverging() {
+        PerceptronTrainer trainer = new PerceptronTrainer(LogicGate.XOR.truthTable(),
+                PerceptronConfig.defaults().withEpochCap(1));
+        trainer.stepEpoch();
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::stepEpoch);
+        assertEquals("training stopped at the cap of 1 epoch without converging; step back or reset to go on",
+                e.getMessage());
+    }
+
+    @Test
     void orderOfEpochsAsListedIsTheListedOrder() {
         PerceptronTrainer trainer = new PerceptronTrainer(LogicGate.OR.truthTable(), PerceptronConfig.defaults());
         assertEquals(List.of(0, 1, 2, 3), trainer.orderOfEpoch(1));
