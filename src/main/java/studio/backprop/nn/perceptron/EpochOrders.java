@@ -2,13 +2,13 @@ package studio.backprop.nn.perceptron;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
+import studio.backprop.tensor.Rng;
 
 /**
  * The order in which each epoch visits the samples, as 0-based sample indices.
  *
- * <p>Shuffled order: one {@code java.util.SplittableRandom(seed)} serves the whole run; epoch e uses the
+ * <p>Shuffled order: one engine {@link Rng} seeded with the config's seed serves the whole run; epoch e uses the
  * e-th permutation drawn from it, each drawn by a Fisher–Yates pass over the listed order
  * (for i = n−1 down to 1: swap entry i with entry {@code nextInt(i + 1)}). Permutations are kept once
  * drawn, so stepping back and forth or resetting never changes them.
@@ -18,7 +18,7 @@ final class EpochOrders {
     private final OrderMode mode;
     private final int sampleCount;
     private final int[] fixedOrder;
-    private final SplittableRandom random;
+    private final Rng random;
     private final List<int[]> shuffled = new ArrayList<>();
 
     EpochOrders(PerceptronConfig config, int sampleCount) {
@@ -27,7 +27,7 @@ final class EpochOrders {
         this.fixedOrder = mode == OrderMode.EXPLICIT
                 ? explicitOrder(config.explicitOrderOneBased(), sampleCount)
                 : listedOrder(sampleCount);
-        this.random = new SplittableRandom(config.seed());
+        this.random = new Rng(config.seed());
     }
 
     /** The 0-based sample indices of epoch {@code epoch} (counted from 1), in visiting order. */
