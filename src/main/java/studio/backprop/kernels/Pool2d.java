@@ -1,0 +1,267 @@
+package studio.backprop.kernels;
+
+import java.util.Arrays;
+
+/**
+ * 2-D pooling over NHWC batches: max (remembering its argmax), average and L2, forward and backward.
+ *
+ * <p>Shapes: x (n, inH, inW, c); y (n, outH, outW, c) with outH/outW from the {@link ConvGeometry}; argmax has
+ * y's length and holds flat indices into x. The window of output (oy, ox) reads the taps
+ * (oy·sh − padTop + ky·dh, ox·sw − padLeft + kx·dw) that lie inside the image; padding is never read:
+ * <ul>
+ *   <li>max: y = max over the taps, ties to the first tap in row-major window order (padding acts as −∞);</li>
+ *   <li>average: y = Σ taps / (number of in-image taps), so the count excludes padding;</li>
+ *   <li>L2: y = sqrt(Σ taps²), with gradient x / y (0 where y = 0).</li>
+ * </ul>
+ * A window with no tap inside the image (only possible with padding of a whole window) gives 0 and argmax −1.
+ *
+ * <p>Forward passes run in parallel over output rows, backward passes over images (windows of one image may
+ * overlap, windows of different images never do); each element is always summed in the same order, so results
+ * are bit-identical for any thread count. The companion {@link Pool2dReference} holds naive references.
+ */
+public final class Pool2d {
+
+    private Pool2d() {
+    }
+
+    /** What a kernel does at one output pixel (b, oy, ox). */
+    @FunctionalInterface
+    interface PixelBody {
+        void run(int b, int oy, int ox);
+    }
+
+    /**
+     * Max pooling forward: y = max over each window, argmax = flat index into x of the chosen tap.
+     * Modified: y, argmax. Not modified: x.
+     */
+    public static void maxForward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y,
+                                  int[] argmax) {
+        check("max pool", x, "x", n, inH, inW, c, g, y, "y");
+        KernelArgs.requireLength("max pool", "argmax", argmax, y.length, outShape(n, inH, inW, c, g));
+        overRows(n, inH, inW, g, (b, oy, ox) -> maxPixel(x, n, inH, inW, c, g, y, argmax, b, oy, ox));
+    }
+
+    /**
+     * Max pooling backward: dx = (accumulate ? dx : 0) + Σ over outputs i of dy[i] at x index argmax[i].
+     * Modified: dx. Not modified: dy, argmax.
+     */
+    public static void maxBackward(float[] dy, int[] argmax, int n, int inH, int inW, int c, ConvGeometry g,
+                                   float[] dx, boolean accumulate) {
+        check("max pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
+        KernelArgs.requireLength("max pool backward", "argmax", argmax, dy.length, outShape(n, inH, inW, c, g));
+        int perImage = dy.length / n;
+        overImages(n, inH * inW * c, dx, accumulate, b -> {
+            for (int i = b * perImage; i < (b + 1) * perImage; i++) {
+                if (argmax[i] >= 0) {
+                    dx[argmax[i]] += dy[i];
+                }
+            }
+        });
+    }
+
+    /**
+     * Max unpooling: y = 0 except y[argmax[i]] = pooled[i]; where overlapping windows chose the same pixel, the
+     * later output (in NHWC order) wins. Shapes: pooled (n, outH, outW, c); y (n, inH, inW, c).
+     * Modified: y. Not modified: pooled, argmax.
+     */
+    public static void maxUnpool(float[] pooled, int[] argmax, int n, int inH, int inW, int c, ConvGeometry g,
+                                 float[] y) {
+        check("max unpool", y, "y", n, inH, inW, c, g, pooled, "pooled");
+        KernelArgs.requireLength("max unpool", "argmax", argmax, pooled.length, outShape(n, inH, inW, c, g));
+        int perImage = pooled.length / n;
+        overImages(n, inH * inW * c, y, false, b -> {
+            for (int i = b * perImage; i < (b + 1) * perImage; i++) {
+                if (argmax[i] >= 0) {
+                    y[argmax[i]] = pooled[i];
+                }
+            }
+        });
+    }
+
+    /** Average pooling forward: y = Σ in-image taps / their count. Modified: y. Not modified: x. */
+    public static void avgForward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y) {
+        check("average pool", x, "x", n, inH, inW, c, g, y, "y");
+        overRows(n, inH, inW, g, (b, oy, ox) -> sumPixel(x, n, inH, inW, c, g, y, b, oy, ox, false));
+    }
+
+    /**
+     * Average pooling backward: every in-image tap of a window receives dy / count.
+     * dx = (accumulate ? dx : 0) + that. Modified: dx. Not modified: dy.
+     */
+    public static void avgBackward(float[] dy, int n, int inH, int inW, int c, ConvGeometry g, float[] dx,
+                                   boolean accumulate) {
+        check("average pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        overImages(n, inH * inW * c, dx, accumulate, b -> {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    spreadPixel(dy, null, null, n, inH, inW, c, g, dx, b, oy, ox);
+                }
+            }
+        });
+    }
+
+    /** L2 pooling forward: y = sqrt(Σ in-image taps²). Modified: y. Not modified: x. */
+    public static void l2Forward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y) {
+        check("L2 pool", x, "x", n, inH, inW, c, g, y, "y");
+        overRows(n, inH, inW, g, (b, oy, ox) -> sumPixel(x, n, inH, inW, c, g, y, b, oy, ox, true));
+    }
+
+    /**
+     * L2 pooling backward: each tap receives dy · x / y (0 where y = 0), dx = (accumulate ? dx : 0) + that.
+     * Shapes: x, dx (n, inH, inW, c); y, dy (n, outH, outW, c). Modified: dx. Not modified: x, y, dy.
+     */
+    public static void l2Backward(float[] x, float[] y, float[] dy, int n, int inH, int inW, int c, ConvGeometry g,
+                                  float[] dx, boolean accumulate) {
+        check("L2 pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
+        KernelArgs.requireLength("L2 pool backward", "x", x, dx.length, KernelArgs.nhwc(n, inH, inW, c));
+        KernelArgs.requireLength("L2 pool backward", "y", y, dy.length, outShape(n, inH, inW, c, g));
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        overImages(n, inH * inW * c, dx, accumulate, b -> {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    spreadPixel(dy, x, y, n, inH, inW, c, g, dx, b, oy, ox);
+                }
+            }
+        });
+    }
+
+    /** Number of taps k·d apart, starting at {@code start}, that land inside [0, size). */
+    static int inside(int start, int k, int d, int size) {
+        int count = 0;
+        for (int t = 0; t < k; t++) {
+            int i = start + t * d;
+            if (i >= 0 && i < size) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static void check(String op, float[] image, String imageName, int n, int inH, int inW, int c, ConvGeometry g,
+                      float[] out, String outName) {
+        KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, c), n, inH, inW, c);
+        KernelArgs.requireFits(op, g, inH, inW);
+        KernelArgs.requireLength(op, imageName, image, KernelArgs.size(n, inH, inW, c),
+                KernelArgs.nhwc(n, inH, inW, c));
+        KernelArgs.requireLength(op, outName, out, KernelArgs.size(n, g.outH(inH), g.outW(inW), c),
+                outShape(n, inH, inW, c, g));
+    }
+
+    static String outShape(int n, int inH, int inW, int c, ConvGeometry g) {
+        return KernelArgs.nhwc(n, g.outH(inH), g.outW(inW), c);
+    }
+
+    private static void maxPixel(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y,
+                                 int[] argmax, int b, int oy, int ox) {
+        int yb = ((b * g.outH(inH) + oy) * g.outW(inW) + ox) * c;
+        int y0 = oy * g.strideH() - g.padTop();
+        int x0 = ox * g.strideW() - g.padLeft();
+        boolean first = true;
+        for (int ky = 0; ky < g.kernelH(); ky++) {
+            int iy = y0 + ky * g.dilationH();
+            for (int kx = 0; kx < g.kernelW() && iy >= 0 && iy < inH; kx++) {
+                int ix = x0 + kx * g.dilationW();
+                if (ix < 0 || ix >= inW) {
+                    continue;
+                }
+                int xb = ((b * inH + iy) * inW + ix) * c;
+                for (int ci = 0; ci < c; ci++) {
+                    // Strictly greater keeps the first of equal values: ties go to the earliest tap.
+                    if (first || x[xb + ci] > y[yb + ci]) {
+                        y[yb + ci] = x[xb + ci];
+                        argmax[yb + ci] = xb + ci;
+                    }
+                }
+                first = false;
+            }
+        }
+        if (first) {
+            Arrays.fill(y, yb, yb + c, 0f);
+            Arrays.fill(argmax, yb, yb + c, -1);
+        }
+    }
+
+    private static void sumPixel(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y, int b,
+                                 int oy, int ox, boolean squares) {
+        int yb = ((b * g.outH(inH) + oy) * g.outW(inW) + ox) * c;
+        int y0 = oy * g.strideH() - g.padTop();
+        int x0 = ox * g.strideW() - g.padLeft();
+        Arrays.fill(y, yb, yb + c, 0f);
+        for (int ky = 0; ky < g.kernelH(); ky++) {
+            int iy = y0 + ky * g.dilationH();
+            for (int kx = 0; kx < g.kernelW() && iy >= 0 && iy < inH; kx++) {
+                int ix = x0 + kx * g.dilationW();
+                if (ix < 0 || ix >= inW) {
+                    continue;
+                }
+                int xb = ((b * inH + iy) * inW + ix) * c;
+                for (int ci = 0; ci < c; ci++) {
+                    float v = x[xb + ci];
+                    y[yb + ci] += squares ? v * v : v;
+                }
+            }
+        }
+        int count = inside(y0, g.kernelH(), g.dilationH(), inH) * inside(x0, g.kernelW(), g.dilationW(), inW);
+        for (int ci = 0; ci < c; ci++) {
+            float s = y[yb + ci];
+            y[yb + ci] = squares ? (float) Math.sqrt(s) : count == 0 ? 0f : s / count;
+        }
+    }
+
+    /** Average (x == null) or L2 backward of one output pixel into dx. */
+    private static void spreadPixel(float[] dy, float[] x, float[] y, int n, int inH, int inW, int c,
+                                    ConvGeometry g, float[] dx, int b, int oy, int ox) {
+        int yb = ((b * g.outH(inH) + oy) * g.outW(inW) + ox) * c;
+        int y0 = oy * g.strideH() - g.padTop();
+        int x0 = ox * g.strideW() - g.padLeft();
+        int count = inside(y0, g.kernelH(), g.dilationH(), inH) * inside(x0, g.kernelW(), g.dilationW(), inW);
+        for (int ky = 0; ky < g.kernelH(); ky++) {
+            int iy = y0 + ky * g.dilationH();
+            for (int kx = 0; kx < g.kernelW() && iy >= 0 && iy < inH; kx++) {
+                int ix = x0 + kx * g.dilationW();
+                if (ix < 0 || ix >= inW) {
+                    continue;
+                }
+                int xb = ((b * inH + iy) * inW + ix) * c;
+                for (int ci = 0; ci < c; ci++) {
+                    float out = x == null ? count : y[yb + ci];
+                    float num = x == null ? dy[yb + ci] : dy[yb + ci] * x[xb + ci];
+                    dx[xb + ci] += out == 0f ? 0f : num / out;
+                }
+            }
+        }
+    }
+
+    private static void overRows(int n, int inH, int inW, ConvGeometry g, PixelBody body) {
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        KernelPool.parallelFor(n * outH, Math.max(1, 256 / outW), (start, end) -> {
+            for (int r = start; r < end; r++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    body.run(r / outH, r % outH, ox);
+                }
+            }
+        });
+    }
+
+    /** What a backward kernel does for one image b. */
+    @FunctionalInterface
+    interface ImageBody {
+        void run(int b);
+    }
+
+    /** Runs {@code body} per image in parallel, first clearing that image of {@code out} unless accumulating. */
+    static void overImages(int n, int imageSize, float[] out, boolean accumulate, ImageBody body) {
+        KernelPool.parallelFor(n, 1, (start, end) -> {
+            for (int b = start; b < end; b++) {
+                if (!accumulate) {
+                    Arrays.fill(out, b * imageSize, (b + 1) * imageSize, 0f);
+                }
+                body.run(b);
+            }
+        });
+    }
+}
