@@ -3,6 +3,11 @@ package studio.backprop.autograd;
 import java.util.List;
 import studio.backprop.autograd.ops.Affine;
 import studio.backprop.autograd.ops.Broadcasting;
+import studio.backprop.autograd.ops.Conv2dOp;
+import studio.backprop.autograd.ops.ConvTranspose2dOp;
+import studio.backprop.autograd.ops.GlobalPoolOp;
+import studio.backprop.autograd.ops.Pool2dOp;
+import studio.backprop.autograd.ops.UpsampleOp;
 import studio.backprop.autograd.ops.Concat;
 import studio.backprop.autograd.ops.MatMul;
 import studio.backprop.autograd.ops.MaxAlong;
@@ -14,6 +19,7 @@ import studio.backprop.autograd.ops.SoftmaxCrossEntropy;
 import studio.backprop.autograd.ops.SoftmaxOps;
 import studio.backprop.autograd.ops.SumAlong;
 import studio.backprop.autograd.ops.Unary;
+import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.kernels.Elementwise.BinaryOp;
 import studio.backprop.kernels.UnaryFn;
 import studio.backprop.tensor.Finite;
@@ -274,6 +280,34 @@ public final class Variable {
     /** log-softmax over the last axis. */
     public Variable logSoftmax() {
         return apply(SoftmaxOps.logSoftmax(), this);
+    }
+
+    /** Cross-correlation of this NHWC batch with HWIO weights and an optional bias (null for none). */
+    public Variable conv2d(Variable weights, Variable bias, ConvGeometry geometry) {
+        Op op = new Conv2dOp(geometry);
+        return bias == null ? apply(op, this, weights) : apply(op, this, weights, bias);
+    }
+
+    /** Transposed convolution of this NHWC batch with (kh, kw, out, in) weights and an optional bias. */
+    public Variable convTranspose2d(Variable weights, Variable bias, ConvGeometry geometry, int outputPaddingH,
+                                    int outputPaddingW) {
+        Op op = new ConvTranspose2dOp(geometry, outputPaddingH, outputPaddingW);
+        return bias == null ? apply(op, this, weights) : apply(op, this, weights, bias);
+    }
+
+    /** Max, average or L2 pooling over windows of this NHWC batch. */
+    public Variable pool2d(Pool2dOp.Kind kind, ConvGeometry geometry) {
+        return apply(new Pool2dOp(kind, geometry), this);
+    }
+
+    /** Global average (or maximum) of each channel: (N, H, W, C) → (N, C). */
+    public Variable globalPool(boolean max) {
+        return apply(new GlobalPoolOp(max), this);
+    }
+
+    /** Nearest-neighbour upsampling by integer factors. */
+    public Variable upsample(int factorH, int factorW) {
+        return apply(new UpsampleOp(factorH, factorW), this);
     }
 
     /** Mean categorical cross-entropy of these logits (N×C) against target distributions, fused with softmax. */

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import studio.backprop.autograd.ops.Pool2dOp;
+import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.kernels.UnaryFn;
 import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.Tensor;
@@ -54,6 +56,22 @@ class OpGradientTest {
                 Tensor.of(new float[] {0, 1, 0, 0, 1, 0, 0, 0, 0.25f, 0.25f, 0.5f, 0}, 3, 4)));
         cases.add(of("sigmoid cross-entropy", v -> v.get(0).sigmoidCrossEntropy(v.get(1)), t(2, 3),
                 Tensor.of(new float[] {0, 1, 1, 0, 0.3f, 0.7f}, 2, 3)));
+        ConvGeometry strided = new ConvGeometry(3, 2, 2, 1, 1, 0, 1, 1, 1, 1);
+        cases.add(of("conv2d stride, asymmetric padding, bias", v -> v.get(0).conv2d(v.get(1), v.get(2), strided),
+                t(2, 5, 4, 3), t(3, 2, 3, 2), t(2)));
+        cases.add(of("conv2d dilation, no bias", v -> v.get(0).conv2d(v.get(1), null, ConvGeometry.square(2, 1, 1, 2)),
+                t(1, 4, 4, 2), t(2, 2, 2, 3)));
+        cases.add(of("convTranspose2d", v -> v.get(0).convTranspose2d(v.get(1), v.get(2),
+                ConvGeometry.square(3, 2, 1), 1, 0), t(2, 3, 3, 2), t(3, 3, 4, 2), t(4)));
+        cases.add(of("max pool", v -> v.get(0).pool2d(Pool2dOp.Kind.MAX, ConvGeometry.square(2, 2, 0)),
+                distinct(2, 4, 4, 3)));
+        cases.add(of("average pool with padding", v -> v.get(0).pool2d(Pool2dOp.Kind.AVG,
+                ConvGeometry.square(3, 2, 1)), t(2, 5, 5, 2)));
+        cases.add(of("L2 pool", v -> v.get(0).pool2d(Pool2dOp.Kind.L2, ConvGeometry.square(2, 1, 0)),
+                positive(1, 3, 3, 2)));
+        cases.add(of("global average pool", v -> v.get(0).globalPool(false), t(2, 3, 3, 4)));
+        cases.add(of("global max pool", v -> v.get(0).globalPool(true), distinct(2, 3, 3, 4)));
+        cases.add(of("upsample", v -> v.get(0).upsample(2, 3), t(2, 2, 2, 3)));
         for (UnaryFn f : UnaryFn.values()) {
             Tensor x = switch (f) {
                 case LOG, SQRT, POW, RECIPROCAL -> positive(2, 3);
