@@ -1,0 +1,176 @@
+package studio.backprop.autograd.ops;
+
+import studio.backprop.autograd.Op;
+import studio.backprop.tensor.ShapeException;
+import studio.backprop.tensor.Shapes;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Batch normalisation over every axis but the last (channels last): inputs x (…, C), γ (C), β (C).
+ *
+ * <p>Training: per channel μ = mean(x), v = Σ(x − μ)²/D with D = m (biased, the default) or m − 1 (unbiased),
+ * x̂ = (x − μ)/√(v + ε), y = γ·x̂ + β; the running statistics move as r ← momentum·r + (1 − momentum)·batch.
+ * Inference: the running statistics replace μ and v.
+ *
+ * <p>Backward (training), with g = γ·∂L/∂y: ∂L/∂x = s·(g − mean(g) − x̂·Σ(g·x̂)/D), s = 1/√(v + ε);
+ * ∂L/∂γ = Σ ∂L/∂y·x̂; ∂L/∂β = Σ ∂L/∂y. In inference the normalisation is a fixed affine map: ∂L/∂x = g·s.
+ */
+public final class BatchNormOp extends Op {
+
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+    private final float epsilon;
+    private final float momentum;
+    private final boolean unbiased;
+    private final boolean training;
+    private float[] xHat;
+    private float[] invStd;
+    private float[] mean;
+    private float[] var;
+    private double[] sumG;
+    private double[] sumGxHat;
+
+    /**
+     * @param runningMean per-channel running mean (C), updated in place in training
+     * @param runningVar  per-channel running variance (C), updated in place in training
+     */
+    public BatchNormOp(Tensor runningMean, Tensor runningVar, float epsilon, float momentum, boolean unbiased,
+                       boolean training) {
+        this.runningMean = runningMean;
+        this.runningVar = runningVar;
+        this.epsilon = epsilon;
+        this.momentum = momentum;
+        this.unbiased = unbiased;
+        this.training = training;
+    }
+
+    @Override
+    public String name() {
+        return "batchNorm";
+    }
+
+    @Override
+    public String formula() {
+        return "y = γ·(x − μ)/√(σ² + ε) + β";
+    }
+
+    @Override
+    public int[] outputShape(Tensor... in) {
+        int c = in[0].dim(-1);
+        if (in[1].size() != c || in[2].size() != c || runningMean.size() != c) {
+            throw new ShapeException("batchNorm: γ, β and the running statistics need " + c
+                    + " entries (one per channel of " + Shapes.str(in[0].shape()) + "), got γ "
+                    + Shapes.str(in[1].shape()) + ", β " + Shapes.str(in[2].shape()));
+        }
+        int m = in[0].size() / Math.max(1, c);
+        if (training && m < (unbiased ? 2 : 1)) {
+            throw new ShapeException("batchNorm: training needs at least " + (unbiased ? 2 : 1)
+                    + " values per channel to estimate a variance, got " + m);
+        }
+        return in[0].shape();
+    }
+
+    @Override
+    public void forward(Tensor[] in, Tensor out) {
+        float[] x = in[0].buffer();
+        int c = in[0].dim(-1);
+        int m = x.length / c;
+        if (xHat == null || xHat.length != x.length) {
+            xHat = new float[x.length];
+            invStd = new float[c];
+            mean = new float[c];
+            var = new float[c];
+            sumG = new double[c];
+            sumGxHat = new double[c];
+        }
+        if (training) {
+            batchStatistics(x, m, c, mean, var);
+        } else {
+            System.arraycopy(runningMean.buffer(), 0, mean, 0, c);
+            System.arraycopy(runningVar.buffer(), 0, var, 0, c);
+        }
+        float[] gamma = in[1].buffer();
+        float[] beta = in[2].buffer();
+        float[] y = out.buffer();
+        for (int j = 0; j < c; j++) {
+            invStd[j] = (float) (1.0 / Math.sqrt(var[j] + (double) epsilon));
+        }
+        for (int r = 0; r < m; r++) {
+            for (int j = 0; j < c; j++) {
+                int i = r * c + j;
+                xHat[i] = (x[i] - mean[j]) * invStd[j];
+                y[i] = gamma[j] * xHat[i] + beta[j];
+            }
+        }
+        if (training) {
+            updateRunning(mean, var);
+        }
+    }
+
+    /** Per-channel mean and variance of the batch, accumulated in double (uses sumG as scratch). */
+    private void batchStatistics(float[] x, int m, int c, float[] mean, float[] var) {
+        double[] sum = sumG;
+        java.util.Arrays.fill(sum, 0);
+        for (int i = 0; i < x.length; i++) {
+            sum[i % c] += x[i];
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] = (float) (sum[j] / m);
+            sum[j] = 0;
+        }
+        for (int i = 0; i < x.length; i++) {
+            double d = x[i] - (double) mean[i % c];
+            sum[i % c] += d * d;
+        }
+        for (int j = 0; j < c; j++) {
+            var[j] = (float) (sum[j] / (unbiased ? m - 1 : m));
+        }
+    }
+
+    private void updateRunning(float[] mean, float[] var) {
+        float[] rm = runningMean.buffer();
+        float[] rv = runningVar.buffer();
+        for (int j = 0; j < rm.length; j++) {
+            rm[j] = momentum * rm[j] + (1f - momentum) * mean[j];
+            rv[j] = momentum * rv[j] + (1f - momentum) * var[j];
+        }
+    }
+
+    @Override
+    public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
+        float[] dy = gradOut.buffer();
+        int c = in[0].dim(-1);
+        int m = dy.length / c;
+        float[] gamma = in[1].buffer();
+        java.util.Arrays.fill(sumG, 0);
+        java.util.Arrays.fill(sumGxHat, 0);
+        for (int i = 0; i < dy.length; i++) {
+            int j = i % c;
+            sumG[j] += dy[i];
+            sumGxHat[j] += (double) dy[i] * xHat[i];
+        }
+        if (gradIn[1] != null) {
+            float[] dGamma = gradIn[1].buffer();
+            for (int j = 0; j < c; j++) {
+                dGamma[j] += (float) sumGxHat[j];
+            }
+        }
+        if (gradIn[2] != null) {
+            float[] dBeta = gradIn[2].buffer();
+            for (int j = 0; j < c; j++) {
+                dBeta[j] += (float) sumG[j];
+            }
+        }
+        if (gradIn[0] != null) {
+            float[] dx = gradIn[0].buffer();
+            int d = unbiased ? m - 1 : m;
+            for (int i = 0; i < dy.length; i++) {
+                int j = i % c;
+                double v = training
+                        ? gamma[j] * (dy[i] - sumG[j] / m - xHat[i] * sumGxHat[j] / d)
+                        : gamma[j] * dy[i];
+                dx[i] += (float) (invStd[j] * v);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package studio.backprop.nn.layers;
+
+import java.util.List;
+import studio.backprop.autograd.Variable;
+import studio.backprop.autograd.ops.BatchNormOp;
+import studio.backprop.nn.LayerShapeException;
+
+/**
+ * Batch normalisation of the last axis (the features of a dense layer, the channels of an image):
+ * y = γ·(x − μ)/√(σ² + ε) + β with the batch's μ and biased σ² in training (unbiased as a switch) and the
+ * running averages at inference. Parameters: γ and β (trainable), running mean and variance (non-trainable).
+ */
+public final class BatchNormalization extends AbstractLayer {
+
+    private final float epsilon;
+    private final float momentum;
+    private final boolean unbiased;
+
+    public BatchNormalization(String name, float epsilon, float momentum, boolean unbiased) {
+        super(name);
+        if (!(epsilon > 0f) || !(momentum >= 0f && momentum < 1f)) {
+            throw new LayerShapeException(name, "BatchNormalization '" + name + "': ε must be positive and the "
+                    + "momentum in [0, 1), got ε " + epsilon + ", momentum " + momentum);
+        }
+        this.epsilon = epsilon;
+        this.momentum = momentum;
+        this.unbiased = unbiased;
+    }
+
+    /** ε = 1e-5, momentum 0.99, biased variance (the course defaults). */
+    public BatchNormalization(String name) {
+        this(name, 1e-5f, 0.99f, false);
+    }
+
+    @Override
+    public String type() {
+        return "BatchNormalization";
+    }
+
+    @Override
+    public int[] outputShape(List<int[]> inputShapes) {
+        int[] in = inputShapes.get(0);
+        if (in.length == 0) {
+            throw new LayerShapeException(name(), "BatchNormalization '" + name() + "' needs at least one axis");
+        }
+        return in.clone();
+    }
+
+    @Override
+    public List<ParamSpec> parameterSpecs(List<int[]> inputShapes) {
+        int[] in = outputShape(inputShapes);
+        int[] c = {in[in.length - 1]};
+        return List.of(new ParamSpec("gamma", c, true, "ones"), new ParamSpec("beta", c, true, "zeros"),
+                new ParamSpec("moving_mean", c, false, "zeros"), new ParamSpec("moving_variance", c, false, "ones"));
+    }
+
+    @Override
+    public Variable forward(List<Variable> inputs, ForwardContext context) {
+        BatchNormOp op = new BatchNormOp(find("moving_mean").value(), find("moving_variance").value(), epsilon,
+                momentum, unbiased, context.training());
+        return Variable.apply(op, inputs.get(0), param("gamma"), param("beta"));
+    }
+
+    @Override
+    public String describe() {
+        return "ε " + epsilon + ", momentum " + momentum + (unbiased ? ", unbiased variance" : "");
+    }
+}

@@ -1,0 +1,104 @@
+package studio.backprop.nn.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import studio.backprop.autograd.Variable;
+import studio.backprop.kernels.ConvGeometry;
+import studio.backprop.kernels.ConvTranspose2d;
+import studio.backprop.nn.Activation;
+import studio.backprop.nn.LayerShapeException;
+
+/**
+ * Transposed convolution ("deconvolution"), the adjoint of a convolution: it maps (H, W, Cin) to
+ * ((H − 1)·s + k − 2p + output padding, …, filters). Kernels have Keras's shape (kh, kw, filters, Cin).
+ * "same" padding gives H·s at stride s.
+ */
+public final class Conv2DTranspose extends AbstractLayer {
+
+    private final int filters;
+    private final int kernel;
+    private final int stride;
+    private final Padding padding;
+    private final int outputPadding;
+    private final boolean useBias;
+    private final Activation activation;
+
+    public Conv2DTranspose(String name, int filters, int kernel, int stride, Padding padding, int outputPadding,
+                           boolean useBias, Activation activation) {
+        super(name);
+        if (filters < 1) {
+            throw new LayerShapeException(name, "Conv2DTranspose '" + name + "' needs at least 1 filter");
+        }
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.outputPadding = outputPadding;
+        this.useBias = useBias;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Conv2DTranspose";
+    }
+
+    /** Geometry of the transposed window; "same" removes k − s rows in total so the output is n·s. */
+    private ConvGeometry geometry() {
+        if (kernel < 1 || stride < 1) {
+            throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': kernel and stride must be at "
+                    + "least 1");
+        }
+        return switch (padding.mode()) {
+            case VALID -> ConvGeometry.square(kernel, stride, 0);
+            case EXPLICIT -> new ConvGeometry(kernel, kernel, stride, stride, padding.top(), padding.bottom(),
+                    padding.left(), padding.right(), 1, 1);
+            case SAME -> {
+                int total = Math.max(kernel - stride, 0);
+                yield new ConvGeometry(kernel, kernel, stride, stride, total / 2, total - total / 2, total / 2,
+                        total - total / 2, 1, 1);
+            }
+        };
+    }
+
+    @Override
+    public int[] outputShape(List<int[]> inputShapes) {
+        int[] in = single(inputShapes, 3, "an image input (height, width, channels)");
+        ConvGeometry g = geometry();
+        if (outputPadding < 0 || outputPadding >= stride) {
+            throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': output padding "
+                    + outputPadding + " must be at least 0 and smaller than the stride " + stride);
+        }
+        int oh = ConvTranspose2d.outH(in[0], g, outputPadding);
+        int ow = ConvTranspose2d.outW(in[1], g, outputPadding);
+        if (oh < 1 || ow < 1) {
+            throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': padding "
+                    + padding.describe() + " removes the whole output of a " + in[0] + "×" + in[1] + " input");
+        }
+        return new int[] {oh, ow, filters};
+    }
+
+    @Override
+    public List<ParamSpec> parameterSpecs(List<int[]> inputShapes) {
+        int[] in = single(inputShapes, 3, "an image input (height, width, channels)");
+        List<ParamSpec> specs = new ArrayList<>();
+        specs.add(new ParamSpec("kernel", new int[] {kernel, kernel, filters, in[2]}, true, "glorot_uniform"));
+        if (useBias) {
+            specs.add(new ParamSpec("bias", new int[] {filters}, true, "zeros"));
+        }
+        return specs;
+    }
+
+    @Override
+    public Variable forward(List<Variable> inputs, ForwardContext context) {
+        Variable z = inputs.get(0).convTranspose2d(param("kernel"), useBias ? param("bias") : null, geometry(),
+                outputPadding, outputPadding).named(name() + "/z");
+        return activation.apply(z, activation.defaultAlpha());
+    }
+
+    @Override
+    public String describe() {
+        return filters + " filters " + kernel + "×" + kernel + ", stride " + stride + ", padding "
+                + padding.describe() + ", " + activation.id();
+    }
+}

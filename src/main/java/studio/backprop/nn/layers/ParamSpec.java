@@ -1,0 +1,24 @@
+package studio.backprop.nn.layers;
+
+import studio.backprop.tensor.Shapes;
+
+/**
+ * A parameter a layer needs, known from the input shape alone (nothing allocated): its role, shape, whether it
+ * trains, and the name of the initialiser that fills it.
+ */
+public record ParamSpec(String role, int[] shape, boolean trainable, String initializer) {
+
+    /** Number of scalars in the parameter. */
+    public long count() {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return role + Shapes.str(shape) + (trainable ? "" : " (non-trainable)");
+    }
+}
