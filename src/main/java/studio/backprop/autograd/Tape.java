@@ -25,10 +25,24 @@ public final class Tape {
 
     private final List<Variable> nodes;
     private final Variable output;
+    /** Per node, its inputs' values: fixed objects, so replays reuse these arrays and allocate nothing. */
+    private final Tensor[][] inputValues;
+    /** Per node, its inputs' gradient buffers (null where no gradient is wanted); filled by zeroGrads. */
+    private final Tensor[][] inputGrads;
 
     private Tape(List<Variable> nodes, Variable output) {
         this.nodes = nodes;
         this.output = output;
+        this.inputValues = new Tensor[nodes.size()][];
+        this.inputGrads = new Tensor[nodes.size()][];
+        for (int i = 0; i < nodes.size(); i++) {
+            Variable[] inputs = nodes.get(i).inputArray();
+            inputValues[i] = new Tensor[inputs.length];
+            inputGrads[i] = new Tensor[inputs.length];
+            for (int j = 0; j < inputs.length; j++) {
+                inputValues[i][j] = inputs[j].value();
+            }
+        }
     }
 
     /** The graph reachable from {@code output}, topologically sorted (iterative depth-first search). */
@@ -108,6 +122,12 @@ public final class Tape {
                 v.gradBuffer().fill(0f);
             }
         }
+        for (int i = 0; i < nodes.size(); i++) {
+            Variable[] inputs = nodes.get(i).inputArray();
+            for (int j = 0; j < inputs.length; j++) {
+                inputGrads[i][j] = inputs[j].requiresGrad() ? inputs[j].gradBuffer() : null;
+            }
+        }
     }
 
     /**
@@ -119,15 +139,10 @@ public final class Tape {
         if (node.isLeaf() || !node.requiresGrad()) {
             return;
         }
-        Variable[] inputs = node.inputArray();
-        Tensor[] values = new Tensor[inputs.length];
-        Tensor[] grads = new Tensor[inputs.length];
-        for (int j = 0; j < inputs.length; j++) {
-            values[j] = inputs[j].value();
-            grads[j] = inputs[j].requiresGrad() ? inputs[j].gradBuffer() : null;
-        }
+        Tensor[] values = inputValues[index];
+        Tensor[] grads = inputGrads[index];
         node.op().backward(values, node.value(), node.gradBuffer(), grads);
-        for (int j = 0; j < inputs.length; j++) {
+        for (int j = 0; j < grads.length; j++) {
             if (grads[j] != null) {
                 Finite.check(node.op().name() + " backward", grads[j], node.gradBuffer());
             }
@@ -144,17 +159,13 @@ public final class Tape {
      * {@link Tensor#assign} or the in-place methods between replays.
      */
     public void forward() {
-        for (Variable v : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Variable v = nodes.get(i);
             if (v.isLeaf()) {
                 continue;
             }
-            Variable[] inputs = v.inputArray();
-            Tensor[] values = new Tensor[inputs.length];
-            for (int j = 0; j < inputs.length; j++) {
-                values[j] = inputs[j].value();
-            }
-            v.op().forward(values, v.value());
-            Finite.check(v.op().name(), v.value(), values);
+            v.op().forward(inputValues[i], v.value());
+            Finite.check(v.op().name(), v.value(), inputValues[i]);
         }
     }
 }

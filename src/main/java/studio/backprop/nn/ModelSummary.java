@@ -49,7 +49,7 @@ public record ModelSummary(int[] inputShape, List<Row> rows, List<String> errors
     /** The summary as a fixed-width text table, with totals, problems and warnings below it. */
     public String format() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"Layer (type)", "Output shape", "Params", "Non-trainable"});
+        cells.add(new String[] {"Layer (type)", "Output shape", "Trainable", "Non-trainable"});
         cells.add(new String[] {"input (Input)", shape(inputShape), "0", "0"});
         for (Row r : rows) {
             cells.add(new String[] {r.name() + " (" + r.type() + ")", shape(r.outputShape()),
