@@ -128,8 +128,8 @@ public abstract class Optimizer {
             }
             if (slot.size >= 0 && slot.size != size) {
                 throw new IllegalArgumentException(kind() + ": the state for parameter '" + name + "' holds "
-                        + slot.size + " numbers per buffer, but the parameter has " + size + " elements (shape "
-                        + Arrays.toString(parameter.shape()) + ")");
+                        + count(slot.size, "number") + " per buffer, but the parameter has " + count(size, "element")
+                        + " (shape " + Arrays.toString(parameter.shape()) + ")");
             }
             // A first binding after import, or a network rebuilt with new parameter objects.
             slot.owner = parameter;
@@ -273,6 +273,10 @@ public abstract class Optimizer {
     @Override
     public String toString() {
         return describe();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** One parameter's buffers and which parameter object they were last used with. */
