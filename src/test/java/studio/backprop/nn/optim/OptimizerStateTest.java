@@ -180,12 +180,17 @@ class OptimizerStateTest {
             for (int i = 0; i < 2000; i++) {   // first sight allocates the buffers; the rest must not
                 optimizer.step(params);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1000; i++) {
-                optimizer.step(params);
+            // The smallest of three rounds: a stray JVM-internal allocation (compilation, class loading) can
+            // land in one round, while one object per step would cost ≥ 16 bytes × 2000 steps in every round.
+            long least = Long.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 2000; i++) {
+                    optimizer.step(params);
+                }
+                least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < 1024, optimizer.kind() + " allocated " + allocated + " bytes in 1000 steps");
+            assertTrue(least < 2000, optimizer.kind() + " allocated " + least + " bytes in 2000 steps");
         }
     }
 
