@@ -93,7 +93,8 @@ public record OptimizerState(String kind, long step, Map<String, Map<String, flo
         Map<String, Map<String, float[]>> out = new LinkedHashMap<>();
         source.forEach((param, named) -> {
             if (param == null || named == null) {
-                throw new IllegalArgumentException("an optimiser state cannot hold a null parameter name or buffer map");
+                throw new IllegalArgumentException(
+                        "an optimiser state cannot hold a null parameter name or buffer map");
             }
             Map<String, float[]> copy = new LinkedHashMap<>();
             named.forEach((name, values) -> {
