@@ -42,7 +42,7 @@ public abstract class AbstractLayer implements Layer {
             if (existing != null && Arrays.equals(existing.value().shape(), spec.shape())) {
                 built.add(existing);
             } else {
-                Tensor value = InitializerBridge.create(spec.initializer(), spec.shape(), rng);
+                Tensor value = spec.initializer().create(rng, spec.shape());
                 built.add(new Parameter(name, spec.role(), value, spec.trainable()));
             }
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import studio.backprop.autograd.Variable;
 import studio.backprop.autograd.ops.BatchNormOp;
 import studio.backprop.nn.LayerShapeException;
+import studio.backprop.nn.init.Initializer;
 
 /**
  * Batch normalisation of the last axis (the features of a dense layer, the channels of an image):
@@ -50,8 +51,10 @@ public final class BatchNormalization extends AbstractLayer {
     public List<ParamSpec> parameterSpecs(List<int[]> inputShapes) {
         int[] in = outputShape(inputShapes);
         int[] c = {in[in.length - 1]};
-        return List.of(new ParamSpec("gamma", c, true, "ones"), new ParamSpec("beta", c, true, "zeros"),
-                new ParamSpec("moving_mean", c, false, "zeros"), new ParamSpec("moving_variance", c, false, "ones"));
+        Initializer one = Initializer.constant(1);
+        return List.of(new ParamSpec("gamma", c, true, one), new ParamSpec("beta", c, true, Initializer.zeros()),
+                new ParamSpec("moving_mean", c, false, Initializer.zeros()),
+                new ParamSpec("moving_variance", c, false, one));
     }
 
     @Override

@@ -6,6 +6,7 @@ import studio.backprop.autograd.Variable;
 import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.LayerShapeException;
+import studio.backprop.nn.init.Initializer;
 
 /**
  * 2-D convolution layer (cross-correlation, as every framework computes it) over (H, W, Cin) images:
@@ -22,10 +23,10 @@ public final class Conv2D extends AbstractLayer {
     private final int dilation;
     private final boolean useBias;
     private final Activation activation;
-    private final String kernelInitializer;
+    private final Initializer kernelInitializer;
 
     public Conv2D(String name, int filters, int kernelH, int kernelW, int stride, Padding padding, int dilation,
-                  boolean useBias, Activation activation, String kernelInitializer) {
+                  boolean useBias, Activation activation, Initializer kernelInitializer) {
         super(name);
         if (filters < 1) {
             throw new LayerShapeException(name, "Conv2D '" + name + "' needs at least 1 filter, got " + filters);
@@ -43,7 +44,7 @@ public final class Conv2D extends AbstractLayer {
 
     /** Square kernel, valid padding unless given, bias on, Glorot-uniform kernels. */
     public Conv2D(String name, int filters, int kernel, int stride, Padding padding, Activation activation) {
-        this(name, filters, kernel, kernel, stride, padding, 1, true, activation, "glorot_uniform");
+        this(name, filters, kernel, kernel, stride, padding, 1, true, activation, Initializer.glorotUniform());
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class Conv2D extends AbstractLayer {
         List<ParamSpec> specs = new ArrayList<>();
         specs.add(new ParamSpec("kernel", new int[] {kernelH, kernelW, in[2], filters}, true, kernelInitializer));
         if (useBias) {
-            specs.add(new ParamSpec("bias", new int[] {filters}, true, "zeros"));
+            specs.add(new ParamSpec("bias", new int[] {filters}, true, Initializer.zeros()));
         }
         return specs;
     }

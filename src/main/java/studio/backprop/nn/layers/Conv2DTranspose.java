@@ -7,6 +7,7 @@ import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.kernels.ConvTranspose2d;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.LayerShapeException;
+import studio.backprop.nn.init.Initializer;
 
 /**
  * Transposed convolution ("deconvolution"), the adjoint of a convolution: it maps (H, W, Cin) to
@@ -82,9 +83,10 @@ public final class Conv2DTranspose extends AbstractLayer {
     public List<ParamSpec> parameterSpecs(List<int[]> inputShapes) {
         int[] in = single(inputShapes, 3, "an image input (height, width, channels)");
         List<ParamSpec> specs = new ArrayList<>();
-        specs.add(new ParamSpec("kernel", new int[] {kernel, kernel, filters, in[2]}, true, "glorot_uniform"));
+        specs.add(new ParamSpec("kernel", new int[] {kernel, kernel, filters, in[2]}, true,
+                Initializer.glorotUniform()));
         if (useBias) {
-            specs.add(new ParamSpec("bias", new int[] {filters}, true, "zeros"));
+            specs.add(new ParamSpec("bias", new int[] {filters}, true, Initializer.zeros()));
         }
         return specs;
     }

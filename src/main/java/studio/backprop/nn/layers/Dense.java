@@ -5,6 +5,7 @@ import java.util.List;
 import studio.backprop.autograd.Variable;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.LayerShapeException;
+import studio.backprop.nn.init.Initializer;
 
 /**
  * Fully connected layer: Z = X·W + b, A = f(Z), with batches as rows, X (N, in), W (in, units) — w_ij connects
@@ -16,11 +17,11 @@ public final class Dense extends AbstractLayer {
     private final Activation activation;
     private final float alpha;
     private final boolean useBias;
-    private final String kernelInitializer;
-    private final String biasInitializer;
+    private final Initializer kernelInitializer;
+    private final Initializer biasInitializer;
 
     public Dense(String name, int units, Activation activation, float alpha, boolean useBias,
-                 String kernelInitializer, String biasInitializer) {
+                 Initializer kernelInitializer, Initializer biasInitializer) {
         super(name);
         if (units < 1) {
             throw new LayerShapeException(name, "Dense '" + name + "' needs at least 1 unit, got " + units);
@@ -35,7 +36,8 @@ public final class Dense extends AbstractLayer {
 
     /** Dense with bias, Glorot-uniform weights and zero biases (the Keras defaults). */
     public Dense(String name, int units, Activation activation) {
-        this(name, units, activation, activation.defaultAlpha(), true, "glorot_uniform", "zeros");
+        this(name, units, activation, activation.defaultAlpha(), true, Initializer.glorotUniform(),
+                Initializer.zeros());
     }
 
     public int units() {

@@ -1,12 +1,13 @@
 package studio.backprop.nn.layers;
 
+import studio.backprop.nn.init.Initializer;
 import studio.backprop.tensor.Shapes;
 
 /**
  * A parameter a layer needs, known from the input shape alone (nothing allocated): its role, shape, whether it
- * trains, and the name of the initialiser that fills it.
+ * trains, and the initialiser that fills it.
  */
-public record ParamSpec(String role, int[] shape, boolean trainable, String initializer) {
+public record ParamSpec(String role, int[] shape, boolean trainable, Initializer initializer) {
 
     /** Number of scalars in the parameter. */
     public long count() {
