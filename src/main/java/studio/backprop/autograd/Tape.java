@@ -29,6 +29,7 @@ public final class Tape {
     private final Tensor[][] inputValues;
     /** Per node, its inputs' gradient buffers (null where no gradient is wanted); filled by zeroGrads. */
     private final Tensor[][] inputGrads;
+    private Tensor unitSeed;
 
     private Tape(List<Variable> nodes, Variable output) {
         this.nodes = nodes;
@@ -99,7 +100,10 @@ public final class Tape {
             throw new ShapeException("backward: the output has shape " + Shapes.str(output.shape())
                     + "; backward() needs a single number (a loss) or an explicit seed gradient");
         }
-        backward(Tensor.ones(output.shape()));
+        if (unitSeed == null) {
+            unitSeed = Tensor.ones(output.shape());
+        }
+        backward(unitSeed);
     }
 
     /** Backward with an explicit seed ∂L/∂output of the output's shape. */
@@ -143,7 +147,7 @@ public final class Tape {
         Tensor[] grads = inputGrads[index];
         node.op().backward(values, node.value(), node.gradBuffer(), grads);
         for (int j = 0; j < grads.length; j++) {
-            if (grads[j] != null) {
+            if (grads[j] != null && Tensor.finiteChecks() && Finite.firstNonFinite(grads[j]) >= 0) {
                 Finite.check(node.op().name() + " backward", grads[j], node.gradBuffer());
             }
         }

@@ -34,16 +34,32 @@ public final class Finite {
                 + (op.startsWith("div") ? " (division by zero?)" : ""));
     }
 
+    /**
+     * True when no element is NaN or infinite. Branch-free integer work the JIT can vectorise: an exponent field
+     * of all ones (NaN, ±∞) plus one exponent step sets the sign bit, and the OR of all of them keeps it.
+     */
+    public static boolean allFinite(float[] d) {
+        int flags = 0;
+        for (float v : d) {
+            flags |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
+        }
+        return flags >= 0;
+    }
+
+    private static int firstNonFinite(float[] d) {
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Index (row-major) of the first NaN or infinity, or −1 when all are finite. */
     public static int firstNonFinite(Tensor t) {
         float[] d = t.data();
         if (t.offset() == 0 && t.isContiguous() && d.length == t.size()) {
-            for (int i = 0; i < d.length; i++) {
-                if (!Float.isFinite(d[i])) {
-                    return i;
-                }
-            }
-            return -1;
+            return allFinite(d) ? -1 : firstNonFinite(d);
         }
         float[] copy = t.toArray();
         for (int i = 0; i < copy.length; i++) {

@@ -15,6 +15,7 @@ import studio.backprop.tensor.Tensor;
 public final class Broadcasting extends Op {
 
     private final BinaryOp kind;
+    private final String name;
     private float[] scratch;
 
     private Broadcasting(BinaryOp kind) {
@@ -22,6 +23,7 @@ public final class Broadcasting extends Op {
             throw new IllegalArgumentException("broadcast arithmetic supports add, sub, mul, div; not " + kind);
         }
         this.kind = kind;
+        this.name = kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A fresh op instance for one application. */
@@ -31,7 +33,7 @@ public final class Broadcasting extends Op {
 
     @Override
     public String name() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return name;
     }
 
     @Override

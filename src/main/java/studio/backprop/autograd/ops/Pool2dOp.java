@@ -17,11 +17,13 @@ public final class Pool2dOp extends Op {
 
     private final Kind kind;
     private final ConvGeometry geometry;
+    private final String name;
     private int[] argmax;
 
     public Pool2dOp(Kind kind, ConvGeometry geometry) {
         this.kind = kind;
         this.geometry = geometry;
+        this.name = kind.name().toLowerCase(Locale.ROOT) + "Pool2d";
     }
 
     /** The remembered winners of the last max-pooling forward pass (flat input indices), or null. */
@@ -31,7 +33,7 @@ public final class Pool2dOp extends Op {
 
     @Override
     public String name() {
-        return kind.name().toLowerCase(Locale.ROOT) + "Pool2d";
+        return name;
     }
 
     @Override

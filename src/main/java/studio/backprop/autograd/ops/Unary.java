@@ -11,10 +11,12 @@ public final class Unary extends Op {
 
     private final UnaryFn f;
     private final float alpha;
+    private final String name;
 
     public Unary(UnaryFn f, float alpha) {
         this.f = f;
         this.alpha = alpha;
+        this.name = f.name().toLowerCase(Locale.ROOT);
     }
 
     public UnaryFn function() {
@@ -23,7 +25,7 @@ public final class Unary extends Op {
 
     @Override
     public String name() {
-        return f.name().toLowerCase(Locale.ROOT);
+        return name;
     }
 
     @Override

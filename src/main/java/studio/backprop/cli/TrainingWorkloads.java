@@ -1,0 +1,135 @@
+package studio.backprop.cli;
+
+import java.lang.management.ManagementFactory;
+import studio.backprop.autograd.ops.Pool2dOp;
+import studio.backprop.nn.Activation;
+import studio.backprop.nn.Network;
+import studio.backprop.nn.TrainingStep;
+import studio.backprop.nn.layers.Conv2D;
+import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.layers.Flatten;
+import studio.backprop.nn.layers.Padding;
+import studio.backprop.nn.layers.Pooling2D;
+import studio.backprop.nn.loss.CategoricalCrossEntropy;
+import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.loss.MeanSquaredError;
+import studio.backprop.nn.optim.Sgd;
+import studio.backprop.tensor.Rng;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * The training workloads of the benchmark: full training steps (forward, loss, backward, SGD update) through
+ * {@link TrainingStep}, on random data of the right shapes (speed does not depend on the values).
+ */
+final class TrainingWorkloads {
+
+    /** Steps per second, seconds per 60,000 samples and heap bytes allocated per step on the training thread. */
+    record Result(String name, long steps, double seconds, int batch, double bytesPerStep) {
+
+        double stepsPerSecond() {
+            return steps / seconds;
+        }
+
+        double secondsPerEpoch() {
+            return 60_000.0 / batch / stepsPerSecond();
+        }
+    }
+
+    private TrainingWorkloads() {
+    }
+
+    /** MLP 784-128-10 (ReLU, softmax cross-entropy), batch 64. */
+    static Result mlp(double budgetSeconds) {
+        Network net = Network.builder(784).add(new Dense("hidden", 128, Activation.RELU))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        return run("MLP 784-128-10, batch 64", net, CategoricalCrossEntropy.fromLogits(), 64, new int[] {784}, 10,
+                budgetSeconds, 0);
+    }
+
+    /** LeNet-5 on 28×28×1: conv 6@5×5 (same) → pool → conv 16@5×5 → pool → 120 → 84 → 10, batch 64. */
+    static Result lenet(double budgetSeconds) {
+        Network net = Network.builder(28, 28, 1)
+                .add(new Conv2D("c1", 6, 5, 1, Padding.SAME, Activation.RELU))
+                .add(new Pooling2D("p1", Pool2dOp.Kind.MAX, 2))
+                .add(new Conv2D("c2", 16, 5, 1, Padding.VALID, Activation.RELU))
+                .add(new Pooling2D("p2", Pool2dOp.Kind.MAX, 2))
+                .add(new Flatten("flat"))
+                .add(new Dense("f1", 120, Activation.RELU))
+                .add(new Dense("f2", 84, Activation.RELU))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        return run("LeNet-5, batch 64", net, CategoricalCrossEntropy.fromLogits(), 64, new int[] {28, 28, 1}, 10,
+                budgetSeconds, 0);
+    }
+
+    /** The Playground-sized 2-4-4-1 tanh MLP, full batch of 500 points, MSE. */
+    static Result tinyMlp(double budgetSeconds) {
+        Network net = Network.builder(2).add(new Dense("h1", 4, Activation.TANH))
+                .add(new Dense("h2", 4, Activation.TANH)).add(new Dense("out", 1, Activation.TANH)).build();
+        return run("2-4-4-1 tanh, full batch of 500", net, new MeanSquaredError(), 500, new int[] {2}, 1,
+                budgetSeconds, 1);
+    }
+
+    /**
+     * Trains on pre-generated batches until the time budget is spent (after a warm-up of the same length) and
+     * counts what one step costs.
+     *
+     * @param batchesInData how many distinct batches to cycle through (0: enough for a 60,000-sample epoch)
+     */
+    private static Result run(String name, Network net, Loss loss, int batch, int[] sample, int classes,
+                              double budgetSeconds, int batchesInData) {
+        Rng rng = new Rng(1);
+        net.build(rng);
+        int batches = batchesInData > 0 ? batchesInData : Math.max(1, Math.min(60_000 / batch, 100));
+        Tensor[] xs = new Tensor[batches];
+        Tensor[] ys = new Tensor[batches];
+        for (int b = 0; b < batches; b++) {
+            xs[b] = Tensor.uniform(rng, 0f, 1f, prepend(batch, sample));
+            ys[b] = oneHot(rng, batch, classes);
+        }
+        TrainingStep step = new TrainingStep(net, loss, new Sgd(0.01), rng);
+        long warm = System.nanoTime() + (long) (budgetSeconds * 0.5e9);
+        int i = 0;
+        while (System.nanoTime() < warm) {
+            step.run(xs[i % batches], ys[i % batches]);
+            i++;
+        }
+        long bytesBefore = allocatedBytes();
+        long start = System.nanoTime();
+        long end = start + (long) (budgetSeconds * 1e9);
+        long steps = 0;
+        long now;
+        do {
+            step.run(xs[i % batches], ys[i % batches]);
+            i++;
+            steps++;
+            now = System.nanoTime();
+        } while (now < end);
+        double bytes = (allocatedBytes() - bytesBefore) / (double) steps;
+        return new Result(name, steps, (now - start) / 1e9, batch, bytes);
+    }
+
+    private static Tensor oneHot(Rng rng, int rows, int classes) {
+        Tensor y = Tensor.zeros(rows, classes);
+        for (int r = 0; r < rows; r++) {
+            y.buffer()[r * classes + (classes == 1 ? 0 : rng.nextInt(classes))] = classes == 1
+                    ? (float) (rng.nextDouble() * 2 - 1) : 1f;
+        }
+        return y;
+    }
+
+    private static int[] prepend(int first, int[] rest) {
+        int[] s = new int[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
+    }
+
+    /** Heap bytes allocated so far by the calling thread (-1 when the JVM cannot tell). */
+    static long allocatedBytes() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+            return sun.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+}
