@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import studio.backprop.autograd.ops.BatchNormOp;
+import studio.backprop.autograd.ops.DropoutOp;
 import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.kernels.UnaryFn;
@@ -72,6 +74,18 @@ class OpGradientTest {
         cases.add(of("global average pool", v -> v.get(0).globalPool(false), t(2, 3, 3, 4)));
         cases.add(of("global max pool", v -> v.get(0).globalPool(true), distinct(2, 3, 3, 4)));
         cases.add(of("upsample", v -> v.get(0).upsample(2, 3), t(2, 2, 2, 3)));
+        cases.add(of("batch norm, training, biased", v -> Variable.apply(new BatchNormOp(Tensor.zeros(3),
+                Tensor.ones(3), 1e-5f, 0.9f, false, true), v.get(0), v.get(1), v.get(2)), t(5, 3), t(3), t(3)));
+        cases.add(of("batch norm, training, unbiased, image", v -> Variable.apply(new BatchNormOp(Tensor.zeros(2),
+                Tensor.ones(2), 1e-5f, 0.9f, true, true), v.get(0), v.get(1), v.get(2)), t(2, 2, 2, 2), t(2),
+                t(2)));
+        cases.add(of("batch norm, inference", v -> Variable.apply(new BatchNormOp(Tensor.vector(0.2f, -0.1f),
+                Tensor.vector(0.5f, 2f), 1e-3f, 0.9f, false, false), v.get(0), v.get(1), v.get(2)), t(3, 2), t(2),
+                t(2)));
+        cases.add(of("dropout, frozen mask, inverted", v -> Variable.apply(new DropoutOp(0.4f, true, new Rng(3))
+                .freezeMask(), v.get(0)), t(4, 5)));
+        cases.add(of("dropout, frozen mask, classic", v -> Variable.apply(new DropoutOp(0.4f, false, new Rng(3))
+                .freezeMask(), v.get(0)), t(4, 5)));
         for (UnaryFn f : UnaryFn.values()) {
             Tensor x = switch (f) {
                 case LOG, SQRT, POW, RECIPROCAL -> positive(2, 3);
