@@ -179,5 +179,8 @@ class ShapeErrorsTest {
         ShapeException e = assertThrows(ShapeException.class,
                 () -> net.forward(Variable.constant(Tensor.zeros(3, 5), "x"), ForwardContext.inference()));
         assertTrue(e.getMessage().contains("[4]") && e.getMessage().contains("[3, 5]"), e.getMessage());
+        ShapeException scalar = assertThrows(ShapeException.class,
+                () -> net.forward(Variable.constant(Tensor.scalar(1f), "x"), ForwardContext.inference()));
+        assertTrue(scalar.getMessage().contains("got []"), scalar.getMessage());
     }
 }
