@@ -181,8 +181,7 @@ public final class Network {
     /** Every node's output for a batch, by node name, the input included (for feature-map views). */
     public Map<String, Variable> forwardAll(Variable x, ForwardContext context) {
         int[] s = x.shape();
-        int[] perSample = java.util.Arrays.copyOfRange(s, 1, s.length);
-        if (s.length == 0 || !java.util.Arrays.equals(perSample, inputShape)) {
+        if (s.length == 0 || !java.util.Arrays.equals(java.util.Arrays.copyOfRange(s, 1, s.length), inputShape)) {
             throw new ShapeException("the network expects a batch of samples of shape " + Shapes.str(inputShape)
                     + ", i.e. (N, " + Shapes.str(inputShape).substring(1) + ", got " + Shapes.str(s));
         }

@@ -74,16 +74,18 @@ class OpGradientTest {
         cases.add(of("global average pool", v -> v.get(0).globalPool(false), t(2, 3, 3, 4)));
         cases.add(of("global max pool", v -> v.get(0).globalPool(true), distinct(2, 3, 3, 4)));
         cases.add(of("upsample", v -> v.get(0).upsample(2, 3), t(2, 2, 2, 3)));
-        for (boolean unbiased : new boolean[] {false, true}) {
-            cases.add(of("batch norm training, unbiased " + unbiased, v -> Variable.apply(new BatchNormOp(
-                    Tensor.zeros(3), Tensor.ones(3), 1e-5f, 0.9f, unbiased, true), v.get(0), v.get(1), v.get(2)),
-                    t(4, 2, 3), positive(3), t(3)));
-        }
-        cases.add(of("batch norm inference", v -> Variable.apply(new BatchNormOp(Tensor.vector(0.1f, -0.2f),
-                Tensor.vector(0.5f, 2f), 1e-3f, 0.9f, false, false), v.get(0), v.get(1), v.get(2)),
-                t(3, 2), positive(2), t(2)));
-        cases.add(of("dropout with a frozen mask", v -> Variable.apply(
-                new DropoutOp(0.4f, true, new Rng(3)).freezeMask(), v.get(0)), t(4, 5)));
+        cases.add(of("batch norm, training, biased", v -> Variable.apply(new BatchNormOp(Tensor.zeros(3),
+                Tensor.ones(3), 1e-5f, 0.9f, false, true), v.get(0), v.get(1), v.get(2)), t(5, 3), t(3), t(3)));
+        cases.add(of("batch norm, training, unbiased, image", v -> Variable.apply(new BatchNormOp(Tensor.zeros(2),
+                Tensor.ones(2), 1e-5f, 0.9f, true, true), v.get(0), v.get(1), v.get(2)), t(2, 2, 2, 2), t(2),
+                t(2)));
+        cases.add(of("batch norm, inference", v -> Variable.apply(new BatchNormOp(Tensor.vector(0.2f, -0.1f),
+                Tensor.vector(0.5f, 2f), 1e-3f, 0.9f, false, false), v.get(0), v.get(1), v.get(2)), t(3, 2), t(2),
+                t(2)));
+        cases.add(of("dropout, frozen mask, inverted", v -> Variable.apply(new DropoutOp(0.4f, true, new Rng(3))
+                .freezeMask(), v.get(0)), t(4, 5)));
+        cases.add(of("dropout, frozen mask, classic", v -> Variable.apply(new DropoutOp(0.4f, false, new Rng(3))
+                .freezeMask(), v.get(0)), t(4, 5)));
         for (UnaryFn f : UnaryFn.values()) {
             Tensor x = switch (f) {
                 case LOG, SQRT, POW, RECIPROCAL -> positive(2, 3);

@@ -80,11 +80,16 @@ public abstract class AbstractLayer implements Layer {
 
     /** The trainable variable of a built parameter, for forward passes. */
     protected Variable param(String role) {
+        return built(role).variable();
+    }
+
+    /** A built parameter, or an exception saying the layer has not been built yet. */
+    protected Parameter built(String role) {
         Parameter p = find(role);
         if (p == null) {
             throw new IllegalStateException("'" + name + "' has not been built: parameter '" + role + "' is missing");
         }
-        return p.variable();
+        return p;
     }
 
     /** The single input shape of a one-input layer, with a message if the rank is wrong. */

@@ -59,7 +59,7 @@ public final class BatchNormalization extends AbstractLayer {
 
     @Override
     public Variable forward(List<Variable> inputs, ForwardContext context) {
-        BatchNormOp op = new BatchNormOp(find("moving_mean").value(), find("moving_variance").value(), epsilon,
+        BatchNormOp op = new BatchNormOp(built("moving_mean").value(), built("moving_variance").value(), epsilon,
                 momentum, unbiased, context.training());
         return Variable.apply(op, inputs.get(0), param("gamma"), param("beta"));
     }

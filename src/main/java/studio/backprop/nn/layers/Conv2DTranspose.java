@@ -62,6 +62,15 @@ public final class Conv2DTranspose extends AbstractLayer {
         };
     }
 
+    /**
+     * Rows and columns added after the last window: the output padding, plus under "same" the s − k that a kernel
+     * smaller than its stride leaves short of n·s (they receive only the bias, as in Keras).
+     */
+    private int effectiveOutputPadding() {
+        int shortfall = padding.mode() == Padding.Mode.SAME ? Math.max(stride - kernel, 0) : 0;
+        return outputPadding + shortfall;
+    }
+
     @Override
     public int[] outputShape(List<int[]> inputShapes) {
         int[] in = single(inputShapes, 3, "an image input (height, width, channels)");
@@ -70,8 +79,15 @@ public final class Conv2DTranspose extends AbstractLayer {
             throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': output padding "
                     + outputPadding + " must be at least 0 and smaller than the stride " + stride);
         }
-        int oh = ConvTranspose2d.outH(in[0], g, outputPadding);
-        int ow = ConvTranspose2d.outW(in[1], g, outputPadding);
+        int extra = effectiveOutputPadding();
+        if (extra >= stride) {
+            throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': with \"same\" padding the "
+                    + kernel + "×" + kernel + " kernel already needs " + (stride - kernel) + " extra rows and "
+                    + "columns to reach " + stride + "× the input, so the output padding must be below " + kernel
+                    + ", got " + outputPadding);
+        }
+        int oh = ConvTranspose2d.outH(in[0], g, extra);
+        int ow = ConvTranspose2d.outW(in[1], g, extra);
         if (oh < 1 || ow < 1) {
             throw new LayerShapeException(name(), "Conv2DTranspose '" + name() + "': padding "
                     + padding.describe() + " removes the whole output of a " + in[0] + "×" + in[1] + " input");
@@ -93,8 +109,9 @@ public final class Conv2DTranspose extends AbstractLayer {
 
     @Override
     public Variable forward(List<Variable> inputs, ForwardContext context) {
+        int extra = effectiveOutputPadding();
         Variable z = inputs.get(0).convTranspose2d(param("kernel"), useBias ? param("bias") : null, geometry(),
-                outputPadding, outputPadding).named(name() + "/z");
+                extra, extra).named(name() + "/z");
         return activation.apply(z, activation.defaultAlpha());
     }
 
