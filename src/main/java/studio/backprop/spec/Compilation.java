@@ -1,0 +1,42 @@
+package studio.backprop.spec;
+
+import java.util.List;
+import studio.backprop.nn.Network;
+import studio.backprop.nn.ShapeReport;
+import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.optim.Optimizer;
+
+/**
+ * What compiling a document produced: the runnable parts (null where a problem prevented them), the shape report
+ * the editor draws on connections, and every problem attached to what it concerns.
+ */
+public record Compilation(NetworkDocument document, Network network, ShapeReport shapes, Loss loss,
+                          Optimizer optimizer, TrainingPlan plan, List<Problem> problems) {
+
+    public Compilation {
+        problems = List.copyOf(problems);
+    }
+
+    /** True when nothing stops training (warnings allowed). */
+    public boolean trainable() {
+        return network != null && loss != null && optimizer != null && problems.stream().noneMatch(Problem::error);
+    }
+
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::error).toList();
+    }
+
+    public List<Problem> warnings() {
+        return problems.stream().filter(p -> !p.error()).toList();
+    }
+
+    /** The problems of one layer or part. */
+    public List<Problem> problemsOf(String subject) {
+        return problems.stream().filter(p -> p.subject().equals(subject)).toList();
+    }
+
+    /** Why training is not possible, in one paragraph; empty when it is. */
+    public String whyNotTrainable() {
+        return String.join("\n", errors().stream().map(Problem::message).toList());
+    }
+}

@@ -1,0 +1,109 @@
+package studio.backprop.spec;
+
+import java.util.List;
+import java.util.Locale;
+import studio.backprop.nn.loss.Base;
+import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.loss.LossSettings;
+import studio.backprop.nn.loss.Losses;
+import studio.backprop.nn.loss.Reduction;
+import studio.backprop.nn.optim.AdaGrad;
+import studio.backprop.nn.optim.Adam;
+import studio.backprop.nn.optim.LearningRateSchedule;
+import studio.backprop.nn.optim.Optimizer;
+import studio.backprop.nn.optim.Penalty;
+import studio.backprop.nn.optim.RmsProp;
+import studio.backprop.nn.optim.Sgd;
+
+/** Builds the loss and the optimiser from the document's [loss] and [optimizer] sections. */
+final class Components {
+
+    static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
+
+    private Components() {
+    }
+
+    /** The loss, or null with a problem added. Settings: reduction (mean|sum), half, unit (nats|bits). */
+    static Loss loss(ComponentSpec spec, List<Problem> problems) {
+        TrainingPlan.Reader r = new TrainingPlan.Reader(spec, problems, "loss");
+        String reduction = spec.get("reduction", "mean").trim().toLowerCase(Locale.ROOT);
+        String unit = spec.get("unit", "nats").trim().toLowerCase(Locale.ROOT);
+        boolean half = r.bool("half", false);
+        r.rejectUnknown("reduction", "half", "unit");
+        if (!reduction.equals("mean") && !reduction.equals("sum")) {
+            problems.add(Problem.error("loss", "reduction: '" + reduction + "' is neither mean nor sum"));
+            return null;
+        }
+        if (!unit.equals("nats") && !unit.equals("bits")) {
+            problems.add(Problem.error("loss", "unit: '" + unit + "' is neither nats nor bits"));
+            return null;
+        }
+        try {
+            return Losses.create(new LossSettings(spec.type(), reduction.equals("sum") ? Reduction.SUM
+                    : Reduction.MEAN, half, unit.equals("bits") ? Base.BITS : Base.NATS));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error("loss", e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * The optimiser, or null with a problem added. Settings: learning_rate, momentum, beta1, beta2, epsilon, rho,
+     * initial_accumulator, l1, l2, weight_decay, schedule (constant|step|exponential|inverse_time), decay_rate,
+     * decay_steps, staircase.
+     */
+    static Optimizer optimizer(ComponentSpec spec, List<Problem> problems) {
+        TrainingPlan.Reader r = new TrainingPlan.Reader(spec, problems, "optimizer");
+        String type = spec.type().trim().toLowerCase(Locale.ROOT);
+        if (!OPTIMIZERS.contains(type)) {
+            problems.add(Problem.error("optimizer", "unknown optimizer '" + spec.type() + "'; choose one of "
+                    + String.join(", ", OPTIMIZERS)));
+            return null;
+        }
+        r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",
+                "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase");
+        int before = problems.size();
+        double lr = r.decimal("learning_rate", type.equals("sgd") || type.equals("momentum")
+                || type.equals("nesterov") ? 0.01 : 0.001, 0, 1e6);
+        double eps = r.decimal("epsilon", 1e-7, 0, 1);
+        try {
+            Optimizer opt = switch (type) {
+                case "sgd" -> new Sgd(lr, r.decimal("momentum", 0, 0, 0.9999), false);
+                case "momentum" -> Sgd.withMomentum(lr, r.decimal("momentum", 0.9, 0, 0.9999));
+                case "nesterov" -> Sgd.nesterov(lr, r.decimal("momentum", 0.9, 0, 0.9999));
+                case "adagrad" -> new AdaGrad(lr, r.decimal("initial_accumulator", 0.1, 0, 1e6), eps);
+                case "rmsprop" -> new RmsProp(lr, r.decimal("rho", 0.9, 0, 0.9999), eps);
+                default -> new Adam(lr, r.decimal("beta1", 0.9, 0, 0.9999), r.decimal("beta2", 0.999, 0, 0.99999),
+                        eps);
+            };
+            opt.setPenalty(new Penalty(r.decimal("l1", 0, 0, 1e3), r.decimal("l2", 0, 0, 1e3)));
+            opt.setWeightDecay(r.decimal("weight_decay", 0, 0, 1));
+            LearningRateSchedule schedule = schedule(spec, r, lr, problems);
+            if (schedule != null) {
+                opt.setSchedule(schedule);
+            }
+            return problems.size() > before ? null : opt;
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error("optimizer", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static LearningRateSchedule schedule(ComponentSpec spec, TrainingPlan.Reader r, double lr,
+                                                 List<Problem> problems) {
+        String kind = spec.get("schedule", "constant").trim().toLowerCase(Locale.ROOT);
+        double rate = r.decimal("decay_rate", 0.5, 1e-9, 1);
+        int steps = r.integer("decay_steps", 100, 1);
+        return switch (kind) {
+            case "constant" -> null;
+            case "step" -> LearningRateSchedule.stepDecay(lr, rate, steps);
+            case "exponential" -> LearningRateSchedule.exponentialDecay(lr, rate, steps, r.bool("staircase", false));
+            case "inverse_time" -> LearningRateSchedule.inverseTimeDecay(lr, r.decimal("decay_rate", 0.01, 0, 1e6));
+            default -> {
+                problems.add(Problem.error("optimizer", "schedule: '" + kind + "' is not constant, step, "
+                        + "exponential or inverse_time"));
+                yield null;
+            }
+        };
+    }
+}

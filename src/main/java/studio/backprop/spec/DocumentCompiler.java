@@ -1,0 +1,166 @@
+package studio.backprop.spec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import studio.backprop.nn.LayerShapeException;
+import studio.backprop.nn.Network;
+import studio.backprop.nn.Parameter;
+import studio.backprop.nn.ShapeReport;
+import studio.backprop.nn.layers.AbstractLayer;
+import studio.backprop.nn.layers.Layer;
+import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.optim.Optimizer;
+import studio.backprop.tensor.Rng;
+import studio.backprop.tensor.ShapeException;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Turns a {@link NetworkDocument} into a runnable network, loss, optimiser and training plan, collecting every
+ * problem in words on the layer or part it concerns. It never throws for a bad document: an invalid network can
+ * still be edited and saved, and the editor shows why it cannot be trained.
+ */
+public final class DocumentCompiler {
+
+    private DocumentCompiler() {
+    }
+
+    public static Compilation compile(NetworkDocument doc) {
+        List<Problem> problems = new ArrayList<>();
+        Network network = network(doc, problems);
+        ShapeReport shapes = network == null ? null : network.inferShapes();
+        if (shapes != null) {
+            for (ShapeReport.NodeShape n : shapes.nodes()) {
+                n.errors().forEach(e -> problems.add(Problem.error(n.name(), e)));
+                n.warnings().forEach(w -> problems.add(Problem.warning(n.name(), w)));
+            }
+        }
+        Loss loss = Components.loss(doc.loss(), problems);
+        Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
+        TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
+        return new Compilation(doc, network, shapes, loss, optimizer, plan, problems);
+    }
+
+    /**
+     * Allocates the network's parameters from the seed, then applies the document's explicit weights.
+     *
+     * @throws ShapeException if the compilation has errors, or an explicit weight has the wrong shape
+     */
+    public static void initialise(Compilation c, Rng rng) {
+        if (c.network() == null || c.shapes() == null || !c.shapes().ok()) {
+            throw new ShapeException("the network cannot be built: " + c.whyNotTrainable());
+        }
+        c.network().build(rng);
+        for (WeightsSpec w : c.document().weights()) {
+            Layer layer = c.network().layer(w.layer());
+            if (!(layer instanceof AbstractLayer built) || built.find(w.role()) == null) {
+                throw new LayerShapeException(w.layer(), "weights for '" + w.layer() + "' name the parameter '"
+                        + w.role() + "', which it does not have (it has " + layer.parameters().stream()
+                        .map(Parameter::role).toList() + ")");
+            }
+            double[] values = w.values();
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            built.setWeights(w.role(), Tensor.of(f, w.shape()));
+        }
+    }
+
+    /** The layers in an order where inputs come first; problems for unknown inputs, cycles and extra outputs. */
+    private static Network network(NetworkDocument doc, List<Problem> problems) {
+        if (doc.layers().isEmpty()) {
+            problems.add(Problem.error("network", "the network has no layers yet; drag one from the palette"));
+            return null;
+        }
+        Map<String, LayerSpec> byName = new LinkedHashMap<>();
+        for (LayerSpec l : doc.layers()) {
+            if (l.name().equals(Network.INPUT) || byName.containsKey(l.name())) {
+                problems.add(Problem.error(l.name(), "the name '" + l.name() + "' is used twice"
+                        + (l.name().equals(Network.INPUT) ? " (it is the name of the network input)" : "")));
+                return null;
+            }
+            byName.put(l.name(), l);
+        }
+        boolean ok = true;
+        for (LayerSpec l : doc.layers()) {
+            for (String in : l.inputs()) {
+                if (!in.equals(Network.INPUT) && !byName.containsKey(in)) {
+                    problems.add(Problem.error(l.name(), "'" + l.name() + "' reads '" + in + "', which does not exist"));
+                    ok = false;
+                }
+            }
+            List<String> layerProblems = LayerCatalog.problems(l);
+            layerProblems.forEach(p -> problems.add(Problem.error(l.name(), p)));
+            ok &= layerProblems.isEmpty();
+        }
+        List<LayerSpec> order = topologicalOrder(doc.layers(), problems);
+        if (!ok || order == null || !singleOutput(order, problems)) {
+            return null;
+        }
+        try {
+            Network.Builder builder = Network.builder(doc.inputShape());
+            for (LayerSpec l : order) {
+                builder.add(LayerCatalog.build(l), l.inputs().toArray(String[]::new));
+            }
+            return builder.build();
+        } catch (SettingException | LayerShapeException e) {
+            problems.add(Problem.error(e instanceof SettingException s ? s.layer() : ((LayerShapeException) e).layer(),
+                    e.getMessage()));
+            return null;
+        } catch (ShapeException e) {
+            problems.add(Problem.error("network", e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Kahn's algorithm, keeping file order among ready layers; null with a problem when there is a cycle. */
+    private static List<LayerSpec> topologicalOrder(List<LayerSpec> layers, List<Problem> problems) {
+        Map<String, Integer> waiting = new HashMap<>();
+        for (LayerSpec l : layers) {
+            waiting.put(l.name(), (int) l.inputs().stream().filter(i -> !i.equals(Network.INPUT)).count());
+        }
+        List<LayerSpec> order = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        boolean progress = true;
+        while (progress && order.size() < layers.size()) {
+            progress = false;
+            for (LayerSpec l : layers) {
+                if (!done.contains(l.name()) && done.containsAll(l.inputs().stream()
+                        .filter(i -> !i.equals(Network.INPUT)).toList())) {
+                    order.add(l);
+                    done.add(l.name());
+                    progress = true;
+                }
+            }
+        }
+        if (order.size() < layers.size()) {
+            List<String> stuck = layers.stream().map(LayerSpec::name).filter(n -> !done.contains(n)).toList();
+            problems.add(Problem.error(stuck.get(0), "the connections between " + String.join(", ", stuck)
+                    + " form a loop; a network must flow one way from input to output"));
+            return null;
+        }
+        return order;
+    }
+
+    private static boolean singleOutput(List<LayerSpec> order, List<Problem> problems) {
+        Set<String> read = new HashSet<>();
+        order.forEach(l -> read.addAll(l.inputs()));
+        List<String> outputs = order.stream().map(LayerSpec::name).filter(n -> !read.contains(n)).toList();
+        if (outputs.size() > 1) {
+            problems.add(Problem.error(outputs.get(0), "the network has " + outputs.size() + " outputs ("
+                    + String.join(", ", outputs) + "); connect all but one of them onward, or delete them"));
+            return false;
+        }
+        if (!order.get(order.size() - 1).name().equals(outputs.get(0))) {
+            LayerSpec out = order.stream().filter(l -> l.name().equals(outputs.get(0))).findFirst().orElseThrow();
+            order.remove(out);
+            order.add(out);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,148 @@
+package studio.backprop.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How to train, read from the document's [training] section: batch size (0 = the whole training set), epochs,
+ * seed, sample order, validation split, and for exercises the number of optimiser steps to run.
+ *
+ * @param batchSize        samples per step; 0 means full batch
+ * @param order            LISTED, SHUFFLED (reshuffled every epoch from the seed) or EXPLICIT
+ * @param explicitOrder    1-based sample numbers for EXPLICIT order
+ * @param validation       fraction of the data held out for validation (0 for none)
+ * @param lastFraction     true: validation is the last fraction (Keras style); false: a seeded shuffle
+ * @param steps            for exercise files: how many optimiser steps the trace runs (0: whole epochs)
+ * @param patience         early stopping: epochs without a better validation loss (0: off)
+ */
+public record TrainingPlan(int batchSize, int epochs, long seed, Order order, List<Integer> explicitOrder,
+                           double validation, boolean lastFraction, int steps, int patience) {
+
+    /** Sample order within an epoch. */
+    public enum Order { LISTED, SHUFFLED, EXPLICIT }
+
+    public TrainingPlan {
+        explicitOrder = List.copyOf(explicitOrder);
+    }
+
+    /** Reads the [training] section, collecting every problem instead of stopping at the first. */
+    static TrainingPlan read(ComponentSpec spec, List<Problem> problems) {
+        Reader r = new Reader(spec, problems);
+        String batch = spec.get("batch_size", "32").trim().toLowerCase(Locale.ROOT);
+        int batchSize = batch.equals("full") ? 0 : r.integer("batch_size", 32, 0);
+        int epochs = r.integer("epochs", 10, 1);
+        long seed = r.integer("seed", 1, Integer.MIN_VALUE);
+        String orderText = spec.get("order", "shuffled").trim().toLowerCase(Locale.ROOT);
+        Order order;
+        List<Integer> explicit = new ArrayList<>();
+        if (orderText.equals("listed") || orderText.equals("as listed")) {
+            order = Order.LISTED;
+        } else if (orderText.equals("shuffled")) {
+            order = Order.SHUFFLED;
+        } else {
+            order = Order.EXPLICIT;
+            for (String part : orderText.split("[,\\s]+")) {
+                try {
+                    explicit.add(Integer.parseInt(part));
+                } catch (NumberFormatException e) {
+                    problems.add(Problem.error("training", "order: '" + spec.get("order") + "' is not listed, "
+                            + "shuffled, or sample numbers like 3, 4, 1, 2"));
+                    order = Order.LISTED;
+                    explicit.clear();
+                    break;
+                }
+            }
+        }
+        double validation = r.decimal("validation", 0, 0, 0.95);
+        String split = spec.get("split", "shuffled").trim().toLowerCase(Locale.ROOT);
+        if (!split.equals("shuffled") && !split.equals("last")) {
+            problems.add(Problem.error("training", "split: '" + split + "' is neither shuffled nor last"));
+        }
+        int steps = r.integer("steps", 0, 0);
+        int patience = r.integer("patience", 0, 0);
+        r.rejectUnknown("batch_size", "epochs", "seed", "order", "validation", "split", "steps", "patience");
+        return new TrainingPlan(batchSize, epochs, seed, order, explicit, validation, split.equals("last"), steps,
+                patience);
+    }
+
+    /** Reads typed values from a component's settings, adding a problem for each unreadable one. */
+    static final class Reader {
+        private final ComponentSpec spec;
+        private final List<Problem> problems;
+        private final String subject;
+
+        Reader(ComponentSpec spec, List<Problem> problems) {
+            this(spec, problems, "training");
+        }
+
+        Reader(ComponentSpec spec, List<Problem> problems, String subject) {
+            this.spec = spec;
+            this.problems = problems;
+            this.subject = subject;
+        }
+
+        int integer(String key, int fallback, int min) {
+            String v = spec.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n < min) {
+                    problems.add(Problem.error(subject, key + ": " + n + " must be at least " + min));
+                    return fallback;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problems.add(Problem.error(subject, key + ": '" + v + "' is not a whole number"));
+                return fallback;
+            }
+        }
+
+        double decimal(String key, double fallback, double min, double max) {
+            String v = spec.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                double d = Double.parseDouble(v.trim());
+                if (!(d >= min && d <= max)) {
+                    problems.add(Problem.error(subject, key + ": " + v.trim() + " must be between " + min + " and "
+                            + max));
+                    return fallback;
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                problems.add(Problem.error(subject, key + ": '" + v + "' is not a number"));
+                return fallback;
+            }
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = spec.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            switch (v.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on":
+                    return true;
+                case "false", "no", "off":
+                    return false;
+                default:
+                    problems.add(Problem.error(subject, key + ": '" + v + "' is neither true nor false"));
+                    return fallback;
+            }
+        }
+
+        void rejectUnknown(String... known) {
+            List<String> allowed = List.of(known);
+            for (String key : spec.settings().keySet()) {
+                if (!allowed.contains(key)) {
+                    problems.add(Problem.error(subject, "unknown setting '" + key + "'; the settings are "
+                            + String.join(", ", allowed)));
+                }
+            }
+        }
+    }
+}
