@@ -23,7 +23,7 @@ public final class Gemm {
     public static final String PLAIN = "plain";
 
     /** Below this many multiply-adds, packing and threading cost more than they save. */
-    static final long TINY_MACS = 4096;
+    static final long TINY_MACS = 2048;
 
     private static final boolean VECTOR_PRESENT =
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

@@ -11,6 +11,9 @@ import java.util.Arrays;
  */
 final class GemmPacking {
 
+    /** Below this many floats a plain loop beats the call overhead of {@link System#arraycopy}. */
+    private static final int ARRAYCOPY_MIN = 16;
+
     private GemmPacking() {
     }
 
@@ -20,7 +23,13 @@ final class GemmPacking {
         for (int p = 0; p < kc; p++) {
             int s = off + (p0 + p) * ld + j0;
             int d = dOff + p * width;
-            System.arraycopy(src, s, dst, d, cols);
+            if (cols >= ARRAYCOPY_MIN) {
+                System.arraycopy(src, s, dst, d, cols);
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    dst[d + j] = src[s + j];
+                }
+            }
             if (cols < width) {
                 Arrays.fill(dst, d + cols, d + width, 0f);
             }

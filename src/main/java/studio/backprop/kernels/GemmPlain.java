@@ -30,6 +30,11 @@ final class GemmPlain {
     /** Arguments are already validated and m, n, k are all positive. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        if (n == 1) {
+            // One-float row buffers would make every axpy a call per element; a dot product per row is cheaper.
+            direct(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
         float[][] panel = PANEL.get();
         int groups = (m + RG - 1) / RG;
         for (int jc = 0; jc < n; jc += NB) {

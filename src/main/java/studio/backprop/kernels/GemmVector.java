@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Layout (Goto-style): B is packed once per call into panels of {@link #NR} columns (two vectors) for each
  * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows and runs a 4×NR
  * register-blocked FMA micro-kernel. Threads split C by groups of MR rows, and the k-blocking is fixed, so every
- * element of C sees the same arithmetic whatever the thread count.
+ * element of C sees the same arithmetic whatever the thread count. A single-row or single-column C goes to
+ * {@link GemvVector} instead, where tiles would be mostly padding.
  *
  * <p>Modified: C. Not modified: A, B.
  */
@@ -45,6 +46,10 @@ final class GemmVector {
     /** Arguments are already validated and m, n, k are all positive. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        if (m == 1 || n == 1) {
+            GemvVector.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
         int panels = (n + NR - 1) / NR;
         int paddedN = panels * NR;
         float[] bp = PACKED_B.get(Math.multiplyExact(k, paddedN));
