@@ -30,7 +30,8 @@ class GemmTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 5, 3}, {4, 1, 9}, {2, 3, 1}, {7, 13, 17}, {31, 33, 65}, {33, 31, 7}, {65, 127, 33},
         {1, 200, 70}, {150, 1, 90}, {64, 2, 4}, {64, 4, 2}, {16, 32, 16}, {17, 47, 300}, {127, 65, 513},
-        {96, 40, 260}, {1, 90, 40}, {37, 1, 5}, {300, 1, 50}, {2, 300, 40}
+        {96, 40, 260}, {1, 90, 40}, {37, 1, 5}, {300, 1, 50}, {2, 300, 40},
+        {100, 16, 50}, {45, 9, 70}, {9, 17, 280}
     };
 
     private final int savedThreads = KernelPool.threads();
@@ -88,11 +89,12 @@ class GemmTest {
     @MethodSource("kernels")
     void bitIdenticalForAnyThreadCount(String name, Kernel kernel) {
         SplittableRandom rnd = new SplittableRandom(11);
-        // Big enough that every thread count below really gets its own slices (up to 7), both k-blocks used.
-        int m = 2001;
-        int n = 33;
+        // Big enough that every thread count below really gets its own slices (up to 7), both k-blocks used;
+        // n = 33 takes the two-vector tiles with an edge, n = 10 the narrow one-vector tiles.
         int k = 300;
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < 8; t++) {
+            int m = t < 4 ? 2001 : 5001;
+            int n = t < 4 ? 33 : 10;
             boolean transA = (t & 1) != 0;
             boolean transB = (t & 2) != 0;
             float[] a = random(rnd, m * k);
@@ -107,7 +109,7 @@ class GemmTest {
                     expected = c;
                 } else {
                     assertArrayEquals(expected, c, name + " with " + threads + " threads, transA=" + transA
-                            + ", transB=" + transB);
+                            + ", transB=" + transB + ", n=" + n);
                 }
             }
         }
