@@ -36,6 +36,8 @@ public final class Gemm {
     /**
      * The fast path: {@code C = (accumulate ? C : 0) + op(A) · op(B)} with the kernel named by
      * {@link #implementation()}, multithreaded over rows of C. Results do not depend on the thread count.
+     * op(A) is m×k (A stored m×k, or k×m with {@code transA}), op(B) is k×n (B stored k×n, or n×k with
+     * {@code transB}), C is m×n; each starts at its offset. Modified: C. Not modified: A, B.
      *
      * @throws IllegalArgumentException if a dimension or offset is negative or an array is too short
      */
@@ -55,7 +57,8 @@ public final class Gemm {
     }
 
     /**
-     * Same contract as {@link #gemm}, always on the Vector API kernel (no tiny-problem shortcut).
+     * Same contract as {@link #gemm} ({@code C = (accumulate ? C : 0) + op(A) · op(B)}, C m×n), always on the
+     * Vector API kernel, without the tiny-problem shortcut. Modified: C. Not modified: A, B.
      *
      * @throws IllegalStateException    if {@code jdk.incubator.vector} is not in the boot layer
      * @throws IllegalArgumentException as {@link #gemm}
@@ -74,7 +77,8 @@ public final class Gemm {
     }
 
     /**
-     * Same contract as {@link #gemm}, always on the plain-Java kernel (no tiny-problem shortcut).
+     * Same contract as {@link #gemm} ({@code C = (accumulate ? C : 0) + op(A) · op(B)}, C m×n), always on the
+     * plain-Java kernel, without the tiny-problem shortcut. Modified: C. Not modified: A, B.
      *
      * @throws IllegalArgumentException as {@link #gemm}
      */

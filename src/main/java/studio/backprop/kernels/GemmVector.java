@@ -31,7 +31,7 @@ final class GemmVector {
 
     /** Smallest multiply-add count worth giving a thread of its own. */
     private static final long MIN_MACS_PER_SLICE = 1L << 21;
-    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 18;
+    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 16;
 
     private static final ScratchBuffer PACKED_B = new ScratchBuffer();
     private static final ScratchBuffer PACKED_A = new ScratchBuffer();
