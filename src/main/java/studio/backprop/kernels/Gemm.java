@@ -23,7 +23,7 @@ public final class Gemm {
     public static final String PLAIN = "plain";
 
     /** Below this many multiply-adds, packing and threading cost more than they save. */
-    static final long TINY_MACS = 2048;
+    static final long TINY_MACS = 1024;
 
     private static final boolean VECTOR_PRESENT =
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -48,7 +48,8 @@ public final class Gemm {
             return;
         }
         if ((long) m * n * k < TINY_MACS) {
-            GemmPlain.direct(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            // The reference's own loops: C2 compiles its simple, constant-stride indexing best at this size.
+            gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR) {
             GemmVector.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else {
@@ -139,41 +140,64 @@ public final class Gemm {
      */
     public static void checkArguments(boolean transA, boolean transB, int m, int n, int k,
                                       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
-        String call = " (m=" + m + ", n=" + n + ", k=" + k + ", transA=" + transA + ", transB=" + transB + ")";
-        if (m < 0 || n < 0 || k < 0) {
-            throw new IllegalArgumentException("gemm: dimensions must be non-negative" + call);
+        String problem = findProblem(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        if (problem != null) {
+            throw new IllegalArgumentException("gemm: " + problem + " (m=" + m + ", n=" + n + ", k=" + k
+                    + ", transA=" + transA + ", transB=" + transB + ")");
         }
-        String aShape = transA ? k + "×" + m + " (op(A) = Aᵀ is " + m + "×" + k + ")" : m + "×" + k;
-        String bShape = transB ? n + "×" + k + " (op(B) = Bᵀ is " + k + "×" + n + ")" : k + "×" + n;
-        checkOperand("A", aShape, a, aOff, (long) m * k, call);
-        checkOperand("B", bShape, b, bOff, (long) k * n, call);
-        checkOperand("C", m + "×" + n, c, cOff, (long) m * n, call);
-        checkDisjoint("A", a, aOff, (long) m * k, c, cOff, (long) m * n, call);
-        checkDisjoint("B", b, bOff, (long) k * n, c, cOff, (long) m * n, call);
     }
 
-    private static void checkOperand(String name, String shape, float[] array, int off, long size, String call) {
+    /** The first thing wrong with a call, or null; messages are only built on failure (gemm is called a lot). */
+    private static String findProblem(boolean transA, boolean transB, int m, int n, int k,
+                                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        if (m < 0 || n < 0 || k < 0) {
+            return "dimensions must be non-negative";
+        }
+        long aSize = (long) m * k;
+        long bSize = (long) k * n;
+        long cSize = (long) m * n;
+        if (!fits(a, aOff, aSize)) {
+            return operandProblem("A", transA ? k + "×" + m + " (op(A) = Aᵀ is " + m + "×" + k + ")" : m + "×" + k,
+                    a, aOff, aSize);
+        }
+        if (!fits(b, bOff, bSize)) {
+            return operandProblem("B", transB ? n + "×" + k + " (op(B) = Bᵀ is " + k + "×" + n + ")" : k + "×" + n,
+                    b, bOff, bSize);
+        }
+        if (!fits(c, cOff, cSize)) {
+            return operandProblem("C", m + "×" + n, c, cOff, cSize);
+        }
+        if (overlaps(a, aOff, aSize, c, cOff, cSize)) {
+            return overlapProblem("A", aOff, aSize, cOff, cSize);
+        }
+        if (overlaps(b, bOff, bSize, c, cOff, cSize)) {
+            return overlapProblem("B", bOff, bSize, cOff, cSize);
+        }
+        return null;
+    }
+
+    private static boolean fits(float[] array, int off, long size) {
+        return array != null && off >= 0 && off + size <= array.length;
+    }
+
+    private static String operandProblem(String name, String shape, float[] array, int off, long size) {
         if (array == null) {
-            throw new IllegalArgumentException("gemm: " + name + " (" + shape + ") is null" + call);
+            return name + " (" + shape + ") is null";
         }
         if (off < 0) {
-            throw new IllegalArgumentException("gemm: offset of " + name + " must be non-negative, got " + off
-                    + call);
+            return "offset of " + name + " must be non-negative, got " + off;
         }
-        if (off + size > array.length) {
-            throw new IllegalArgumentException("gemm: " + name + " stored " + shape + " needs " + size
-                    + " floats from offset " + off + " (length >= " + (off + size) + "), but its array has length "
-                    + array.length + call);
-        }
+        return name + " stored " + shape + " needs " + size + " floats from offset " + off + " (length >= "
+                + (off + size) + "), but its array has length " + array.length;
     }
 
-    private static void checkDisjoint(String name, float[] x, int xOff, long xSize, float[] c, int cOff,
-                                      long cSize, String call) {
-        if (x == c && xSize > 0 && cSize > 0 && xOff < cOff + cSize && cOff < xOff + xSize) {
-            throw new IllegalArgumentException("gemm: C [" + cOff + ", " + (cOff + cSize) + ") overlaps " + name
-                    + " [" + xOff + ", " + (xOff + xSize) + ") in the same array; the output must be separate"
-                    + call);
-        }
+    private static boolean overlaps(float[] x, int xOff, long xSize, float[] c, int cOff, long cSize) {
+        return x == c && xSize > 0 && cSize > 0 && xOff < cOff + cSize && cOff < xOff + xSize;
+    }
+
+    private static String overlapProblem(String name, int xOff, long xSize, int cOff, long cSize) {
+        return "C [" + cOff + ", " + (cOff + cSize) + ") overlaps " + name + " [" + xOff + ", " + (xOff + xSize)
+                + ") in the same array; the output must be separate";
     }
 
     /** Handles empty products; returns true when nothing is left to multiply. */

@@ -32,7 +32,7 @@ final class GemmPlain {
                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (n == 1) {
             // One-float row buffers would make every axpy a call per element; a dot product per row is cheaper.
-            direct(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
         float[][] panel = PANEL.get();
@@ -46,28 +46,6 @@ final class GemmPlain {
                         accumulate || pc > 0);
                 int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) RG * nc * kc));
                 KernelPool.parallelFor(groups, grain, (start, end) -> blk.rows(start * RG, Math.min(m, end * RG)));
-            }
-        }
-    }
-
-    /**
-     * The tiny-problem path: no packing, no threads, the reference's own order (a float dot product per
-     * element). Used when packing would cost more than the multiply.
-     */
-    static void direct(boolean transA, boolean transB, int m, int n, int k,
-                       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-        int aRow = transA ? 1 : k;
-        int aCol = transA ? m : 1;
-        int bRow = transB ? 1 : n;
-        int bCol = transB ? k : 1;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0, ai = aOff + i * aRow, bi = bOff + j * bCol; p < k; p++, ai += aCol, bi += bRow) {
-                    sum += a[ai] * b[bi];
-                }
-                int ci = cOff + i * n + j;
-                c[ci] = accumulate ? c[ci] + sum : sum;
             }
         }
     }
