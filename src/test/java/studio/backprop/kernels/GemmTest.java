@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -113,6 +114,28 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void operandsMayShareOneArrayWhenDisjoint(String name, Kernel kernel) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int m = 37;
+        int n = 41;
+        int k = 29;
+        float[] all = random(rnd, m * k + k * n + m * n);
+        float[] original = all.clone();
+        float[] expected = all.clone();
+        int bOff = m * k;
+        int cOff = bOff + k * n;
+        Gemm.gemmReference(false, true, m, n, k, expected, 0, expected, bOff, expected, cOff, true);
+        kernel.run(false, true, m, n, k, all, 0, all, bOff, all, cOff, true);
+        float[] bound = absProductBound(false, true, m, n, k, original, 0, original, bOff);
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] += Math.abs(original[cOff + i]);
+        }
+        assertClose(expected, cOff, all, cOff, bound, name + " with A, B and C in one array");
+        assertArrayEquals(Arrays.copyOf(original, cOff), Arrays.copyOf(all, cOff), "A and B must not change");
     }
 
     @Test
