@@ -14,11 +14,16 @@ import java.util.stream.Stream;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+// Small shapes first: they get the kernels compiled cheaply before the large thread-count test runs them.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GemmTest {
 
     /** A GEMM entry point with the {@link Gemm#gemm} signature. */
@@ -52,6 +57,7 @@ class GemmTest {
         return list.stream();
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
     void matchesReferenceOnAwkwardShapesAllTranspositionsOffsetsAndAccumulate(String name, Kernel kernel) {
@@ -86,6 +92,7 @@ class GemmTest {
         }
     }
 
+    @Order(2)
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
     void bitIdenticalForAnyThreadCount(String name, Kernel kernel) {
