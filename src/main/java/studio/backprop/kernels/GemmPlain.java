@@ -21,6 +21,7 @@ final class GemmPlain {
     static final int KB = 256;
     private static final int RG = 4;
     private static final long MIN_MACS_PER_SLICE = 1L << 21;
+    private static final int MIN_CHUNK_ROWS = 64;
 
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[KB][NB]);
     private static final ThreadLocal<float[][]> ROWS = ThreadLocal.withInitial(() -> new float[RG][NB]);
@@ -46,7 +47,8 @@ final class GemmPlain {
                 Block blk = new Block(transA, m, n, k, a, aOff, panel, c, cOff, jc, nc, pc, kc,
                         accumulate || pc > 0);
                 int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) RG * nc * kc));
-                KernelPool.parallelFor(groups, grain, (start, end) -> blk.rows(start * RG, Math.min(m, end * RG)));
+                DynamicSplit.run(groups, grain, MIN_CHUNK_ROWS / RG,
+                        (start, end) -> blk.rows(start * RG, Math.min(m, end * RG)));
             }
         }
     }

@@ -32,6 +32,8 @@ final class GemmVector {
     /** Smallest multiply-add count worth giving a thread of its own. */
     private static final long MIN_MACS_PER_SLICE = 1L << 21;
     private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 16;
+    /** Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it. */
+    private static final int MIN_CHUNK_ROWS = 64;
 
     private static final ScratchBuffer PACKED_B = new ScratchBuffer();
     private static final ScratchBuffer PACKED_A = new ScratchBuffer();
@@ -64,7 +66,8 @@ final class GemmVector {
         KernelPool.parallelFor(panels, packGrain, call::packB);
         int rowGroups = (m + mr - 1) / mr;
         int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) mr * n * k));
-        KernelPool.parallelFor(rowGroups, grain, (start, end) -> call.rows(start * mr, Math.min(m, end * mr)));
+        DynamicSplit.run(rowGroups, grain, MIN_CHUNK_ROWS / mr,
+                (start, end) -> call.rows(start * mr, Math.min(m, end * mr)));
     }
 
     /** One GEMM call with its register-block shape (mr×nr) and the packed B shared by all threads. */
