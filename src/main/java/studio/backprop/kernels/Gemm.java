@@ -39,7 +39,8 @@ public final class Gemm {
      * op(A) is m×k (A stored m×k, or k×m with {@code transA}), op(B) is k×n (B stored k×n, or n×k with
      * {@code transB}), C is m×n; each starts at its offset. Modified: C. Not modified: A, B.
      *
-     * @throws IllegalArgumentException if a dimension or offset is negative or an array is too short
+     * @throws IllegalArgumentException as {@link #checkArguments}: negative dimension or offset, null or too
+     *                                  short array, C overlapping A or B
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
