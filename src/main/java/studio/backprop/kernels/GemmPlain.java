@@ -20,6 +20,7 @@ final class GemmPlain {
     static final int NB = 256;
     static final int KB = 256;
     private static final int RG = 4;
+    /** About 0.1 ms of this kernel's time, the measured cost of waking a parked pool thread. */
     private static final long MIN_MACS_PER_SLICE = 1L << 21;
     private static final int MIN_CHUNK_ROWS = 64;
 

@@ -29,8 +29,11 @@ final class GemmVector {
     /** Rows of A packed at a time: an MC×KC block of A stays in L2. */
     static final int MC = 128;
 
-    /** Smallest multiply-add count worth giving a thread of its own. */
-    private static final long MIN_MACS_PER_SLICE = 1L << 21;
+    /**
+     * Smallest multiply-add count worth giving a thread of its own: about 0.1 ms of kernel time, because waking
+     * a parked pool thread was measured at 0.07-0.11 ms, and a split that waits for it is slower than none.
+     */
+    private static final long MIN_MACS_PER_SLICE = 1L << 23;
     private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 16;
     /** Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it. */
     private static final int MIN_CHUNK_ROWS = 64;

@@ -97,11 +97,11 @@ class GemmTest {
     @MethodSource("kernels")
     void bitIdenticalForAnyThreadCount(String name, Kernel kernel) {
         SplittableRandom rnd = new SplittableRandom(11);
-        // Big enough that the thread counts below really get different slicings (up to 7 slices for n = 33)
-        // and both k-blocks are used; n = 33 takes the two-vector tiles with an edge, n = 10 the narrow ones.
+        // Big enough that every kernel gives each of up to 7 threads work of its own, with both k-blocks
+        // used; n = 33 takes the two-vector tiles with an edge, n = 10 the narrow one-vector tiles.
         int k = 300;
         for (int t = 0; t < 8; t++) {
-            int m = t < 4 ? 2001 : 3001;
+            int m = t < 4 ? 6001 : 20001;
             int n = t < 4 ? 33 : 10;
             boolean transA = (t & 1) != 0;
             boolean transB = (t & 2) != 0;
