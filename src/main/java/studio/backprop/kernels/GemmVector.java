@@ -34,7 +34,8 @@ final class GemmVector {
      * a parked pool thread was measured at 0.07-0.11 ms, and a split that waits for it is slower than none.
      */
     private static final long MIN_MACS_PER_SLICE = 1L << 23;
-    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 16;
+    /** Floats of B worth packing on another thread: copying this many takes longer than waking the thread. */
+    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 20;
     /** Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it. */
     private static final int MIN_CHUNK_ROWS = 64;
 
