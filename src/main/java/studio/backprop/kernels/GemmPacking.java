@@ -20,6 +20,15 @@ final class GemmPacking {
     /** Window element (p, j) is {@code src[off + (p0 + p)·ld + j0 + j]}: rows of the window are rows of src. */
     static void packColumns(float[] src, int off, int ld, int j0, int cols, int p0, int kc,
                             float[] dst, int dOff, int width) {
+        if (cols == width && width == 4) {
+            packFour(src, off + p0 * ld + j0, ld, kc, dst, dOff);
+            return;
+        }
+        if (cols == width && width == 8) {
+            packFour(src, off + p0 * ld + j0, ld, kc, dst, dOff, 8);
+            packFour(src, off + p0 * ld + j0 + 4, ld, kc, dst, dOff + 4, 8);
+            return;
+        }
         for (int p = 0; p < kc; p++) {
             int s = off + (p0 + p) * ld + j0;
             int d = dOff + p * width;
@@ -33,6 +42,23 @@ final class GemmPacking {
             if (cols < width) {
                 Arrays.fill(dst, d + cols, d + width, 0f);
             }
+        }
+    }
+
+    private static void packFour(float[] src, int s, int ld, int kc, float[] dst, int d) {
+        packFour(src, s, ld, kc, dst, d, 4);
+    }
+
+    /**
+     * Copies four floats per row for kc rows (src stride ld, dst stride dstStride). A length-4 inner loop costs
+     * C2 more in loop overhead than the copy itself, which made packing a transposed A the bottleneck.
+     */
+    private static void packFour(float[] src, int s, int ld, int kc, float[] dst, int d, int dstStride) {
+        for (int p = 0; p < kc; p++, s += ld, d += dstStride) {
+            dst[d] = src[s];
+            dst[d + 1] = src[s + 1];
+            dst[d + 2] = src[s + 2];
+            dst[d + 3] = src[s + 3];
         }
     }
 
