@@ -1,6 +1,7 @@
 package studio.backprop.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /**
  * The command-line entry point: {@code Main COMMAND [ARGS...]}. Commands: {@code bench}.
@@ -36,7 +37,8 @@ public final class Main {
             switch (command) {
                 case "bench":
                     if (args.length > 1) {
-                        err.println("bench takes no arguments, got: " + String.join(" ", args).substring(6));
+                        err.println("bench takes no arguments, got: "
+                                + String.join(" ", Arrays.copyOfRange(args, 1, args.length)));
                         return 2;
                     }
                     Bench.standard(out).run();

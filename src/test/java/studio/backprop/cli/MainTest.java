@@ -26,6 +26,12 @@ class MainTest {
     }
 
     @Test
+    void benchRejectsArguments() {
+        assertEquals(2, Main.run(new String[] {"bench", "--fast"}, out, err));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("got: --fast"));
+    }
+
+    @Test
     void noCommandPrintsUsage() {
         assertEquals(2, Main.run(new String[0], out, err));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("usage"));
