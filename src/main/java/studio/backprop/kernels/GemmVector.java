@@ -1,0 +1,240 @@
+package studio.backprop.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API GEMM path: {@code C = (accumulate ? C : 0) + op(A) · op(B)} with the same shapes and storage
+ * as {@link Gemm#gemm}. Only loaded when the {@code jdk.incubator.vector} module is present.
+ *
+ * <p>Layout (Goto-style): B is packed once per call into panels of {@link #NR} columns (two vectors) for each
+ * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows and runs a 4×NR
+ * register-blocked FMA micro-kernel (8×LANES and one-vector panels when n <= LANES). Threads split C by groups
+ * of register-block rows, and the blocking depends only on the shape, so every element of C sees the same
+ * arithmetic whatever the thread count. A single-row or single-column C goes to
+ * {@link GemvVector} instead, where tiles would be mostly padding.
+ *
+ * <p>Modified: C. Not modified: A, B.
+ */
+final class GemmVector {
+
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    static final int MR = 4;
+    static final int NR = 2 * LANES;
+    /** Rows of the one-vector-wide block used when n <= LANES. */
+    static final int MR_NARROW = 8;
+    /** k-block: one B micro-panel (KC×NR floats) stays in L1 while it meets every A micro-panel of the block. */
+    static final int KC = 256;
+    /** Rows of A packed at a time: an MC×KC block of A stays in L2. */
+    static final int MC = 128;
+
+    /**
+     * Smallest multiply-add count worth giving a thread of its own: about 0.1 ms of kernel time, because waking
+     * a parked pool thread was measured at 0.07-0.11 ms, and a split that waits for it is slower than none.
+     */
+    private static final long MIN_MACS_PER_SLICE = 1L << 23;
+    /** Floats of B worth packing on another thread: copying this many takes longer than waking the thread. */
+    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 20;
+    /** Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it. */
+    private static final int MIN_CHUNK_ROWS = 64;
+
+    private static final ScratchBuffer PACKED_B = new ScratchBuffer();
+    private static final ScratchBuffer PACKED_A = new ScratchBuffer();
+    private static final ScratchBuffer TILE = new ScratchBuffer();
+
+    private GemmVector() {
+    }
+
+    /** Human-readable description of the vector shape in use. */
+    static String describe() {
+        return "Vector API, " + LANES + " float lanes (" + SPECIES.vectorBitSize() + "-bit), " + MR + "×" + NR
+                + " micro-kernel (" + MR_NARROW + "×" + LANES + " when n <= " + LANES + ")";
+    }
+
+    /** Arguments are already validated and m, n, k are all positive. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        if (m == 1 || n == 1) {
+            GemvVector.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        // Narrow products (few output channels, few classes) would leave most of a two-vector tile as padding.
+        boolean narrow = n <= LANES;
+        int mr = narrow ? MR_NARROW : MR;
+        int nr = narrow ? LANES : NR;
+        int panels = (n + nr - 1) / nr;
+        Call call = new Call(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, mr, nr,
+                panels * nr, PACKED_B.get(Math.multiplyExact(k, panels * nr)));
+        int packGrain = (int) Math.max(1, MIN_FLOATS_PER_PACK_SLICE / ((long) k * nr));
+        KernelPool.parallelFor(panels, packGrain, call::packB);
+        int rowGroups = (m + mr - 1) / mr;
+        int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) mr * n * k));
+        DynamicSplit.run(rowGroups, grain, MIN_CHUNK_ROWS / mr,
+                (start, end) -> call.rows(start * mr, Math.min(m, end * mr)));
+    }
+
+    /** One GEMM call with its register-block shape (mr×nr) and the packed B shared by all threads. */
+    private record Call(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b,
+                        int bOff, float[] c, int cOff, boolean accumulate, int mr, int nr, int paddedN,
+                        float[] bp) {
+
+        void rows(int rowStart, int rowEnd) {
+            float[] ap = PACKED_A.get(MC * KC);
+            float[] tile = TILE.get(mr * nr);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean add = accumulate || pc > 0;
+                for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                    int mc = Math.min(MC, rowEnd - ic);
+                    packA(ap, ic, mc, pc, kc);
+                    block(kc, ap, pc * paddedN, ic, mc, add, tile);
+                }
+            }
+        }
+
+        /** Multiplies one packed A block (mc rows) by every packed B panel of the current k-block. */
+        private void block(int kc, float[] ap, int slab, int ic, int mc, boolean add, float[] tile) {
+            for (int j0 = 0, bo = slab; j0 < n; j0 += nr, bo += kc * nr) {
+                int cols = Math.min(nr, n - j0);
+                for (int r0 = 0, ao = 0; r0 < mc; r0 += mr, ao += kc * mr) {
+                    int rows = Math.min(mr, mc - r0);
+                    int co = cOff + (ic + r0) * n + j0;
+                    if (rows == mr && cols == nr) {
+                        kernel(kc, ap, ao, bo, c, co, n, add);
+                    } else {
+                        kernel(kc, ap, ao, bo, tile, 0, nr, false);
+                        mergeTile(tile, nr, rows, cols, c, co, n, add);
+                    }
+                }
+            }
+        }
+
+        private void kernel(int kc, float[] ap, int ao, int bo, float[] out, int co, int ldc, boolean add) {
+            if (nr == LANES) {
+                microNarrow(kc, ap, ao, bp, bo, out, co, ldc, add);
+            } else {
+                micro(kc, ap, ao, bp, bo, out, co, ldc, add);
+            }
+        }
+
+        /** Packs B panels [start, end): per k-block, panel jp holds kc rows of nr floats, zero past column n. */
+        void packB(int start, int end) {
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                for (int jp = start; jp < end; jp++) {
+                    int j0 = jp * nr;
+                    int cols = Math.min(nr, n - j0);
+                    int dst = pc * paddedN + jp * kc * nr;
+                    if (transB) {
+                        GemmPacking.packColumnsTransposed(b, bOff, k, j0, cols, pc, kc, bp, dst, nr);
+                    } else {
+                        GemmPacking.packColumns(b, bOff, n, j0, cols, pc, kc, bp, dst, nr);
+                    }
+                }
+            }
+        }
+
+        /** Packs rows [ic, ic+mc) of op(A) for the k-block into mr-row panels: panel, then p, then row. */
+        private void packA(float[] ap, int ic, int mc, int pc, int kc) {
+            for (int r0 = 0; r0 < mc; r0 += mr) {
+                int rows = Math.min(mr, mc - r0);
+                int dst = (r0 / mr) * kc * mr;
+                if (transA) {
+                    GemmPacking.packColumns(a, aOff, m, ic + r0, rows, pc, kc, ap, dst, mr);
+                } else {
+                    GemmPacking.packColumnsTransposed(a, aOff, k, ic + r0, rows, pc, kc, ap, dst, mr);
+                }
+            }
+        }
+    }
+
+    /**
+     * The 4×NR register block: eight vector accumulators, one FMA per packed A element and B vector. Stores
+     * {@code acc} (or {@code C + acc} when {@code add}) into the 4×NR block of {@code c} at {@code co}.
+     */
+    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                              boolean add) {
+        FloatVector c00 = FloatVector.zero(SPECIES);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
+            FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(SPECIES, ap[ao + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(SPECIES, ap[ao + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(SPECIES, ap[ao + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+        }
+        store(c00, c, co, add);
+        store(c01, c, co + LANES, add);
+        store(c10, c, co + ldc, add);
+        store(c11, c, co + ldc + LANES, add);
+        store(c20, c, co + 2 * ldc, add);
+        store(c21, c, co + 2 * ldc + LANES, add);
+        store(c30, c, co + 3 * ldc, add);
+        store(c31, c, co + 3 * ldc + LANES, add);
+    }
+
+    /** The MR_NARROW×LANES register block for n <= LANES: eight rows, one vector each. Same contract as micro. */
+    private static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                                    boolean add) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        for (int p = 0; p < kc; p++, ao += MR_NARROW, bo += LANES) {
+            FloatVector bv = FloatVector.fromArray(SPECIES, bp, bo);
+            c0 = FloatVector.broadcast(SPECIES, ap[ao]).fma(bv, c0);
+            c1 = FloatVector.broadcast(SPECIES, ap[ao + 1]).fma(bv, c1);
+            c2 = FloatVector.broadcast(SPECIES, ap[ao + 2]).fma(bv, c2);
+            c3 = FloatVector.broadcast(SPECIES, ap[ao + 3]).fma(bv, c3);
+            c4 = FloatVector.broadcast(SPECIES, ap[ao + 4]).fma(bv, c4);
+            c5 = FloatVector.broadcast(SPECIES, ap[ao + 5]).fma(bv, c5);
+            c6 = FloatVector.broadcast(SPECIES, ap[ao + 6]).fma(bv, c6);
+            c7 = FloatVector.broadcast(SPECIES, ap[ao + 7]).fma(bv, c7);
+        }
+        store(c0, c, co, add);
+        store(c1, c, co + ldc, add);
+        store(c2, c, co + 2 * ldc, add);
+        store(c3, c, co + 3 * ldc, add);
+        store(c4, c, co + 4 * ldc, add);
+        store(c5, c, co + 5 * ldc, add);
+        store(c6, c, co + 6 * ldc, add);
+        store(c7, c, co + 7 * ldc, add);
+    }
+
+    private static void store(FloatVector acc, float[] c, int co, boolean add) {
+        FloatVector out = add ? FloatVector.fromArray(SPECIES, c, co).add(acc) : acc;
+        out.intoArray(c, co);
+    }
+
+    /** Edge tiles: the same C + acc addition as {@link #store}, done per element so nothing outside C is touched. */
+    private static void mergeTile(float[] tile, int nr, int rows, int cols, float[] c, int co, int ldc,
+                                  boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int t = r * nr;
+            int ci = co + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                c[ci + j] = add ? c[ci + j] + tile[t + j] : tile[t + j];
+            }
+        }
+    }
+}

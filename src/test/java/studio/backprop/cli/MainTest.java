@@ -1,0 +1,47 @@
+package studio.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @Test
+    void unknownCommandIsAUsageErrorWithoutAStackTrace() {
+        assertEquals(2, Main.run(new String[] {"frobnicate"}, out, err));
+        String message = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("unknown command 'frobnicate'"), message);
+        assertTrue(message.contains("bench"), message);
+        assertTrue(!message.contains("Exception") && !message.contains("\tat "), message);
+        assertEquals("", outBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void benchRejectsArguments() {
+        assertEquals(2, Main.run(new String[] {"bench", "--fast"}, out, err));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("got: --fast"));
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        assertEquals(2, Main.run(new String[0], out, err));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("usage"));
+    }
+
+    @Test
+    void benchWithTinySizesPrintsTheMachineAndGemmTable() {
+        new Bench(out, new int[] {24}, 1_000_000L).run();
+        String report = outBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("Machine") && report.contains("GEMM"), report);
+        assertTrue(report.lines().anyMatch(l -> l.trim().startsWith("24 ")), report);
+    }
+}
