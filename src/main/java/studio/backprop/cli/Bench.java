@@ -62,6 +62,30 @@ public final class Bench {
     public void run() {
         machineSection();
         gemmSection();
+        convSection();
+        trainingSection();
+    }
+
+    private void convSection() {
+        section("conv2d forward + backward (input, weights, bias), batch 64, float32");
+        row("threads", "layer", "images/s", "GFLOP/s");
+        for (ConvWorkload w : new ConvWorkload[] {ConvWorkload.lenetFirst(), ConvWorkload.lenetSecond()}) {
+            for (int t : new int[] {1, KernelPool.threads()}) {
+                ConvWorkload.Result r = w.measure(t, budgetNanos / 1e9);
+                out.printf("  %-7d %-36s %10.0f %10.1f%n", t, r.name(), r.imagesPerSecond(), r.gflops());
+            }
+        }
+    }
+
+    private void trainingSection() {
+        section("Training steps (forward, loss, backward, SGD update), " + KernelPool.threads() + " threads");
+        out.printf("  %-34s %12s %16s %14s%n", "workload", "steps/s", "s per 60k samples", "bytes/step");
+        double budget = 3 * budgetNanos / 1e9;
+        for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
+            TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget)}) {
+            out.printf("  %-34s %12.0f %16.2f %14.0f%n", r.name(), r.stepsPerSecond(), r.secondsPerEpoch(),
+                    r.bytesPerStep());
+        }
     }
 
     private void machineSection() {
