@@ -2,6 +2,7 @@ package studio.backprop.nn;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import studio.backprop.autograd.Tape;
 import studio.backprop.autograd.Variable;
 import studio.backprop.nn.layers.ForwardContext;
@@ -28,6 +29,7 @@ public final class TrainingStep {
     private Tensor inputs;
     private Tensor targets;
     private Variable output;
+    private Map<String, Variable> nodeOutputs;
     private Variable lossValue;
     private Tape tape;
     private List<Variable> parameters;
@@ -68,7 +70,8 @@ public final class TrainingStep {
         }
         inputs = x.copy();
         targets = y.copy();
-        output = network.forward(Variable.constant(inputs, "input"), ForwardContext.training(rng));
+        nodeOutputs = network.forwardAll(Variable.constant(inputs, "input"), ForwardContext.training(rng));
+        output = nodeOutputs.get(network.nodes().get(network.nodes().size() - 1).name());
         lossValue = loss.compute(output, Variable.constant(targets, "target")).named("loss");
         tape = Tape.record(lossValue);
         parameters = network.trainableParameters().stream().map(Parameter::variable).toList();
@@ -77,6 +80,16 @@ public final class TrainingStep {
     /** The tape of the last step: every op with its values and gradients, for the step-by-step view. */
     public Tape tape() {
         return tape;
+    }
+
+    /** Every node's output for the last batch by node name ("input" included), in network order. */
+    public Map<String, Variable> nodeOutputs() {
+        return nodeOutputs;
+    }
+
+    /** The loss of the last batch (a scalar node). */
+    public Variable loss() {
+        return lossValue;
     }
 
     /** The network's output for the last batch. */

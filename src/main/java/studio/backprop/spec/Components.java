@@ -64,7 +64,7 @@ final class Components {
                 "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase");
         int before = problems.size();
         double lr = r.decimal("learning_rate", type.equals("sgd") || type.equals("momentum")
-                || type.equals("nesterov") ? 0.01 : 0.001, 0, 1e6);
+                || type.equals("nesterov") ? 0.01 : 0.001, 0, Double.MAX_VALUE);
         double eps = r.decimal("epsilon", 1e-7, 0, 1);
         try {
             Optimizer opt = switch (type) {

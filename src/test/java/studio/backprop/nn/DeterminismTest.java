@@ -42,12 +42,17 @@ class DeterminismTest {
     }
 
     @Test
-    void rebuildingKeepsWeightsWhoseShapeStillFits() {
+    void rebuildingReinitialisesIntoTheSameParameterObjects() {
         Network net = cnn();
         net.build(new Rng(7));
         List<float[]> before = snapshot(net);
+        List<studio.backprop.nn.Parameter> objects = net.parameters();
         net.build(new Rng(99));
+        net.build(new Rng(7));
         assertBitIdentical(before, snapshot(net));
+        for (int i = 0; i < objects.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertSame(objects.get(i), net.parameters().get(i));
+        }
     }
 
     @Test

@@ -39,10 +39,11 @@ public abstract class AbstractLayer implements Layer {
         List<Parameter> built = new ArrayList<>();
         for (ParamSpec spec : specs) {
             Parameter existing = find(spec.role());
+            Tensor value = spec.initializer().create(rng, spec.shape());
             if (existing != null && Arrays.equals(existing.value().shape(), spec.shape())) {
+                existing.value().assign(value);
                 built.add(existing);
             } else {
-                Tensor value = spec.initializer().create(rng, spec.shape());
                 built.add(new Parameter(name, spec.role(), value, spec.trainable()));
             }
         }

@@ -45,7 +45,10 @@ public interface Layer {
     /** The parameters this layer needs for these inputs, without allocating them. */
     List<ParamSpec> parameterSpecs(List<int[]> inputShapes);
 
-    /** Allocates and initialises the parameters; parameters whose shape still fits are kept as they are. */
+    /**
+     * Initialises the parameters afresh from {@code rng}; a parameter whose shape still fits keeps its tensor
+     * object (so references to it stay valid) and gets new values.
+     */
     void build(List<int[]> inputShapes, Rng rng);
 
     /** The parameters after {@link #build}, in {@link #parameterSpecs} order. */

@@ -1,0 +1,50 @@
+package studio.backprop.train;
+
+import java.util.List;
+import studio.backprop.tensor.ShapeException;
+import studio.backprop.tensor.Shapes;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * What a trainer learns from: training inputs and targets (batch axis first), optional validation inputs and
+ * targets, and the class names when the task is classification (one-hot targets).
+ */
+public record TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, List<String> classNames) {
+
+    public TrainingData {
+        requireRows("training", trainX, trainY);
+        if (validX != null) {
+            requireRows("validation", validX, validY);
+        }
+        classNames = List.copyOf(classNames);
+    }
+
+    private static void requireRows(String which, Tensor x, Tensor y) {
+        if (x.rank() == 0 || y == null || y.rank() == 0 || x.dim(0) != y.dim(0)) {
+            throw new ShapeException("the " + which + " data has " + (x.rank() == 0 ? 0 : x.dim(0))
+                    + " inputs but " + (y == null || y.rank() == 0 ? 0 : y.dim(0)) + " targets ("
+                    + Shapes.str(x.shape()) + " vs " + (y == null ? "none" : Shapes.str(y.shape())) + ")");
+        }
+        if (x.dim(0) == 0) {
+            throw new ShapeException("the " + which + " data is empty");
+        }
+    }
+
+    /** Training data only, no validation set. */
+    public static TrainingData of(Tensor x, Tensor y, List<String> classNames) {
+        return new TrainingData(x, y, null, null, classNames);
+    }
+
+    public int trainSize() {
+        return trainX.dim(0);
+    }
+
+    public boolean hasValidation() {
+        return validX != null;
+    }
+
+    /** True when targets are class labels (one-hot rows, or 0/1 for a single output). */
+    public boolean classification() {
+        return !classNames.isEmpty();
+    }
+}

@@ -1,0 +1,371 @@
+package studio.backprop.train;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import studio.backprop.autograd.Variable;
+import studio.backprop.nn.Network;
+import studio.backprop.nn.Parameter;
+import studio.backprop.nn.TrainingStep;
+import studio.backprop.nn.layers.ForwardContext;
+import studio.backprop.nn.loss.Reduction;
+import studio.backprop.spec.Compilation;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.TrainingPlan;
+import studio.backprop.tensor.Finite;
+import studio.backprop.tensor.NonFiniteException;
+import studio.backprop.tensor.Rng;
+import studio.backprop.tensor.ShapeException;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Trains a compiled document on its data one step at a time, on the calling thread: the engine of the
+ * {@link Trainer} and of the command line.
+ *
+ * <p>A step takes the next samples of the epoch's order (a whole batch, or one sample for exercises), runs
+ * forward, loss, backward and the optimiser update, and records the loss. When an epoch ends it records the
+ * epoch's training loss and accuracy and evaluates the validation set. One seed drives initialisation,
+ * shuffling and dropout, so the same document and data give the same numbers every time.
+ */
+public final class TrainingLoop {
+
+    /** What one step did. */
+    public record StepOutcome(long step, int epoch, float loss, boolean epochEnded) {
+    }
+
+    private final Compilation compilation;
+    private final TrainingData data;
+    private final Network network;
+    private final TrainingPlan plan;
+    private final float outputThreshold;
+    private final float targetThreshold;
+    private final Map<Integer, Tensor[]> batches = new HashMap<>();
+    private Rng rng;
+    private TrainingStep step;
+    private EpochOrder order;
+    private int batchSize;
+    private int position;
+    private int epoch;
+    private long steps;
+    private double epochLoss;
+    private int epochBatches;
+    private long epochCorrect;
+    private long epochSeen;
+    private float bestValidLoss = Float.POSITIVE_INFINITY;
+    private int epochsWithoutImprovement;
+    private float[][] backup;
+    private final Series stepLoss = new Series();
+    private final Series trainLoss = new Series();
+    private final Series trainAccuracy = new Series();
+    private final Series validLoss = new Series();
+    private final Series validAccuracy = new Series();
+    private final Series learningRate = new Series();
+
+    /**
+     * Initialises the network from the plan's seed (then the document's explicit weights).
+     *
+     * @throws ShapeException if the document has errors, or the data does not fit the network
+     */
+    public TrainingLoop(Compilation compilation, TrainingData data) {
+        if (!compilation.trainable()) {
+            throw new ShapeException("the network cannot be trained yet: " + compilation.whyNotTrainable());
+        }
+        this.compilation = compilation;
+        this.data = data;
+        this.network = compilation.network();
+        this.plan = compilation.plan();
+        String lossName = compilation.loss().name();
+        this.outputThreshold = lossName.contains("logits") || lossName.contains("hinge") ? 0f : 0.5f;
+        this.targetThreshold = lossName.contains("hinge") ? 0f : 0.5f;
+        requireFit();
+        this.batchSize = plan.batchSize();
+        reset();
+    }
+
+    private void requireFit() {
+        int[] in = network.inputShape();
+        int[] x = data.trainX().shape();
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(x, 1, x.length), in)) {
+            throw new ShapeException("the data's samples have shape " + studio.backprop.tensor.Shapes.str(
+                    java.util.Arrays.copyOfRange(x, 1, x.length)) + " but the network's input is "
+                    + studio.backprop.tensor.Shapes.str(in));
+        }
+        int[] out = network.outputShape();
+        int[] y = data.trainY().shape();
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(y, 1, y.length), out)) {
+            throw new ShapeException("the targets have shape " + studio.backprop.tensor.Shapes.str(
+                    java.util.Arrays.copyOfRange(y, 1, y.length)) + " per sample but the network outputs "
+                    + studio.backprop.tensor.Shapes.str(out) + (out.length == 1 && out[0] > 1 && y.length == 2
+                    && y[1] == 1 ? "; use one output per class (one-hot targets)" : ""));
+        }
+    }
+
+    /** Back to step 0: fresh weights from the seed, optimiser state and history cleared. */
+    public void reset() {
+        rng = new Rng(plan.seed());
+        DocumentCompiler.initialise(compilation, rng);
+        compilation.optimizer().reset();
+        step = new TrainingStep(network, compilation.loss(), compilation.optimizer(), rng);
+        order = new EpochOrder(plan, data.trainSize());
+        order.nextEpoch(rng);
+        position = 0;
+        epoch = 0;
+        steps = 0;
+        clearEpochTotals();
+        bestValidLoss = Float.POSITIVE_INFINITY;
+        epochsWithoutImprovement = 0;
+        for (Series s : List.of(stepLoss, trainLoss, trainAccuracy, validLoss, validAccuracy, learningRate)) {
+            s.clear();
+        }
+    }
+
+    /** One optimiser step on the next batch (the last batch of an epoch may be smaller). */
+    public StepOutcome stepBatch() {
+        return step(batchSize == 0 ? order.size() : batchSize);
+    }
+
+    /** One optimiser step on the next single sample (stochastic gradient descent, for exercises). */
+    public StepOutcome stepSample() {
+        return step(1);
+    }
+
+    /** Steps until the current epoch ends. */
+    public StepOutcome stepEpoch() {
+        StepOutcome last;
+        do {
+            last = stepBatch();
+        } while (!last.epochEnded());
+        return last;
+    }
+
+    /**
+     * One step on the next {@code samples} samples of the epoch.
+     *
+     * @throws TrainingDivergedException when a NaN or infinity appears; the previous weights are kept
+     */
+    public StepOutcome step(int samples) {
+        int n = Math.min(samples, order.size() - position);
+        Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
+            Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
+        order.fill(data.trainX(), data.trainY(), position, xy[0], xy[1]);
+        double eta = compilation.optimizer().learningRate();
+        saveWeights();
+        float loss;
+        try {
+            loss = step.run(xy[0], xy[1]);
+        } catch (NonFiniteException e) {
+            restoreWeights();
+            throw diverged(e);
+        }
+        if (!weightsFinite()) {
+            restoreWeights();
+            throw new TrainingDivergedException("weights", "Training stopped at step " + (steps + 1) + ": the "
+                    + "update made a weight infinite (the learning rate " + eta + " is too large for these "
+                    + "gradients). The weights of step " + steps + " are kept; lower the learning rate and go on, "
+                    + "or press Reset to start again.",
+                    null);
+        }
+        steps++;
+        position += n;
+        stepLoss.add(loss);
+        learningRate.add((float) eta);
+        epochLoss += loss;
+        epochBatches++;
+        if (data.classification()) {
+            epochCorrect += Accuracy.correct(step.output().value(), xy[1], outputThreshold, targetThreshold);
+            epochSeen += n;
+        }
+        boolean ended = position == order.size();
+        if (ended) {
+            endEpoch();
+        }
+        return new StepOutcome(steps, epoch, loss, ended);
+    }
+
+    private void endEpoch() {
+        trainLoss.add((float) (epochLoss / Math.max(1, epochBatches)));
+        trainAccuracy.add(epochSeen == 0 ? Float.NaN : (float) epochCorrect / epochSeen);
+        if (data.hasValidation()) {
+            float[] lossAcc = evaluate(data.validX(), data.validY());
+            validLoss.add(lossAcc[0]);
+            validAccuracy.add(lossAcc[1]);
+            if (lossAcc[0] < bestValidLoss) {
+                bestValidLoss = lossAcc[0];
+                epochsWithoutImprovement = 0;
+            } else {
+                epochsWithoutImprovement++;
+            }
+        }
+        epoch++;
+        position = 0;
+        clearEpochTotals();
+        order.nextEpoch(rng);
+    }
+
+    private void clearEpochTotals() {
+        epochLoss = 0;
+        epochBatches = 0;
+        epochCorrect = 0;
+        epochSeen = 0;
+    }
+
+    /** Loss and accuracy (NaN for regression) of the network in inference mode, 256 samples at a time. */
+    public float[] evaluate(Tensor x, Tensor y) {
+        int rows = x.dim(0);
+        double lossSum = 0;
+        long correct = 0;
+        boolean sum = compilation.loss().reduction() == Reduction.SUM;
+        for (int from = 0; from < rows; from += 256) {
+            int to = Math.min(rows, from + 256);
+            Tensor bx = x.slice(0, from, to).contiguous();
+            Tensor by = y.slice(0, from, to).contiguous();
+            Variable out = network.forward(Variable.constant(bx), ForwardContext.inference());
+            float chunkLoss = compilation.loss().compute(out, Variable.constant(by)).value().item();
+            lossSum += sum ? chunkLoss : (double) chunkLoss * (to - from);
+            if (data.classification()) {
+                correct += Accuracy.correct(out.value(), by, outputThreshold, targetThreshold);
+            }
+        }
+        float loss = (float) (sum ? lossSum : lossSum / rows);
+        return new float[] {loss, data.classification() ? (float) correct / rows : Float.NaN};
+    }
+
+    private TrainingDivergedException diverged(NonFiniteException e) {
+        String layer = "loss";
+        for (Map.Entry<String, Variable> node : step.nodeOutputs().entrySet()) {
+            if (Finite.firstNonFinite(node.getValue().value()) >= 0) {
+                layer = node.getKey();
+                break;
+            }
+        }
+        return new TrainingDivergedException(layer, "Training stopped at step " + (steps + 1) + ": "
+                + (layer.equals("loss") ? "the loss" : "layer '" + layer + "'") + " produced a non-finite value ("
+                + e.getMessage() + "). The weights of step " + steps + " are kept; lower the learning rate or "
+                + "check the data, then go on, or press Reset to start again.", e);
+    }
+
+    private void saveWeights() {
+        List<Parameter> params = network.parameters();
+        if (backup == null || backup.length != params.size()) {
+            backup = new float[params.size()][];
+        }
+        for (int i = 0; i < backup.length; i++) {
+            float[] v = params.get(i).value().buffer();
+            if (backup[i] == null || backup[i].length != v.length) {
+                backup[i] = new float[v.length];
+            }
+            System.arraycopy(v, 0, backup[i], 0, v.length);
+        }
+    }
+
+    private void restoreWeights() {
+        List<Parameter> params = network.parameters();
+        for (int i = 0; i < backup.length; i++) {
+            System.arraycopy(backup[i], 0, params.get(i).value().buffer(), 0, backup[i].length);
+        }
+    }
+
+    private boolean weightsFinite() {
+        for (Parameter p : network.parameters()) {
+            if (!Finite.allFinite(p.value().buffer())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] withRows(Tensor t, int rows) {
+        int[] s = t.shape();
+        s[0] = rows;
+        return s;
+    }
+
+    // ---------------------------------------------------------------- settings changed between steps
+
+    public void setLearningRate(double eta) {
+        compilation.optimizer().setLearningRate(eta);
+    }
+
+    /** Samples per step from the next step on; 0 for the whole training set. */
+    public void setBatchSize(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("the batch size must be 0 (full batch) or more, got " + size);
+        }
+        batchSize = size;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public long steps() {
+        return steps;
+    }
+
+    /** Completed epochs. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Samples of the current epoch already used. */
+    public int position() {
+        return position;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** True once the plan's epochs are done, or early stopping ran out of patience. */
+    public boolean finished() {
+        return epoch >= plan.epochs() || (plan.patience() > 0 && epochsWithoutImprovement >= plan.patience());
+    }
+
+    public boolean earlyStopped() {
+        return plan.patience() > 0 && epochsWithoutImprovement >= plan.patience();
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Compilation compilation() {
+        return compilation;
+    }
+
+    public TrainingData data() {
+        return data;
+    }
+
+    /** The last step's tape, node outputs and loss, for the step-by-step view (null before the first step). */
+    public TrainingStep lastStep() {
+        return steps == 0 ? null : step;
+    }
+
+    public Series.View stepLoss() {
+        return stepLoss.view();
+    }
+
+    public Series.View trainLoss() {
+        return trainLoss.view();
+    }
+
+    public Series.View trainAccuracy() {
+        return trainAccuracy.view();
+    }
+
+    public Series.View validLoss() {
+        return validLoss.view();
+    }
+
+    public Series.View validAccuracy() {
+        return validAccuracy.view();
+    }
+
+    public Series.View learningRates() {
+        return learningRate.view();
+    }
+
+    /** The generator's state, for session files. */
+    public long rngState() {
+        return rng.state();
+    }
+}

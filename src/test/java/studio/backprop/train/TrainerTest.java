@@ -1,0 +1,107 @@
+package studio.backprop.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    @Test
+    void playTrainsUntilPausedAndSnapshotsFollow() throws InterruptedException {
+        try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
+            trainer.send(new TrainerCommand.Play());
+            TrainingSnapshot running = await(trainer, s -> s.step() > 50);
+            assertEquals(TrainerState.RUNNING, running.state());
+            trainer.send(new TrainerCommand.Pause());
+            TrainingSnapshot paused = await(trainer, s -> s.state() == TrainerState.PAUSED);
+            Thread.sleep(100);
+            assertEquals(paused.step(), trainer.latest().step(), "no steps while paused");
+            assertTrue(paused.stepLoss().size() == paused.step());
+        }
+    }
+
+    @Test
+    void commandsGiveTheSameNumbersAsTheLoopItself() throws InterruptedException {
+        TrainingLoop reference = loop("0.5", "2");
+        for (int i = 0; i < 5; i++) {
+            reference.stepBatch();
+        }
+        try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
+            for (int i = 0; i < 5; i++) {
+                trainer.send(new TrainerCommand.StepBatch());
+            }
+            TrainingSnapshot s = await(trainer, t -> t.step() == 5);
+            assertArrayEquals(reference.stepLoss().toArray(), s.stepLoss().toArray());
+            assertEquals(TrainerState.PAUSED, s.state());
+        }
+    }
+
+    @Test
+    void subscribedTensorsArriveAsCopies() throws InterruptedException {
+        try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
+            trainer.send(new TrainerCommand.Subscribe(Set.of("param:h/kernel", "output:h", "grad:out/bias")));
+            trainer.send(new TrainerCommand.StepBatch());
+            TrainingSnapshot s = await(trainer, t -> t.step() == 1);
+            assertArrayEquals(new int[] {2, 4}, s.tensors().get("param:h/kernel").shape());
+            assertArrayEquals(new int[] {2, 4}, s.tensors().get("output:h").shape());
+            assertNotNull(s.tensors().get("grad:out/bias"));
+        }
+    }
+
+    @Test
+    void divergenceStopsTrainingWithAMessage() throws InterruptedException {
+        try (Trainer trainer = new Trainer(new TrainingLoop(Fixtures.compile(Fixtures.linearNetwork("1e30")),
+                Fixtures.xorData()))) {
+            trainer.send(new TrainerCommand.Play());
+            TrainingSnapshot s = await(trainer, t -> t.state() == TrainerState.DIVERGED);
+            assertTrue(s.message().contains("lower the learning rate"), s.message());
+            trainer.send(new TrainerCommand.SetLearningRate(0.5));
+            trainer.send(new TrainerCommand.Reset());
+            trainer.send(new TrainerCommand.StepBatch());
+            TrainingSnapshot after = await(trainer, t -> t.state() == TrainerState.PAUSED && t.message() == null);
+            assertEquals(0.5, after.learningRate(), 1e-12);
+        }
+    }
+
+    @Test
+    void aBadSettingIsReportedAndTrainingGoesOn() throws InterruptedException {
+        try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
+            trainer.send(new TrainerCommand.SetBatchSize(-3));
+            TrainingSnapshot s = await(trainer, t -> t.message() != null);
+            assertTrue(s.message().contains("batch size"), s.message());
+            trainer.send(new TrainerCommand.StepBatch());
+            await(trainer, t -> t.step() == 1);
+        }
+    }
+
+    @Test
+    void closingEndsTheThread() {
+        Trainer trainer = new Trainer(loop("0.5", "2"));
+        trainer.send(new TrainerCommand.Play());
+        trainer.close();
+        assertEquals(TrainerState.STOPPED, trainer.latest().state());
+    }
+
+    private static TrainingLoop loop(String lr, String batch) {
+        return new TrainingLoop(Fixtures.compile(Fixtures.xorNetwork(lr, batch, "shuffled")), Fixtures.xorData());
+    }
+
+    private static TrainingSnapshot await(Trainer trainer, Predicate<TrainingSnapshot> condition)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            TrainingSnapshot s = trainer.latest();
+            if (condition.test(s)) {
+                return s;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("condition not reached; last snapshot: step " + trainer.latest().step() + ", "
+                + trainer.latest().state() + ", " + trainer.latest().message());
+    }
+}
