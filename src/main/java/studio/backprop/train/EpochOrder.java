@@ -57,6 +57,20 @@ final class EpochOrder {
         }
     }
 
+    /** The current epoch's order (a copy), for checkpoints. */
+    int[] current() {
+        return order.clone();
+    }
+
+    /** Restores a checkpointed order; it must visit as many samples as this data has. */
+    void restore(int[] saved) {
+        if (saved.length != order.length) {
+            throw new ShapeException("the saved sample order has " + saved.length + " entries but the data has "
+                    + order.length + " samples");
+        }
+        order = saved.clone();
+    }
+
     /** Number of samples one epoch visits. */
     int size() {
         return order.length;

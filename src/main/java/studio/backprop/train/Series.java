@@ -20,6 +20,12 @@ public final class Series {
         values[size++] = value;
     }
 
+    /** Replaces the contents (restoring a checkpoint). */
+    void setAll(float[] restored) {
+        values = Arrays.copyOf(restored, Math.max(64, restored.length));
+        size = restored.length;
+    }
+
     void clear() {
         values = new float[64];
         size = 0;

@@ -54,6 +54,8 @@ public final class TrainingLoop {
     private float bestValidLoss = Float.POSITIVE_INFINITY;
     private int epochsWithoutImprovement;
     private float[][] backup;
+    /** A learning rate set live (replacing the document's schedule), or NaN when none was. */
+    private double learningRateOverride = Double.NaN;
     private final Series stepLoss = new Series();
     private final Series trainLoss = new Series();
     private final Series trainAccuracy = new Series();
@@ -282,8 +284,10 @@ public final class TrainingLoop {
 
     // ---------------------------------------------------------------- settings changed between steps
 
+    /** Replaces the learning rate (and any schedule) from the next step on. */
     public void setLearningRate(double eta) {
         compilation.optimizer().setLearningRate(eta);
+        learningRateOverride = eta;
     }
 
     /** Samples per step from the next step on; 0 for the whole training set. */
@@ -367,5 +371,73 @@ public final class TrainingLoop {
     /** The generator's state, for session files. */
     public long rngState() {
         return rng.state();
+    }
+
+    /**
+     * Everything needed to continue exactly where this loop is, besides the document and the data: weights
+     * (trainable and not) by parameter name, the optimiser's state, the generator, the epoch's sample order and
+     * position, the running totals of the epoch, early-stopping counters and the history.
+     */
+    public record Checkpoint(long steps, int epoch, int position, int batchSize, double learningRateOverride,
+                             long rngState,
+                             int[] order, double epochLoss, int epochBatches, long epochCorrect, long epochSeen,
+                             float bestValidLoss, int epochsWithoutImprovement, Map<String, float[]> weights,
+                             studio.backprop.nn.optim.OptimizerState optimizer, Map<String, float[]> history) {
+    }
+
+    /** A deep copy of the loop's state. */
+    public Checkpoint checkpoint() {
+        Map<String, float[]> weights = new java.util.LinkedHashMap<>();
+        for (Parameter p : network.parameters()) {
+            weights.put(p.name(), p.value().toArray());
+        }
+        Map<String, float[]> history = new java.util.LinkedHashMap<>();
+        history.put("step_loss", stepLoss.view().toArray());
+        history.put("train_loss", trainLoss.view().toArray());
+        history.put("train_accuracy", trainAccuracy.view().toArray());
+        history.put("valid_loss", validLoss.view().toArray());
+        history.put("valid_accuracy", validAccuracy.view().toArray());
+        history.put("learning_rate", learningRate.view().toArray());
+        return new Checkpoint(steps, epoch, position, batchSize, learningRateOverride, rng.state(), order.current(), epochLoss, epochBatches, epochCorrect, epochSeen, bestValidLoss,
+                epochsWithoutImprovement, weights, compilation.optimizer().exportState(), history);
+    }
+
+    /**
+     * Continues from a checkpoint taken of a loop over the same document and data.
+     *
+     * @throws ShapeException if the checkpoint does not fit this network or data
+     */
+    public void restore(Checkpoint c) {
+        reset();
+        for (Parameter p : network.parameters()) {
+            float[] saved = c.weights().get(p.name());
+            if (saved == null || saved.length != p.value().size()) {
+                throw new ShapeException("the saved weights do not fit this network: parameter '" + p.name()
+                        + "' is " + (saved == null ? "missing" : "of another size") + " in the saved session");
+            }
+            System.arraycopy(saved, 0, p.value().buffer(), 0, saved.length);
+        }
+        compilation.optimizer().importState(c.optimizer());
+        if (!Double.isNaN(c.learningRateOverride())) {
+            setLearningRate(c.learningRateOverride());
+        }
+        rng.setState(c.rngState());
+        order.restore(c.order());
+        steps = c.steps();
+        epoch = c.epoch();
+        position = c.position();
+        batchSize = c.batchSize();
+        epochLoss = c.epochLoss();
+        epochBatches = c.epochBatches();
+        epochCorrect = c.epochCorrect();
+        epochSeen = c.epochSeen();
+        bestValidLoss = c.bestValidLoss();
+        epochsWithoutImprovement = c.epochsWithoutImprovement();
+        stepLoss.setAll(c.history().getOrDefault("step_loss", new float[0]));
+        trainLoss.setAll(c.history().getOrDefault("train_loss", new float[0]));
+        trainAccuracy.setAll(c.history().getOrDefault("train_accuracy", new float[0]));
+        validLoss.setAll(c.history().getOrDefault("valid_loss", new float[0]));
+        validAccuracy.setAll(c.history().getOrDefault("valid_accuracy", new float[0]));
+        learningRate.setAll(c.history().getOrDefault("learning_rate", new float[0]));
     }
 }
