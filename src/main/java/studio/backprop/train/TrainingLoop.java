@@ -54,6 +54,8 @@ public final class TrainingLoop {
     private float bestValidLoss = Float.POSITIVE_INFINITY;
     private int epochsWithoutImprovement;
     private float[][] backup;
+    private int[] lastSamples = new int[0];
+    private int lastSampleCount;
     /** A learning rate set live (replacing the document's schedule), or NaN when none was. */
     private double learningRateOverride = Double.NaN;
     private final Series stepLoss = new Series();
@@ -150,6 +152,13 @@ public final class TrainingLoop {
         Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
             Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
         order.fill(data.trainX(), data.trainY(), position, xy[0], xy[1]);
+        if (lastSamples.length < n) {
+            lastSamples = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            lastSamples[i] = order.sampleAt(position + i);
+        }
+        lastSampleCount = n;
         double eta = compilation.optimizer().learningRate();
         saveWeights();
         float loss;
@@ -230,6 +239,24 @@ public final class TrainingLoop {
         }
         float loss = (float) (sum ? lossSum : lossSum / rows);
         return new float[] {loss, data.classification() ? (float) correct / rows : Float.NaN};
+    }
+
+    /** The network's outputs (inference mode) for every row of x, 256 rows at a time. */
+    public Tensor predict(Tensor x) {
+        int rows = x.dim(0);
+        Tensor result = null;
+        for (int from = 0; from < rows; from += 256) {
+            int to = Math.min(rows, from + 256);
+            Tensor out = network.forward(Variable.constant(x.slice(0, from, to).contiguous()),
+                    ForwardContext.inference()).value();
+            if (result == null) {
+                int[] shape = out.shape();
+                shape[0] = rows;
+                result = Tensor.zeros(shape);
+            }
+            System.arraycopy(out.buffer(), 0, result.buffer(), from * (out.size() / (to - from)), out.size());
+        }
+        return result;
     }
 
     private TrainingDivergedException diverged(NonFiniteException e) {
@@ -342,6 +369,11 @@ public final class TrainingLoop {
     /** The last step's tape, node outputs and loss, for the step-by-step view (null before the first step). */
     public TrainingStep lastStep() {
         return steps == 0 ? null : step;
+    }
+
+    /** The 0-based indices of the samples the last step used, in the order they were batched. */
+    public int[] lastSamples() {
+        return java.util.Arrays.copyOf(lastSamples, lastSampleCount);
     }
 
     public Series.View stepLoss() {

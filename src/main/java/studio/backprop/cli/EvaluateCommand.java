@@ -1,0 +1,113 @@
+package studio.backprop.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import studio.backprop.io.SessionFile;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.Tensor;
+import studio.backprop.train.TrainingData;
+import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.metrics.ConfusionMatrix;
+import studio.backprop.train.metrics.Labels;
+import studio.backprop.train.metrics.MetricsText;
+import studio.backprop.train.metrics.RegressionMetrics;
+
+/**
+ * {@code evaluate SESSION [--data FILE] [--split train|validation]}: loss, accuracy, the confusion matrix and the
+ * per-class report of a saved session, on its own data or on the data of another network file.
+ */
+final class EvaluateCommand implements Command {
+
+    @Override
+    public String name() {
+        return "evaluate";
+    }
+
+    @Override
+    public String usage() {
+        return "evaluate SESSION [--data FILE] [--split train|validation]   metrics and confusion matrix";
+    }
+
+    @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("data", "split");
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        args.maxPositional(1);
+        TrainingLoop loop = SessionFile.open(Path.of(args.positional(0, "the session file")));
+        TrainingData data = loop.data();
+        if (args.option("data") != null) {
+            Path file = Path.of(args.option("data"));
+            NetworkDocument doc = Workspace.read(file);
+            data = Workspace.data(doc, loop.compilation(), file);
+        }
+        String split = args.option("split") != null ? args.option("split")
+                : data.hasValidation() ? "validation" : "train";
+        Tensor x;
+        Tensor y;
+        switch (split) {
+            case "train" -> {
+                x = data.trainX();
+                y = data.trainY();
+            }
+            case "validation" -> {
+                if (!data.hasValidation()) {
+                    throw new UsageException("evaluate: this data has no validation part; use --split train");
+                }
+                x = data.validX();
+                y = data.validY();
+            }
+            default -> throw new UsageException("evaluate: --split takes train or validation, not '" + split + "'");
+        }
+        float[] lossAcc = loop.evaluate(x, y);
+        out.printf(Locale.ROOT, "Evaluated on the %s data: %d samples%n", split, x.dim(0));
+        out.println("loss      " + Numbers.of(lossAcc[0]) + " (" + loop.compilation().loss().describe() + ")");
+        Tensor predictions = loop.predict(x);
+        if (data.classification()) {
+            int classes = y.dim(1) == 1 ? 2 : y.dim(1);
+            int[] actual = y.dim(1) == 1 ? binaryLabels(y, loop) : Labels.fromTargets(y, classes);
+            ConfusionMatrix cm = y.dim(1) == 1 ? ConfusionMatrix.binary(predictions, actual, threshold(loop))
+                    : ConfusionMatrix.fromScores(predictions, actual);
+            cm = cm.withClassNames(data.classNames().size() == cm.classes() ? data.classNames()
+                    : defaultNames(cm.classes()));
+            out.println("accuracy  " + MetricsText.number(cm.accuracy()));
+            out.println();
+            out.println("Confusion matrix (rows: true class, columns: predicted class)");
+            out.println(MetricsText.table(cm));
+            out.println(MetricsText.report(cm));
+        } else {
+            RegressionMetrics r = RegressionMetrics.of(predictions, y);
+            out.println("MSE       " + MetricsText.number(r.mse()));
+            out.println("MAE       " + MetricsText.number(r.mae()));
+            out.println("R²        " + MetricsText.number(r.r2()));
+        }
+        return 0;
+    }
+
+    /** Class 1 for targets ≥ 0.5 (0/1 labels) or > 0 (±1 labels of the hinge losses). */
+    private static int[] binaryLabels(Tensor y, TrainingLoop loop) {
+        boolean signs = loop.compilation().loss().name().contains("hinge");
+        float[] t = y.toArray();
+        int[] labels = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            labels[i] = (signs ? t[i] > 0 : t[i] >= 0.5f) ? 1 : 0;
+        }
+        return labels;
+    }
+
+    private static double threshold(TrainingLoop loop) {
+        String loss = loop.compilation().loss().name();
+        return loss.contains("logits") || loss.contains("hinge") ? 0 : 0.5;
+    }
+
+    private static java.util.List<String> defaultNames(int classes) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(String.valueOf(c));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,47 @@
+package studio.backprop.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import studio.backprop.nn.ModelSummary;
+import studio.backprop.spec.Compilation;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.spec.Problem;
+
+/** {@code summary FILE}: the model summary table, then every problem and warning of the document. */
+final class SummaryCommand implements Command {
+
+    @Override
+    public String name() {
+        return "summary";
+    }
+
+    @Override
+    public String usage() {
+        return "summary FILE                               the model summary table";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        args.maxPositional(1);
+        NetworkDocument doc = Workspace.read(Path.of(args.positional(0, "the network file")));
+        Compilation c = DocumentCompiler.compile(doc);
+        out.println("Network '" + doc.name() + "'");
+        if (c.network() != null) {
+            ModelSummary s = ModelSummary.of(c.network());
+            String table = s.format();
+            out.print(table.substring(0, table.indexOf("Total params")));
+            out.printf("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", s.total(),
+                    s.trainable(), s.nonTrainable());
+        }
+        for (Problem p : c.problems()) {
+            out.println((p.error() ? "Problem: " : "Warning: ") + p.message());
+        }
+        if (!c.trainable()) {
+            err.println("the network cannot be trained until the problems above are fixed");
+            return 2;
+        }
+        out.println("Loss: " + c.loss().describe() + "; optimizer: " + c.optimizer().describe());
+        return 0;
+    }
+}

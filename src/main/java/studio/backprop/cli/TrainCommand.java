@@ -1,0 +1,96 @@
+package studio.backprop.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import studio.backprop.io.SessionFile;
+import studio.backprop.spec.Compilation;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.train.TrainingDivergedException;
+import studio.backprop.train.TrainingLoop;
+
+/**
+ * {@code train FILE [--epochs N] [--save SESSION]}: trains as the file's plan says, showing progress (a bar on a
+ * terminal, one line per epoch otherwise), then the final metrics; optionally saves a session.
+ */
+final class TrainCommand implements Command {
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String usage() {
+        return "train FILE [--epochs N] [--save SESSION]  trains and prints progress and final metrics";
+    }
+
+    @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("epochs", "save");
+    }
+
+    @Override
+    public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        args.maxPositional(1);
+        Path file = Path.of(args.positional(0, "the network file"));
+        NetworkDocument doc = Workspace.read(file);
+        Compilation c = Workspace.trainable(doc);
+        int epochs = args.intOption("epochs", c.plan().epochs(), 1);
+        TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, file));
+        boolean terminal = System.console() != null && out == System.out;
+        out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n", doc.name(), loop.data().trainSize(),
+                loop.data().hasValidation() ? " (+" + loop.data().validX().dim(0) + " for validation)" : "", epochs);
+        long start = System.nanoTime();
+        int code = 0;
+        try {
+            while (loop.epoch() < epochs && !loop.earlyStopped()) {
+                TrainingLoop.StepOutcome o = loop.stepBatch();
+                if (terminal) {
+                    progressBar(out, loop, epochs);
+                }
+                if (o.epochEnded()) {
+                    epochLine(out, loop, terminal);
+                }
+            }
+        } catch (TrainingDivergedException e) {
+            err.println(e.getMessage());
+            code = 1;
+        }
+        out.printf(Locale.ROOT, "%d steps in %.2f s%s%n", loop.steps(), (System.nanoTime() - start) / 1e9,
+                loop.earlyStopped() ? " (early stopping: the validation loss stopped improving)" : "");
+        if (args.option("save") != null) {
+            Path session = Path.of(args.option("save"));
+            SessionFile.save(session, loop);
+            out.println("Saved the session to " + session);
+        }
+        return code;
+    }
+
+    private static void epochLine(PrintStream out, TrainingLoop loop, boolean terminal) {
+        StringBuilder sb = new StringBuilder(terminal ? "\r" : "");
+        sb.append(String.format(Locale.ROOT, "epoch %d  loss %s", loop.epoch(), Numbers.of(loop.trainLoss().last())));
+        if (!Float.isNaN(loop.trainAccuracy().last())) {
+            sb.append("  accuracy ").append(percent(loop.trainAccuracy().last()));
+        }
+        if (loop.validLoss().size() > 0) {
+            sb.append("  validation loss ").append(Numbers.of(loop.validLoss().last()));
+            if (!Float.isNaN(loop.validAccuracy().last())) {
+                sb.append("  validation accuracy ").append(percent(loop.validAccuracy().last()));
+            }
+        }
+        out.println(sb + (terminal ? "          " : ""));
+    }
+
+    private static void progressBar(PrintStream out, TrainingLoop loop, int epochs) {
+        int width = 30;
+        int done = (int) ((long) width * loop.position() / loop.data().trainSize());
+        out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] loss %s ", loop.epoch() + 1, epochs, "=".repeat(done),
+                " ".repeat(width - done), Numbers.of(loop.stepLoss().last()));
+        out.flush();
+    }
+
+    private static String percent(float v) {
+        return String.format(Locale.ROOT, "%.2f%%", v * 100);
+    }
+}

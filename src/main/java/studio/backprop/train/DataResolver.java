@@ -1,0 +1,140 @@
+package studio.backprop.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Turns a document's [data] section into {@link TrainingData}.
+ *
+ * <p>Sources: {@code inline} (rows "x1, x2 -> y1, y2" in the file itself, as exercise sheets give them) and the
+ * sources of {@link DataSources}. The training plan's validation fraction is split off afterwards. Every problem
+ * is a {@link DataResolutionException} in words.
+ */
+public final class DataResolver {
+
+    private DataResolver() {
+    }
+
+    /**
+     * @param baseDir the folder relative file names in the document are resolved against
+     */
+    public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification) {
+        ComponentSpec data = doc.data();
+        String source = data.type().trim().toLowerCase(Locale.ROOT);
+        TrainingData all = switch (source) {
+            case "inline" -> inline(data, classification);
+            case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
+                    + "section (inline rows, a generated set, the MNIST sample or a file)");
+            default -> DataSources.load(source, data, doc, baseDir, classification);
+        };
+        return split(all, doc);
+    }
+
+    /** Rows "x1, x2 -> y1, y2", one per line. */
+    static TrainingData inline(ComponentSpec data, boolean classification) {
+        String rows = data.get("rows");
+        if (rows == null || rows.isBlank()) {
+            throw new DataResolutionException("[data inline] needs rows, one per line: 'rows =' then lines like "
+                    + "'0, 1 -> 1'");
+        }
+        List<float[]> xs = new ArrayList<>();
+        List<float[]> ys = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : rows.split("\n")) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("->");
+            if (parts.length != 2) {
+                throw new DataResolutionException("inline data, row " + lineNo + " ('" + line.trim() + "'): write "
+                        + "the inputs, '->', then the targets");
+            }
+            xs.add(numbers(parts[0], lineNo, "inputs"));
+            ys.add(numbers(parts[1], lineNo, "targets"));
+            if (xs.get(xs.size() - 1).length != xs.get(0).length || ys.get(ys.size() - 1).length != ys.get(0).length) {
+                throw new DataResolutionException("inline data, row " + lineNo + " has " + xs.get(xs.size() - 1).length
+                        + " inputs and " + ys.get(ys.size() - 1).length + " targets, but row 1 has "
+                        + xs.get(0).length + " and " + ys.get(0).length);
+            }
+        }
+        Tensor x = stack(xs);
+        Tensor y = stack(ys);
+        return TrainingData.of(x, y, classification ? classNames(y) : List.of());
+    }
+
+    private static float[] numbers(String text, int row, String what) {
+        String[] parts = text.trim().split("[,\\s]+");
+        float[] out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Float.parseFloat(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new DataResolutionException("inline data, row " + row + ": '" + parts[i] + "' among the "
+                        + what + " is not a number");
+            }
+        }
+        return out;
+    }
+
+    private static Tensor stack(List<float[]> rows) {
+        int cols = rows.get(0).length;
+        float[] flat = new float[rows.size() * cols];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r), 0, flat, r * cols, cols);
+        }
+        return Tensor.of(flat, rows.size(), cols);
+    }
+
+    /** "0", "1", … for one-hot targets; "0" and "1" for a single 0/1 or ±1 column. */
+    static List<String> classNames(Tensor y) {
+        int cols = y.dim(1);
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < Math.max(2, cols); c++) {
+            names.add(String.valueOf(c));
+        }
+        return names;
+    }
+
+    /** Splits off the plan's validation fraction: the last rows, or a seeded shuffle. */
+    static TrainingData split(TrainingData all, NetworkDocument doc) {
+        String text = doc.training().get("validation");
+        double fraction = text == null ? 0 : Double.parseDouble(text.trim());
+        if (fraction <= 0 || all.hasValidation()) {
+            return all;
+        }
+        int n = all.trainSize();
+        int valid = (int) Math.round(n * fraction);
+        if (valid < 1 || valid >= n) {
+            throw new DataResolutionException("a validation fraction of " + fraction + " leaves "
+                    + (valid < 1 ? "no validation sample" : "no training sample") + " from " + n + " samples");
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (!"last".equals(doc.training().get("split", "shuffled").trim())) {
+            long seed = Long.parseLong(doc.training().get("seed", "1").trim());
+            new studio.backprop.tensor.Rng(seed ^ 0x5EEDL).shuffle(order);
+        }
+        return new TrainingData(rows(all.trainX(), order, 0, n - valid), rows(all.trainY(), order, 0, n - valid),
+                rows(all.trainX(), order, n - valid, n), rows(all.trainY(), order, n - valid, n), all.classNames());
+    }
+
+    private static Tensor rows(Tensor t, int[] order, int from, int to) {
+        int[] shape = t.shape();
+        int row = t.size() / shape[0];
+        shape[0] = to - from;
+        float[] src = t.contiguous().buffer();
+        float[] dst = new float[shape[0] * row];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(src, order[i] * row, dst, (i - from) * row, row);
+        }
+        return Tensor.of(dst, shape);
+    }
+}
