@@ -19,7 +19,13 @@ public record Compilation(NetworkDocument document, Network network, ShapeReport
 
     /** True when nothing stops training (warnings allowed). */
     public boolean trainable() {
-        return network != null && loss != null && optimizer != null && problems.stream().noneMatch(Problem::error);
+        return network != null && (perceptron() || loss != null && optimizer != null)
+                && problems.stream().noneMatch(Problem::error);
+    }
+
+    /** True when the document asks for the perceptron learning rule instead of gradient descent. */
+    public boolean perceptron() {
+        return document.optimizer().type().trim().equalsIgnoreCase("perceptron");
     }
 
     public List<Problem> errors() {

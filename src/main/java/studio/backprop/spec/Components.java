@@ -18,7 +18,8 @@ import studio.backprop.nn.optim.Sgd;
 /** Builds the loss and the optimiser from the document's [loss] and [optimizer] sections. */
 final class Components {
 
-    static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
+    static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
+            "perceptron");
 
     private Components() {
     }
@@ -58,6 +59,11 @@ final class Components {
         if (!OPTIMIZERS.contains(type)) {
             problems.add(Problem.error("optimizer", "unknown optimizer '" + spec.type() + "'; choose one of "
                     + String.join(", ", OPTIMIZERS)));
+            return null;
+        }
+        if (type.equals("perceptron")) {
+            r.rejectUnknown("learning_rate");
+            r.decimal("learning_rate", 1, 0, Double.MAX_VALUE);
             return null;
         }
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",

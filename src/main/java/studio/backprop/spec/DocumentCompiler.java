@@ -42,6 +42,16 @@ public final class DocumentCompiler {
         Loss loss = Components.loss(doc.loss(), problems);
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
+        boolean perceptronRule = doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
+        boolean perceptronLayer = doc.layers().stream().anyMatch(l -> l.type().equals("Perceptron"));
+        if (perceptronRule && (doc.layers().size() != 1 || !perceptronLayer)) {
+            problems.add(Problem.error("optimizer", "the perceptron rule trains one Perceptron unit on its own; "
+                    + "this network has " + doc.layers().size() + " layer(s). Use gradient descent (e.g. sgd) for "
+                    + "larger networks"));
+        } else if (perceptronLayer && !perceptronRule) {
+            problems.add(Problem.warning("optimizer", "a Perceptron unit has a step output with zero gradient; "
+                    + "gradient descent cannot train it. Choose [optimizer perceptron]"));
+        }
         return new Compilation(doc, network, shapes, loss, optimizer, plan, problems);
     }
 

@@ -52,6 +52,11 @@ public final class LayerCatalog {
                 s -> new Dense(s.name(), s.integer("units"), activation(s), s.decimal("alpha"), s.bool("use_bias"),
                         Initializer.byName(s.choice("kernel_initializer")),
                         Initializer.byName(s.choice("bias_initializer")))));
+        register(new LayerType("Perceptron", "Core", "One threshold unit trained by the perceptron rule: "
+                + "ŷ = step(w·x + b).", List.of(
+                choice("labels", "0/1", List.of("0/1", "-1/+1"), "0/1 with step(0) = 0, or -1/+1 with sign(0) = +1")),
+                1, 1, s -> new Dense(s.name(), 1, s.choice("labels").equals("0/1") ? Activation.STEP : Activation.SIGN,
+                        0f, true, Initializer.zeros(), Initializer.zeros())));
         register(new LayerType("Conv2D", "Convolution", "Slides filters over the image (cross-correlation).",
                 List.of(integer("filters", 8, 1, 65_536, "number of filters (output channels)"),
                         size("kernel", "3", "window size, e.g. 3 or 3x5"),
