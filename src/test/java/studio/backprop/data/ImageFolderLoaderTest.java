@@ -25,7 +25,8 @@ class ImageFolderLoaderTest {
     }
 
     static byte[] pgm(int width, int height, int maxval, int... values) {
-        byte[] head = ("P5\n# test\n" + width + " " + height + "\n" + maxval + "\n").getBytes(StandardCharsets.US_ASCII);
+        String header = "P5\n# test\n" + width + " " + height + "\n" + maxval + "\n";
+        byte[] head = header.getBytes(StandardCharsets.US_ASCII);
         int bytes = maxval < 256 ? 1 : 2;
         byte[] out = Arrays.copyOf(head, head.length + values.length * bytes);
         for (int i = 0; i < values.length; i++) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +93,7 @@ class PngDecoderTest {
 
     /** The same IHDR with {@code raw} (filter bytes included) as its only image data. */
     private static byte[] withIdat(byte[] png, byte[] raw) {
-        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        Deflater d = new Deflater();
         d.setInput(raw);
         d.finish();
         byte[] z = new byte[256];
@@ -132,7 +134,7 @@ class PngDecoderTest {
 
     private static void fixCrc(byte[] png, int chunk) {
         int length = PngDecoder.int32(png, chunk);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(png, chunk + 4, length + 4);
         int v = (int) crc.getValue();
         int at = chunk + 8 + length;
