@@ -1,0 +1,99 @@
+package studio.backprop.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Images sorted into one sub-folder per class ({@code digits/0/a.png}, {@code digits/1/b.pgm}, …).
+ *
+ * <p>Classes are the sub-folder names in sorted order; within a class, files are read in sorted name order, so
+ * the samples come class by class (shuffle before a "last fraction" split). Files and folders whose names start
+ * with a dot are skipped, as are plain files directly in the root. Formats: PNG, PGM (P5), PPM (P6); anything
+ * else in a class folder is refused by name. Features (N, height, width, channels) in [0, 1], channels-last;
+ * the dataset is named after the root folder. Messages show paths from the root folder's name on
+ * ("digits/3/a.jpg: JPEG is not supported; convert to PNG").
+ */
+public final class ImageFolderLoader {
+
+    private ImageFolderLoader() {
+    }
+
+    public static Dataset load(Path root, ImageFolderOptions options) throws DatasetException {
+        String rootName = root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException(rootName + ": not a folder");
+        }
+        List<Path> classDirs = children(root, rootName, true);
+        if (classDirs.size() < 2) {
+            throw new DatasetException(rootName + ": needs one sub-folder per class and at least two classes, found "
+                    + classDirs.size());
+        }
+        List<String> classNames = new ArrayList<>();
+        List<Raster> images = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        String firstName = null;
+        for (Path dir : classDirs) {
+            String className = dir.getFileName().toString();
+            List<Path> files = children(dir, rootName + "/" + className, false);
+            if (files.isEmpty()) {
+                throw new DatasetException(rootName + "/" + className + ": class folder without images");
+            }
+            for (Path file : files) {
+                String shown = rootName + "/" + className + "/" + file.getFileName();
+                Raster image = read(file, shown, options);
+                if (firstName == null) {
+                    firstName = shown;
+                } else if (image.height != images.get(0).height || image.width != images.get(0).width) {
+                    throw new DatasetException(shown + " is " + image.width + "×" + image.height + " pixels, the first"
+                            + " image (" + firstName + ") is " + images.get(0).width + "×" + images.get(0).height
+                            + "; give a size to resize to, or make them the same size");
+                }
+                images.add(image);
+                labels.add(classNames.size());
+            }
+            classNames.add(className);
+        }
+        return dataset(rootName, images, labels, classNames, options.channels());
+    }
+
+    private static Raster read(Path file, String shown, ImageFolderOptions options) throws DatasetException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DatasetException(shown + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        Raster image = ImageDecoders.decode(bytes, shown).toChannels(options.channels());
+        return options.resizes() ? Resize.resize(image, options.height(), options.width(), options.interpolation())
+                : image;
+    }
+
+    private static Dataset dataset(String name, List<Raster> images, List<Integer> labels, List<String> classes,
+            int channels) {
+        Raster first = images.get(0);
+        int per = first.height * first.width * channels;
+        float[] x = new float[images.size() * per];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i).values, 0, x, i * per, per);
+        }
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        Tensor features = Tensor.wrap(x, images.size(), first.height, first.width, channels);
+        return Dataset.classification(name, features, y, classes, List.of());
+    }
+
+    private static List<Path> children(Path dir, String shown, boolean folders) throws DatasetException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> folders == Files.isDirectory(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DatasetException(shown + ": cannot be listed (" + e.getMessage() + ")", e);
+        }
+    }
+}
