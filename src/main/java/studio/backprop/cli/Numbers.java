@@ -3,8 +3,9 @@ package studio.backprop.cli;
 import java.math.BigDecimal;
 
 /**
- * Numbers as a student reads them: 7 significant digits (what float32 honestly carries, so 0.0275 is not shown as
- * 0.027500002), no exponent for ordinary sizes.
+ * Numbers as a student reads them: 6 significant digits, the precision of the course's worked examples and safely
+ * inside what float32 carries (so −0.8 + 0.9 reads 0.1, not 0.09999996); no exponent for ordinary sizes. The JSON
+ * output keeps every float exactly.
  */
 final class Numbers {
 
@@ -22,7 +23,8 @@ final class Numbers {
         if (a < 1e-6f || a >= 1e9f) {
             return String.valueOf(v);
         }
-        return new BigDecimal(Float.toString(v)).round(new java.math.MathContext(7)).stripTrailingZeros()
+        // round the float's exact binary value, not its shortest decimal form, to avoid rounding twice
+        return new BigDecimal((double) v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -12,6 +12,7 @@ import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.tensor.Tensor;
+import studio.backprop.train.PerceptronRun;
 import studio.backprop.train.TrainingLoop;
 
 /**
@@ -50,6 +51,11 @@ final class TraceCommand implements Command {
         Path file = Path.of(args.positional(0, "the network file"));
         NetworkDocument doc = Workspace.read(file);
         Compilation c = Workspace.trainable(doc);
+        if (c.perceptron()) {
+            PerceptronTrace.run(PerceptronRun.trainer(c, Workspace.data(doc, c, file)), doc.name(), args.flag("json"),
+                    out);
+            return 0;
+        }
         TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, file));
         int perEpoch = loop.batchSize() == 0 ? 1
                 : (loop.data().trainSize() + loop.batchSize() - 1) / loop.batchSize();

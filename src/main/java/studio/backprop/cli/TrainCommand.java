@@ -7,6 +7,7 @@ import studio.backprop.io.SessionFile;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainingDivergedException;
+import studio.backprop.train.PerceptronRun;
 import studio.backprop.train.TrainingLoop;
 
 /**
@@ -36,6 +37,10 @@ final class TrainCommand implements Command {
         Path file = Path.of(args.positional(0, "the network file"));
         NetworkDocument doc = Workspace.read(file);
         Compilation c = Workspace.trainable(doc);
+        if (c.perceptron()) {
+            PerceptronTrace.run(PerceptronRun.trainer(c, Workspace.data(doc, c, file)), doc.name(), false, out);
+            return 0;
+        }
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
         TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, file));
         boolean terminal = System.console() != null && out == System.out;

@@ -43,9 +43,9 @@ final class Workspace {
     }
 
     static TrainingData data(NetworkDocument doc, Compilation c, Path file) {
-        String loss = c.loss().name();
-        boolean classification = loss.contains("entropy") || loss.contains("hinge");
+        String loss = c.loss() == null ? "" : c.loss().name();
+        boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
         Path base = file.toAbsolutePath().getParent();
-        return DataResolver.resolve(doc, base, classification);
+        return DataResolver.resolve(doc, base, classification, c.network().outputShape());
     }
 }

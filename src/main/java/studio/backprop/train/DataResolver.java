@@ -21,16 +21,17 @@ public final class DataResolver {
     }
 
     /**
-     * @param baseDir the folder relative file names in the document are resolved against
+     * @param baseDir     the folder relative file names in the document are resolved against
+     * @param outputShape the network's per-sample output shape (decides one-hot or single-column targets)
      */
-    public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification) {
+    public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification, int[] outputShape) {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
             case "inline" -> inline(data, classification);
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
-            default -> DataSources.load(source, data, doc, baseDir, classification);
+            default -> DataSources.load(source, data, doc.inputShape(), outputShape, baseDir);
         };
         return split(all, doc);
     }

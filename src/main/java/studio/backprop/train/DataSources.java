@@ -1,17 +1,214 @@
 package studio.backprop.train;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import studio.backprop.data.ColumnEncoding;
+import studio.backprop.data.CsvLoader;
+import studio.backprop.data.CsvOptions;
+import studio.backprop.data.Curves;
+import studio.backprop.data.Dataset;
+import studio.backprop.data.DatasetException;
+import studio.backprop.data.GateTable;
+import studio.backprop.data.Generators;
+import studio.backprop.data.IdxLoader;
+import studio.backprop.data.ImageFolderLoader;
+import studio.backprop.data.ImageFolderOptions;
+import studio.backprop.data.Interpolation;
+import studio.backprop.data.LabelLevels;
+import studio.backprop.data.SampleData;
 import studio.backprop.spec.ComponentSpec;
-import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.Tensor;
 
-/** The [data] sources other than inline rows: generated sets, the shipped digits, CSV, IDX and image folders. */
+/**
+ * The [data] sources besides inline rows, and how their samples meet the network: a dataset's features are
+ * reshaped to the network's input when the sizes agree (784 ↔ 28×28×1), class labels become one-hot rows for a
+ * network with one output per class, or a single 0/1 (or ±1) column for a network with one output.
+ *
+ * <pre>
+ * [data generated]  generator = circle | xor | gaussians | spiral | moons | blobs; samples; noise; seed; classes
+ * [data logic]      gate = and | or | nand | nor | xor; labels = 0/1 | -1/+1
+ * [data curve]      function = sine | polynomial; samples; noise; seed; coefficients = 1, 0, -2
+ * [data mnist]      count (at most 10000); targets = labels | inputs (an autoencoder reproduces its input)
+ * [data csv]        file; label; header; delimiter; numeric = min_max | standardize | raw;
+ *                   categorical = one_hot | ordinal
+ * [data idx]        images; labels; classes
+ * [data images]     folder; size = 28x28; color = grayscale | rgb
+ * </pre>
+ */
 final class DataSources {
 
     private DataSources() {
     }
 
-    static TrainingData load(String source, ComponentSpec data, NetworkDocument doc, Path baseDir,
-                             boolean classification) {
-        throw new DataResolutionException("unknown data source '" + source + "'; use inline");
+    static TrainingData load(String source, ComponentSpec spec, int[] inputShape, int[] outputShape, Path baseDir) {
+        Settings s = new Settings(source, spec);
+        try {
+            Dataset d = switch (source) {
+                case "generated" -> generated(s);
+                case "logic" -> GateTable.valueOf(s.text("gate", "xor").toUpperCase(Locale.ROOT))
+                        .dataset(s.text("labels", "0/1").equals("-1/+1") ? LabelLevels.MINUS_ONE_PLUS_ONE
+                                : LabelLevels.ZERO_ONE);
+                case "curve" -> curve(s);
+                case "mnist" -> mnist(s);
+                case "csv" -> CsvLoader.load(baseDir.resolve(s.required("file")), csvOptions(s));
+                case "idx" -> IdxLoader.load("idx", baseDir.resolve(s.required("images")),
+                        baseDir.resolve(s.required("labels")), s.integer("classes", 10));
+                case "images" -> ImageFolderLoader.load(baseDir.resolve(s.required("folder")), imageOptions(s));
+                default -> throw new DataResolutionException("unknown data source '" + source + "'; the sources are "
+                        + "inline, generated, logic, curve, mnist, csv, idx and images");
+            };
+            boolean autoencoder = source.equals("mnist") && s.text("targets", "labels").equals("inputs");
+            return fit(d, inputShape, outputShape, autoencoder);
+        } catch (DatasetException e) {
+            throw new DataResolutionException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw e instanceof DataResolutionException ? e
+                    : new DataResolutionException("[data " + source + "]: " + e.getMessage(), e);
+        }
+    }
+
+    private static Dataset generated(Settings s) {
+        int size = s.integer("samples", 400);
+        double noise = s.decimal("noise", 0.1);
+        long seed = s.integer("seed", 1);
+        return switch (s.text("generator", "spiral")) {
+            case "circle" -> Generators.circle(size, noise, seed);
+            case "xor" -> Generators.xor(size, noise, seed);
+            case "gaussians" -> Generators.gaussians(size, noise, seed);
+            case "spiral" -> Generators.spiral(size, noise, seed);
+            case "moons" -> Generators.moons(size, noise, seed);
+            case "blobs" -> Generators.blobs(size, s.integer("classes", 3), noise, seed);
+            default -> throw new DataResolutionException("[data generated]: generator '" + s.text("generator", "")
+                    + "' is not one of circle, xor, gaussians, spiral, moons, blobs");
+        };
+    }
+
+    private static Dataset curve(Settings s) {
+        int size = s.integer("samples", 200);
+        double noise = s.decimal("noise", 0.05);
+        long seed = s.integer("seed", 1);
+        if (s.text("function", "sine").equals("polynomial")) {
+            String[] parts = s.text("coefficients", "0, 1").split("\\s*,\\s*");
+            double[] c = new double[parts.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Double.parseDouble(parts[i]);
+            }
+            return Curves.polynomial(size, noise, seed, c);
+        }
+        return Curves.sine(size, noise, seed);
+    }
+
+    private static Dataset mnist(Settings s) throws DatasetException {
+        Dataset all = SampleData.mnist10k();
+        int count = s.integer("count", all.size());
+        if (count < 1 || count > all.size()) {
+            throw new DataResolutionException("[data mnist]: count must be between 1 and " + all.size() + ", got "
+                    + count);
+        }
+        if (count == all.size()) {
+            return all;
+        }
+        int[] first = new int[count];
+        for (int i = 0; i < count; i++) {
+            first[i] = i;
+        }
+        return all.subset(first);
+    }
+
+    private static CsvOptions csvOptions(Settings s) {
+        CsvOptions o = CsvOptions.defaults().withHeader(Boolean.parseBoolean(s.text("header", "true")));
+        String delimiter = s.text("delimiter", ",");
+        o = o.withDelimiter(delimiter.equals("tab") ? '\t' : delimiter.charAt(0));
+        String label = s.text("label", "");
+        if (!label.isEmpty()) {
+            o = label.chars().allMatch(Character::isDigit) ? o.withLabel(Integer.parseInt(label)) : o.withLabel(label);
+        }
+        o = o.withNumericEncoding(ColumnEncoding.valueOf(s.text("numeric", "min_max").toUpperCase(Locale.ROOT)));
+        return o.withCategoricalEncoding(ColumnEncoding.valueOf(s.text("categorical", "one_hot")
+                .toUpperCase(Locale.ROOT)));
+    }
+
+    private static ImageFolderOptions imageOptions(Settings s) {
+        ImageFolderOptions o = s.text("color", "grayscale").equals("rgb") ? ImageFolderOptions.rgb()
+                : ImageFolderOptions.grayscale();
+        String size = s.text("size", "");
+        if (!size.isEmpty()) {
+            String[] hw = size.toLowerCase(Locale.ROOT).split("x");
+            o = o.resizedTo(Integer.parseInt(hw[0].trim()), Integer.parseInt(hw[hw.length - 1].trim()),
+                    Interpolation.BILINEAR);
+        }
+        return o;
+    }
+
+    /** Shapes a dataset to the network: features to the input shape, targets to the output width. */
+    static TrainingData fit(Dataset d, int[] inputShape, int[] outputShape, boolean autoencoder) {
+        Tensor x = d.features();
+        int perSample = x.size() / x.dim(0);
+        if (perSample == size(inputShape)) {
+            x = x.reshape(prepend(x.dim(0), inputShape));
+        }
+        if (autoencoder) {
+            Tensor y = d.features();
+            if (y.size() / y.dim(0) == size(outputShape)) {
+                y = y.reshape(prepend(y.dim(0), outputShape));
+            }
+            return TrainingData.of(x, y, List.of());
+        }
+        if (!d.task().isClassification()) {
+            return TrainingData.of(x, d.targets(), List.of());
+        }
+        int outputs = size(outputShape);
+        Tensor y = outputs == 1 && d.classCount() == 2 ? d.binaryTargets() : d.targets();
+        return TrainingData.of(x, y, d.classNames());
+    }
+
+    private static int size(int[] shape) {
+        int n = 1;
+        for (int v : shape) {
+            n *= v;
+        }
+        return n;
+    }
+
+    private static int[] prepend(int rows, int[] shape) {
+        int[] s = new int[shape.length + 1];
+        s[0] = rows;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+
+    /** Typed reading of a [data] section's settings, with messages naming the section and key. */
+    private record Settings(String source, ComponentSpec spec) {
+
+        String text(String key, String fallback) {
+            return spec.get(key, fallback).trim().toLowerCase(Locale.ROOT);
+        }
+
+        String required(String key) {
+            String v = spec.get(key);
+            if (v == null || v.isBlank()) {
+                throw new DataResolutionException("[data " + source + "] needs '" + key + " = …'");
+            }
+            return v.trim();
+        }
+
+        int integer(String key, int fallback) {
+            try {
+                return Integer.parseInt(text(key, String.valueOf(fallback)));
+            } catch (NumberFormatException e) {
+                throw new DataResolutionException("[data " + source + "], " + key + ": '" + spec.get(key)
+                        + "' is not a whole number");
+            }
+        }
+
+        double decimal(String key, double fallback) {
+            try {
+                return Double.parseDouble(text(key, String.valueOf(fallback)));
+            } catch (NumberFormatException e) {
+                throw new DataResolutionException("[data " + source + "], " + key + ": '" + spec.get(key)
+                        + "' is not a number");
+            }
+        }
     }
 }

@@ -37,11 +37,11 @@ class CommandLineTest {
     @Test
     void traceShowsTheExerciseSheetsNumbers() {
         assertEquals(0, run("trace", EXERCISE.toString()), err);
-        assertTrue(out.contains("hidden            1×2     [[0.59327, 0.5968844]]"), out);
-        assertTrue(out.contains("output            1×2     [[0.7513651, 0.7729285]]"), out);
-        assertTrue(out.contains("∂L/∂output/z        [[0.1384986, -0.03809824]]"), out);
-        assertTrue(out.contains("output/kernel = [[0.3589165, 0.5113013], [0.4086662, 0.5613701]]"), out);
-        assertTrue(out.contains("loss 0.2983711"), out);
+        assertTrue(out.contains("hidden            1×2     [[0.59327, 0.596884]]"), out);
+        assertTrue(out.contains("output            1×2     [[0.751365, 0.772928]]"), out);
+        assertTrue(out.contains("∂L/∂output/z        [[0.138499, -0.0380982]]"), out);
+        assertTrue(out.contains("output/kernel = [[0.358916, 0.511301], [0.408666, 0.56137]]"), out);
+        assertTrue(out.contains("loss 0.298371"), out);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package studio.backprop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import studio.backprop.nn.ModelSummary;
+import studio.backprop.nn.perceptron.PerceptronTrainer;
+import studio.backprop.nn.perceptron.TrainingResult;
+import studio.backprop.spec.Compilation;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.DocumentFormat;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.train.DataResolver;
+import studio.backprop.train.PerceptronRun;
+import studio.backprop.train.TrainingData;
+import studio.backprop.train.TrainingLoop;
+
+/** Every shipped sample opens, has the summary it should, and trains. */
+class SamplesTest {
+
+    private static final Path SAMPLES = Path.of("samples");
+
+    /** Parameter totals the samples must have (from the course's worked examples where there is one). */
+    private static final Map<String, Long> TOTALS = Map.of(
+            "keras-cnn-34826.bps", 34_826L,
+            "mnist-mlp-784-128-64-10.bps", 109_386L,
+            "lenet5-digits.bps", 61_706L,
+            "backprop-2-2-2-exercise.bps", 12L,
+            "xor-2-2-1-given-weights.bps", 9L,
+            "perceptron-or.bps", 3L);
+
+    static Stream<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.filter(p -> p.toString().endsWith(".bps")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void everyClassicExerciseHasASample() throws IOException {
+        List<String> names = samples().map(p -> p.getFileName().toString()).toList();
+        for (String expected : List.of("perceptron-and.bps", "perceptron-or.bps", "perceptron-xor.bps",
+                "sigmoid-unit-or.bps", "xor-2-2-1-given-weights.bps", "spiral-playground.bps",
+                "mnist-mlp-784-128-64-10.bps", "lenet5-digits.bps", "keras-cnn-34826.bps",
+                "autoencoder-digits.bps")) {
+            assertTrue(names.contains(expected), expected + " is missing from samples/");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void opensSummarisesAndTrains(Path file) throws Exception {
+        NetworkDocument doc = DocumentFormat.read(Files.readString(file), file.getFileName().toString());
+        Compilation c = DocumentCompiler.compile(doc);
+        assertTrue(c.trainable(), file + ": " + c.whyNotTrainable());
+        assertEquals(List.of(), c.warnings().stream().filter(w -> !w.message().contains("never visited")).toList());
+        ModelSummary summary = ModelSummary.of(c.network());
+        Long total = TOTALS.get(file.getFileName().toString());
+        if (total != null) {
+            assertEquals(total, summary.total(), file + " parameters");
+        }
+        boolean classification = c.perceptron() || c.loss().name().contains("entropy");
+        TrainingData data = DataResolver.resolve(doc, SAMPLES, classification, c.network().outputShape());
+        if (c.perceptron()) {
+            PerceptronTrainer trainer = PerceptronRun.trainer(c, data);
+            TrainingResult result = trainer.runUntilConvergedOrCap();
+            assertEquals(!file.toString().contains("xor"), result.converged(), file + " converges unless XOR");
+            return;
+        }
+        TrainingLoop loop = new TrainingLoop(c, data);
+        for (int i = 0; i < 3; i++) {
+            loop.stepBatch();
+        }
+        assertEquals(3, loop.steps());
+        assertFalse(Float.isNaN(loop.stepLoss().last()), file + " loss");
+    }
+}
