@@ -56,6 +56,19 @@ class SamplesTest {
         }
     }
 
+    @Test
+    void theExamplesInTheFormatGuideAreValidFiles() throws Exception {
+        String guide = Files.readString(SAMPLES.resolve("FORMAT.md"));
+        int start = guide.lastIndexOf("```\nbackprop-studio network 1");
+        String example = guide.substring(start + 4, guide.indexOf("```", start + 4));
+        NetworkDocument doc = DocumentFormat.read(example, "FORMAT.md");
+        Compilation c = DocumentCompiler.compile(doc);
+        assertTrue(c.trainable(), c.whyNotTrainable());
+        TrainingLoop loop = new TrainingLoop(c, DataResolver.resolve(doc, SAMPLES, false, c.network().outputShape()));
+        assertEquals(0.0723295, loop.evaluate(loop.data().trainX(), loop.data().trainY())[0], 1e-7,
+                "worked example 8: the loss of this neuron");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void opensSummarisesAndTrains(Path file) throws Exception {
