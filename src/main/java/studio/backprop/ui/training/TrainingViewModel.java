@@ -1,0 +1,100 @@
+package studio.backprop.ui.training;
+
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import studio.backprop.spec.Compilation;
+import studio.backprop.train.Trainer;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.TrainingSnapshot;
+
+/**
+ * The UI's side of training: owns a {@link Trainer} (which owns the network on its own thread), sends it commands,
+ * and takes its latest snapshot at most once per frame with an {@link AnimationTimer}, publishing it as a JavaFX
+ * property. Views observe {@link #snapshotProperty()}; none of them ever touches the trainer's network.
+ *
+ * <p>Thread: the JavaFX application thread only. Nothing here blocks: commands are queued.
+ */
+public final class TrainingViewModel {
+
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Compilation> compilation = new ReadOnlyObjectWrapper<>();
+    private final AnimationTimer pump;
+    private Trainer trainer;
+    private long lastVersion = -1;
+    private long frames;
+
+    public TrainingViewModel() {
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames++;
+                poll();
+            }
+        };
+    }
+
+    /** Replaces the trainer with one for this loop (the previous one is closed) and starts taking snapshots. */
+    public void start(TrainingLoop loop) {
+        stop();
+        trainer = new Trainer(loop);
+        compilation.set(loop.compilation());
+        lastVersion = -1;
+        poll();
+        pump.start();
+    }
+
+    /** Closes the trainer thread (training stops after its current step). */
+    public void stop() {
+        pump.stop();
+        if (trainer != null) {
+            trainer.close();
+            trainer = null;
+        }
+    }
+
+    /** Queues a command for the trainer; ignored when there is none. */
+    public void send(TrainerCommand command) {
+        if (trainer != null) {
+            trainer.send(command);
+        }
+    }
+
+    /** Asks for copies of these tensors in every snapshot ("param:LAYER/ROLE", "grad:…", "output:LAYER"). */
+    public void subscribe(Set<String> keys) {
+        send(new TrainerCommand.Subscribe(keys));
+    }
+
+    /** Takes the trainer's newest snapshot if it changed; called once per frame by the timer. */
+    public void poll() {
+        if (trainer == null) {
+            return;
+        }
+        TrainingSnapshot latest = trainer.latest();
+        if (latest != null && latest.version() != lastVersion) {
+            lastVersion = latest.version();
+            snapshot.set(latest);
+        }
+    }
+
+    /** The latest snapshot taken (null before training starts). */
+    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** The compiled document being trained (its network must not be used on this thread while training runs). */
+    public ReadOnlyObjectProperty<Compilation> compilationProperty() {
+        return compilation.getReadOnlyProperty();
+    }
+
+    public boolean active() {
+        return trainer != null;
+    }
+
+    /** Frames seen by the timer since start (for the frame-rate measurement). */
+    public long frames() {
+        return frames;
+    }
+}
