@@ -68,7 +68,7 @@ final class TraceCommand implements Command {
         }
         for (int s = 0; s < steps; s++) {
             Map<String, Tensor> before = weights(loop);
-            double eta = loop.compilation().optimizer().learningRate();
+            double eta = loop.optimizer().learningRate();
             TrainingLoop.StepOutcome outcome = loop.stepBatch();
             Map<String, Tensor> after = weights(loop);
             if (args.flag("json")) {

@@ -56,6 +56,21 @@ public final class DocumentCompiler {
     }
 
     /**
+     * Builds an optimiser from an [optimizer] section.
+     *
+     * @throws IllegalArgumentException with every problem in words
+     */
+    public static studio.backprop.nn.optim.Optimizer optimizer(ComponentSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        studio.backprop.nn.optim.Optimizer o = Components.optimizer(spec, problems);
+        if (o == null) {
+            throw new IllegalArgumentException(problems.isEmpty() ? "the perceptron rule is not an optimiser"
+                    : String.join("; ", problems.stream().map(Problem::message).toList()));
+        }
+        return o;
+    }
+
+    /**
      * Allocates the network's parameters from the seed, then applies the document's explicit weights.
      *
      * @throws ShapeException if the compilation has errors, or an explicit weight has the wrong shape

@@ -175,7 +175,7 @@ public final class Trainer implements AutoCloseable {
         latest = new TrainingSnapshot(++version, state, loop.steps(), loop.epoch(), loop.position(),
                 loop.data().trainSize(), loop.stepLoss().last(), loop.stepLoss(), loop.trainLoss(),
                 loop.trainAccuracy(), loop.validLoss(), loop.validAccuracy(), loop.learningRates(),
-                loop.compilation().optimizer().learningRate(), loop.batchSize(),
+                loop.optimizer().learningRate(), loop.batchSize(),
                 state == TrainerState.RUNNING ? examplesPerSecond : 0, message, copies());
     }
 

@@ -37,6 +37,7 @@ public final class TrainingLoop {
     private final TrainingData data;
     private final Network network;
     private final TrainingPlan plan;
+    private studio.backprop.nn.optim.Optimizer optimizer;
     private final float outputThreshold;
     private final float targetThreshold;
     private final Map<Integer, Tensor[]> batches = new HashMap<>();
@@ -83,6 +84,7 @@ public final class TrainingLoop {
         this.targetThreshold = lossName.contains("hinge") ? 0f : 0.5f;
         requireFit();
         this.batchSize = plan.batchSize();
+        this.optimizer = compilation.optimizer();
         reset();
     }
 
@@ -108,8 +110,8 @@ public final class TrainingLoop {
     public void reset() {
         rng = new Rng(plan.seed());
         DocumentCompiler.initialise(compilation, rng);
-        compilation.optimizer().reset();
-        step = new TrainingStep(network, compilation.loss(), compilation.optimizer(), rng);
+        optimizer.reset();
+        step = new TrainingStep(network, compilation.loss(), optimizer, rng);
         order = new EpochOrder(plan, data.trainSize());
         order.nextEpoch(rng);
         position = 0;
@@ -159,7 +161,7 @@ public final class TrainingLoop {
             lastSamples[i] = order.sampleAt(position + i);
         }
         lastSampleCount = n;
-        double eta = compilation.optimizer().learningRate();
+        double eta = optimizer.learningRate();
         saveWeights();
         float loss;
         try {
@@ -311,9 +313,26 @@ public final class TrainingLoop {
 
     // ---------------------------------------------------------------- settings changed between steps
 
+    /**
+     * Trains with another optimiser from the next step on (its state starts fresh; the live learning rate, if one was
+     * set, carries over).
+     */
+    public void setOptimizer(studio.backprop.nn.optim.Optimizer replacement) {
+        optimizer = replacement;
+        if (!Double.isNaN(learningRateOverride)) {
+            optimizer.setLearningRate(learningRateOverride);
+        }
+        step = new TrainingStep(network, compilation.loss(), optimizer, rng);
+    }
+
+    /** The optimiser in use. */
+    public studio.backprop.nn.optim.Optimizer optimizer() {
+        return optimizer;
+    }
+
     /** Replaces the learning rate (and any schedule) from the next step on. */
     public void setLearningRate(double eta) {
-        compilation.optimizer().setLearningRate(eta);
+        optimizer.setLearningRate(eta);
         learningRateOverride = eta;
     }
 
@@ -431,7 +450,7 @@ public final class TrainingLoop {
         history.put("valid_accuracy", validAccuracy.view().toArray());
         history.put("learning_rate", learningRate.view().toArray());
         return new Checkpoint(steps, epoch, position, batchSize, learningRateOverride, rng.state(), order.current(), epochLoss, epochBatches, epochCorrect, epochSeen, bestValidLoss,
-                epochsWithoutImprovement, weights, compilation.optimizer().exportState(), history);
+                epochsWithoutImprovement, weights, optimizer.exportState(), history);
     }
 
     /**
@@ -449,7 +468,7 @@ public final class TrainingLoop {
             }
             System.arraycopy(saved, 0, p.value().buffer(), 0, saved.length);
         }
-        compilation.optimizer().importState(c.optimizer());
+        optimizer.importState(c.optimizer());
         if (!Double.isNaN(c.learningRateOverride())) {
             setLearningRate(c.learningRateOverride());
         }

@@ -1,0 +1,55 @@
+package studio.backprop.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * Starts Backprop Studio: the main window with the spiral playground loaded, so pressing Play trains at once.
+ * Unsaved work of a session that ended abruptly is offered for recovery first.
+ */
+public final class BackpropStudioApp extends Application {
+
+    private AppModel model;
+
+    @Override
+    public void start(Stage stage) {
+        Path samples = samplesFolder();
+        model = new AppModel(Path.of(System.getProperty("user.home"), ".backprop-studio"), samples,
+                Preferences.userNodeForPackage(BackpropStudioApp.class));
+        MainWindow window = new MainWindow(model, stage);
+        Views.install(window, model, stage);
+        stage.show();
+        var leftover = model.autosave().leftover();
+        if (leftover.isPresent() && Dialogs.offerRecovery(stage, leftover.get().name())) {
+            model.recover(leftover.get());
+        } else {
+            model.autosave().clear();
+            Path start = samples.resolve("spiral-playground.bps");
+            if (Files.exists(start)) {
+                model.open(start, window::showError);
+            } else {
+                window.showError("The samples folder was not found (looked in " + samples + "); use File ▸ Open.");
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
+    }
+
+    /** The shipped samples: -Dbackprop.samples, else ./samples (the repository or the installed image). */
+    static Path samplesFolder() {
+        String configured = System.getProperty("backprop.samples");
+        return Path.of(configured != null ? configured : "samples").toAbsolutePath();
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+}

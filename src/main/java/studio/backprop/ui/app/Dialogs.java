@@ -1,0 +1,191 @@
+package studio.backprop.ui.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.PngExporter;
+
+/** The app's dialogs: unsaved changes, errors in words, the sample gallery, PNG export, about. */
+final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    /** True when it is fine to discard the document (nothing unsaved, saved now, or the user said so). */
+    static boolean confirmDiscard(Stage owner, AppModel model) {
+        if (!model.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The network '" + model.documentProperty().get().name()
+                + "' has changes that are not saved. Save them first?", save, discard, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setHeaderText("Unsaved changes");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (answer.get() == save) {
+            Path file = model.fileProperty().get();
+            if (file == null) {
+                FileChooser chooser = chooser("Save the network", model);
+                file = toPath(chooser.showSaveDialog(owner));
+                if (file == null) {
+                    return false;
+                }
+            }
+            try {
+                AppModel.writeAtomically(file, studio.backprop.spec.DocumentFormat.write(model.documentProperty().get()));
+                model.dirtyProperty().set(false);
+            } catch (IOException e) {
+                error(owner, "Could not save: " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A problem in words; never a stack trace. Does not block. */
+    static void error(Stage owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setHeaderText(null);
+        alert.setTitle("Backprop Studio");
+        alert.show();
+    }
+
+    static FileChooser chooser(String title, AppModel model) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Networks and sessions", "*.bps", "*.bpsession"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = model.fileProperty().get();
+        File dir = (current != null ? current.toAbsolutePath().getParent() : model.samplesFolder()).toFile();
+        if (dir.isDirectory()) {
+            chooser.setInitialDirectory(dir);
+        }
+        return chooser;
+    }
+
+    static Path toPath(File f) {
+        return f == null ? null : f.toPath();
+    }
+
+    /** The samples with their descriptions; returns the chosen one. */
+    static Optional<Path> gallery(Stage owner, List<Path> samples) {
+        Dialog<Path> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Sample gallery");
+        dialog.setHeaderText("Open a ready-made network");
+        ListView<Path> list = new ListView<>();
+        list.getItems().addAll(samples);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName().toString().replace(".bps", ""));
+            }
+        });
+        list.setPrefSize(420, 320);
+        dialog.getDialogPane().setContent(list);
+        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == open ? list.getSelectionModel().getSelectedItem() : null);
+        return dialog.showAndWait();
+    }
+
+    /** Chooses a view, a scale and a background, then a file, and writes the PNG through the one export path. */
+    static void export(Stage owner, List<Exportable> views, AppModel model) {
+        if (views.isEmpty()) {
+            error(owner, "There is no view to export yet.");
+            return;
+        }
+        ComboBox<String> view = new ComboBox<>();
+        views.forEach(v -> view.getItems().add(v.exportName()));
+        view.getSelectionModel().select(0);
+        ComboBox<String> scale = new ComboBox<>();
+        scale.getItems().addAll("1×", "2×", "4×");
+        scale.getSelectionModel().select(1);
+        ComboBox<String> background = new ComboBox<>();
+        background.getItems().addAll("white", "transparent", "dark");
+        background.getSelectionModel().select(0);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("View"), view);
+        grid.addRow(1, new Label("Scale"), scale);
+        grid.addRow(2, new Label("Background"), background);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Export PNG");
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (dialog.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        Exportable chosen = views.get(view.getSelectionModel().getSelectedIndex());
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + chosen.exportName());
+        chooser.setInitialFileName(chosen.exportName() + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        Path file = toPath(chooser.showSaveDialog(owner));
+        if (file == null) {
+            return;
+        }
+        double s = PngExporter.SCALES[scale.getSelectionModel().getSelectedIndex()];
+        Color bg = switch (background.getValue()) {
+            case "transparent" -> null;
+            case "dark" -> Color.web("#1e1f24");
+            default -> Color.WHITE;
+        };
+        try {
+            PngExporter.write(chosen, file, s, bg);
+            model.statusProperty().set("Exported " + file.getFileName());
+        } catch (IOException | IllegalArgumentException e) {
+            error(owner, "Could not export the picture: " + e.getMessage());
+        }
+    }
+
+    static void about(Stage owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "Backprop Studio: learn how neural networks work by "
+                + "building them, running them and watching every number move.\n\nThe digit samples are from MNIST, "
+                + "by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, available under CC BY-SA 3.0.",
+                ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setHeaderText("Backprop Studio");
+        alert.show();
+    }
+
+    /** Asks whether to recover the autosaved document of a session that ended abruptly. */
+    static boolean offerRecovery(Stage owner, String name) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The last session ended without saving '" + name
+                + "'. Recover that work?", ButtonType.YES, ButtonType.NO);
+        alert.initOwner(owner);
+        alert.setHeaderText("Recover unsaved work");
+        return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+    }
+
+    static Optional<String> choose(Stage owner, String title, List<String> options) {
+        ChoiceDialog<String> d = new ChoiceDialog<>(options.get(0), options);
+        d.initOwner(owner);
+        d.setTitle(title);
+        return d.showAndWait();
+    }
+}

@@ -1,0 +1,276 @@
+package studio.backprop.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The main window: menus, the Network and Training tabs, the training toolbar and the status line. It wires views
+ * to the {@link AppModel}; it holds no state of its own beyond the Nodes.
+ */
+public final class MainWindow {
+
+    private final AppModel model;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab networkTab = new Tab("Network");
+    private final Tab trainingTab = new Tab("Training");
+    private final TrainingControls controls;
+    private final Label status = new Label();
+    private final List<Exportable> exportables = new ArrayList<>();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Scene scene;
+
+    public MainWindow(AppModel model, Stage stage) {
+        this.model = model;
+        this.stage = stage;
+        this.controls = new TrainingControls(model, this::showError);
+        networkTab.setClosable(false);
+        trainingTab.setClosable(false);
+        networkTab.setContent(new Label("Network editor"));
+        trainingTab.setContent(new Label("Training view"));
+        tabs.getTabs().addAll(networkTab, trainingTab);
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(model.statusProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        root.setTop(new VBox(menus(), controls));
+        root.setCenter(tabs);
+        root.setBottom(statusBar);
+        scene = new Scene(root, 1280, 800);
+        Themes.apply(scene, model);
+        model.themeProperty().addListener((o, a, b) -> Themes.apply(scene, model));
+        model.presenterModeProperty().addListener((o, a, b) -> Themes.apply(scene, model));
+        shortcuts();
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> (model.dirtyProperty().get() ? "● " : "")
+                + (model.documentProperty().get() == null ? "" : model.documentProperty().get().name() + " — ")
+                + "Backprop Studio", model.dirtyProperty(), model.documentProperty()));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!Dialogs.confirmDiscard(stage, model)) {
+                e.consume();
+            }
+        });
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(20), e -> model.autosaveIfDirty()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    /** Puts a view into the Network tab. */
+    public void setNetworkView(Node view) {
+        networkTab.setContent(view);
+    }
+
+    /** Puts a view into the Training tab. */
+    public void setTrainingView(Node view) {
+        trainingTab.setContent(view);
+    }
+
+    /** Offers a view in File ▸ Export PNG. */
+    public void addExportable(Exportable view) {
+        exportables.add(view);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public TrainingControls controls() {
+        return controls;
+    }
+
+    public void showTrainingTab() {
+        tabs.getSelectionModel().select(trainingTab);
+    }
+
+    private MenuBar menus() {
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), trainMenu(), helpMenu());
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Menu fileMenu() {
+        Menu newMenu = new Menu("New from Template");
+        for (Path sample : samples()) {
+            MenuItem item = new MenuItem(sample.getFileName().toString().replace(".bps", ""));
+            item.setOnAction(e -> {
+                if (Dialogs.confirmDiscard(stage, model)) {
+                    model.newFromTemplate(sample, this::showError);
+                }
+            });
+            newMenu.getItems().add(item);
+        }
+        MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+        MenuItem gallery = item("Sample Gallery…", null, () -> Dialogs.gallery(stage, samples())
+                .ifPresent(p -> openPath(p)));
+        MenuItem save = item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        MenuItem saveAs = item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> saveAs(false));
+        MenuItem saveSession = item("Save Session As…", null, () -> saveAs(true));
+        MenuItem export = item("Export PNG…", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> Dialogs.export(stage, exportables, model));
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                () -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        Menu file = new Menu("File", null, newMenu, open, recentMenu, gallery, new SeparatorMenuItem(), save, saveAs,
+                saveSession, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> refreshRecent());
+        return file;
+    }
+
+    private Menu editMenu() {
+        return new Menu("Edit");
+    }
+
+    /** The Edit menu, for the editor to fill with its actions. */
+    public Menu editMenuOf(MenuBar bar) {
+        return bar.getMenus().get(1);
+    }
+
+    private Menu viewMenu() {
+        ToggleGroup theme = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark Theme");
+        light.setToggleGroup(theme);
+        dark.setToggleGroup(theme);
+        light.setSelected(true);
+        light.setOnAction(e -> model.themeProperty().set(AppModel.Theme.LIGHT));
+        dark.setOnAction(e -> model.themeProperty().set(AppModel.Theme.DARK));
+        CheckMenuItem presenter = new CheckMenuItem("Presenter Mode");
+        presenter.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        presenter.selectedProperty().bindBidirectional(model.presenterModeProperty());
+        CheckMenuItem hideControls = new CheckMenuItem("Hide Training Controls");
+        hideControls.setOnAction(e -> {
+            controls.setVisible(!hideControls.isSelected());
+            controls.setManaged(!hideControls.isSelected());
+        });
+        MenuItem fullScreen = item("Full-Screen Training View", new KeyCodeCombination(KeyCode.F11), () -> {
+            showTrainingTab();
+            stage.setFullScreen(!stage.isFullScreen());
+        });
+        return new Menu("View", null, light, dark, new SeparatorMenuItem(), presenter, hideControls, fullScreen);
+    }
+
+    private Menu trainMenu() {
+        MenuItem play = item("Play / Pause", new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN),
+                controls::togglePlay);
+        MenuItem sample = item("Step One Sample", new KeyCodeCombination(KeyCode.DIGIT1,
+                KeyCombination.SHORTCUT_DOWN), () -> controls.command(new TrainerCommand.StepSample()));
+        MenuItem batch = item("Step One Batch", new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> controls.command(new TrainerCommand.StepBatch()));
+        MenuItem epoch = item("Step One Epoch", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> controls.command(new TrainerCommand.StepEpoch()));
+        MenuItem reset = item("Reset Weights", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                () -> controls.command(new TrainerCommand.Reset()));
+        return new Menu("Train", null, play, sample, batch, epoch, new SeparatorMenuItem(), reset);
+    }
+
+    private Menu helpMenu() {
+        return new Menu("Help", null, item("About Backprop Studio", null, () -> Dialogs.about(stage)));
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void shortcuts() {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN),
+                controls::togglePlay);
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : model.recent().list()) {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setOnAction(e -> openPath(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void open() {
+        FileChooser chooser = Dialogs.chooser("Open a network or a session", model);
+        Path p = Dialogs.toPath(chooser.showOpenDialog(stage));
+        if (p != null) {
+            openPath(p);
+        }
+    }
+
+    private void openPath(Path p) {
+        if (Dialogs.confirmDiscard(stage, model)) {
+            model.open(p, this::showError);
+        }
+    }
+
+    private void save() {
+        if (model.fileProperty().get() == null) {
+            saveAs(false);
+        } else {
+            model.saveAs(model.fileProperty().get(), () -> { }, this::showError);
+        }
+    }
+
+    private void saveAs(boolean session) {
+        FileChooser chooser = Dialogs.chooser(session ? "Save the training session" : "Save the network", model);
+        chooser.getExtensionFilters().setAll(session
+                ? new FileChooser.ExtensionFilter("Backprop Studio session", "*.bpsession")
+                : new FileChooser.ExtensionFilter("Backprop Studio network", "*.bps"));
+        Path p = Dialogs.toPath(chooser.showSaveDialog(stage));
+        if (p != null) {
+            String ext = session ? ".bpsession" : ".bps";
+            Path target = p.toString().endsWith(ext) ? p : Path.of(p + ext);
+            model.saveAs(target, () -> { }, this::showError);
+        }
+    }
+
+    private List<Path> samples() {
+        try (Stream<Path> files = Files.list(model.samplesFolder())) {
+            return files.filter(f -> f.toString().endsWith(".bps")).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Shows a problem in words (a dialog when visible, the status line always). */
+    public void showError(String message) {
+        model.statusProperty().set(message.lines().findFirst().orElse(message));
+        if (stage.isShowing()) {
+            Dialogs.error(stage, message);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package studio.backprop.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.backprop.train.TrainerState;
+import studio.backprop.ui.export.PngExporter;
+
+/** The main window as a person meets it: a sample loaded, Play trains, Pause stops, nothing blocks. */
+@ExtendWith(ApplicationExtension.class)
+class AppShellTest {
+
+    private AppModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("backprop-app");
+        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
+                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
+        window = new MainWindow(model, stage);
+        Views.install(window, model, stage);
+        stage.show();
+        model.open(Path.of("samples", "spiral-playground.bps"), m -> { });
+    }
+
+    @Test
+    void playTrainsTheLoadedSampleAndPauseStopsIt(FxRobot robot) throws Exception {
+        await(() -> model.documentProperty().get() != null);
+        assertEquals("Spiral playground", model.documentProperty().get().name());
+        assertFalse(model.dirtyProperty().get());
+        robot.clickOn("#play");
+        await(() -> snapshotStep() > 200);
+        assertEquals(TrainerState.RUNNING, model.training().snapshotProperty().get().state());
+        assertTrue(window.controls().countersLabel().getText().startsWith("epoch "));
+        robot.clickOn("#play");
+        await(() -> model.training().snapshotProperty().get().state() == TrainerState.PAUSED);
+        long paused = snapshotStep();
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused, snapshotStep());
+        robot.interact(() -> {
+            try {
+                PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", "main-window.png"), 1,
+                        javafx.scene.paint.Color.WHITE);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void stepButtonsMoveOneStepAtATime(FxRobot robot) throws Exception {
+        await(() -> model.documentProperty().get() != null);
+        robot.clickOn("#step-batch");
+        await(() -> snapshotStep() == 1);
+        robot.clickOn("#step-batch");
+        await(() -> snapshotStep() == 2);
+        robot.clickOn("#reset");
+        await(() -> snapshotStep() == 0);
+    }
+
+    private long snapshotStep() {
+        var s = model.training().snapshotProperty().get();
+        return s == null ? -1 : s.step();
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
