@@ -1,7 +1,6 @@
 package studio.backprop.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.tensor.Tensor;
-import studio.backprop.train.PerceptronRun;
 import studio.backprop.train.TrainingLoop;
 
 /**
@@ -47,16 +45,13 @@ final class TraceCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.maxPositional(1);
-        Path file = Path.of(args.positional(0, "the network file"));
-        NetworkDocument doc = Workspace.read(file);
-        Compilation c = Workspace.trainable(doc);
-        if (c.perceptron()) {
-            PerceptronTrace.run(PerceptronRun.trainer(c, Workspace.data(doc, c, file)), doc.name(), args.flag("json"),
-                    out);
+        Workspace.Loaded loaded = Workspace.load(args);
+        if (loaded.tracePerceptron(args.flag("json"), out)) {
             return 0;
         }
-        TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, file));
+        NetworkDocument doc = loaded.doc();
+        Compilation c = loaded.compilation();
+        TrainingLoop loop = new TrainingLoop(c, loaded.data());
         int perEpoch = loop.batchSize() == 0 ? 1
                 : (loop.data().trainSize() + loop.batchSize() - 1) / loop.batchSize();
         int steps = args.intOption("steps", c.plan().steps() > 0 ? c.plan().steps() : perEpoch, 1);

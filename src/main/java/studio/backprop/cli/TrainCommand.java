@@ -7,7 +7,6 @@ import studio.backprop.io.SessionFile;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainingDivergedException;
-import studio.backprop.train.PerceptronRun;
 import studio.backprop.train.TrainingLoop;
 
 /**
@@ -33,16 +32,14 @@ final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-        args.maxPositional(1);
-        Path file = Path.of(args.positional(0, "the network file"));
-        NetworkDocument doc = Workspace.read(file);
-        Compilation c = Workspace.trainable(doc);
-        if (c.perceptron()) {
-            PerceptronTrace.run(PerceptronRun.trainer(c, Workspace.data(doc, c, file)), doc.name(), false, out);
+        Workspace.Loaded loaded = Workspace.load(args);
+        if (loaded.tracePerceptron(false, out)) {
             return 0;
         }
+        NetworkDocument doc = loaded.doc();
+        Compilation c = loaded.compilation();
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
-        TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, file));
+        TrainingLoop loop = new TrainingLoop(c, loaded.data());
         boolean terminal = System.console() != null && out == System.out;
         out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n", doc.name(), loop.data().trainSize(),
                 loop.data().hasValidation() ? " (+" + loop.data().validX().dim(0) + " for validation)" : "", epochs);

@@ -42,6 +42,32 @@ final class Workspace {
         return c;
     }
 
+    /** A network file read, compiled and ready to train, with the file it came from. */
+    record Loaded(Path file, NetworkDocument doc, Compilation compilation) {
+
+        TrainingData data() {
+            return Workspace.data(doc, compilation, file);
+        }
+
+        /** Runs the perceptron rule and prints its table when the file asks for it; false otherwise. */
+        boolean tracePerceptron(boolean json, java.io.PrintStream out) {
+            if (!compilation.perceptron()) {
+                return false;
+            }
+            PerceptronTrace.run(studio.backprop.train.PerceptronRun.trainer(compilation, data()), doc.name(), json,
+                    out);
+            return true;
+        }
+    }
+
+    /** Reads and compiles the network file named by the command's first argument. */
+    static Loaded load(Args args) throws UsageException, IOException {
+        args.maxPositional(1);
+        Path file = Path.of(args.positional(0, "the network file"));
+        NetworkDocument doc = read(file);
+        return new Loaded(file, doc, trainable(doc));
+    }
+
     static TrainingData data(NetworkDocument doc, Compilation c, Path file) {
         String loss = c.loss() == null ? "" : c.loss().name();
         boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
