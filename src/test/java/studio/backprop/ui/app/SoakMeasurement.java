@@ -1,0 +1,105 @@
+package studio.backprop.ui.app;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.LayerSpec;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.train.TrainerCommand;
+
+/**
+ * Not a test: a measurement to run by hand (headless, under Monocle) that trains the largest Playground network —
+ * six hidden layers of eight — with every view open, and prints the frame rate and the heap in use after 25k, 50k,
+ * 75k and 100k training steps. Run: mvn -B -ntp test-compile exec:exec -Dargs=… is not needed; see the README.
+ */
+public final class SoakMeasurement {
+
+    private SoakMeasurement() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        long targetSteps = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AppModel[] model = new AppModel[1];
+        long[] frames = new long[1];
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            try {
+                model[0] = new AppModel(Files.createTempDirectory("soak"), Path.of("samples").toAbsolutePath(),
+                        Preferences.userRoot().node("backprop-soak-" + System.nanoTime()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            MainWindow window = new MainWindow(model[0], stage);
+            Views.install(window, model[0], stage);
+            stage.show();
+            window.showTrainingTab();
+            model[0].documentProperty().set(largestPlayground());
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    frames[0]++;
+                }
+            }.start();
+            model[0].ensureTrainer(() -> model[0].training().send(new TrainerCommand.Play()),
+                    m -> System.out.println("could not train: " + m));
+        });
+        Thread.sleep(3000);
+        long f0 = frames[0];
+        long t0 = System.nanoTime();
+        Thread.sleep(10_000);
+        double fps = (frames[0] - f0) / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf("frames per second while training 2-8-8-8-8-8-8-1: %.1f%n", fps);
+        List<Long> marks = new ArrayList<>(List.of(targetSteps / 4, targetSteps / 2, 3 * targetSteps / 4, targetSteps));
+        while (!marks.isEmpty()) {
+            var s = model[0].training().snapshotProperty().get();
+            long step = s == null ? 0 : s.step();
+            if (step >= marks.get(0)) {
+                System.gc();
+                Thread.sleep(200);
+                System.gc();
+                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                System.out.printf("after %,d steps: heap in use %.1f MiB (epoch %d, loss %.4f)%n", step,
+                        used / 1048576.0, s.epoch(), s.lastLoss());
+                marks.remove(0);
+            }
+            Thread.sleep(100);
+        }
+        Platform.runLater(() -> model[0].shutdown());
+        Thread.sleep(500);
+        System.exit(0);
+    }
+
+    /** The spiral with six hidden tanh layers of eight units, batch 10: the largest Playground-size network. */
+    static NetworkDocument largestPlayground() {
+        NetworkDocument doc = NetworkDocument.empty("Largest playground", 2);
+        String previous = "input";
+        for (int i = 1; i <= 6; i++) {
+            doc = doc.withLayer(new LayerSpec("h" + i, "Dense", Map.of("units", "8", "activation", "tanh"),
+                    List.of(previous), 100 * i, 80));
+            previous = "h" + i;
+        }
+        return doc.withLayer(new LayerSpec("out", "Dense", Map.of("units", "1", "activation", "sigmoid"),
+                        List.of(previous), 700, 80))
+                .withLoss(ComponentSpec.of("binary_cross_entropy"))
+                .withOptimizer(new ComponentSpec("adam", Map.of("learning_rate", "0.01")))
+                .withTraining(new ComponentSpec("minibatch", Map.of("batch_size", "10", "epochs", "100000",
+                        "seed", "1", "validation", "0.3")))
+                .withData(new ComponentSpec("generated", Map.of("generator", "spiral", "samples", "400",
+                        "noise", "0.1", "seed", "2")));
+    }
+}
