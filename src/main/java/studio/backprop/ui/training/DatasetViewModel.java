@@ -61,6 +61,9 @@ public final class DatasetViewModel {
     /** Where the current data came from. */
     public enum Source { GENERATED, DRAWN, FILE }
 
+    /** The {@link #drawToolProperty() drawing tool} that erases points. */
+    public static final int ERASE = -1;
+
     /** Drawn coordinates are rounded to this step, so saved rows stay short. */
     private static final double DRAW_STEP = 0.01;
 
@@ -71,6 +74,7 @@ public final class DatasetViewModel {
     private final LongProperty seed = new SimpleLongProperty(1);
     private final IntegerProperty classes = new SimpleIntegerProperty(3);
     private final IntegerProperty outputUnits = new SimpleIntegerProperty(1);
+    private final IntegerProperty drawTool = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<TrainingData> data = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<DataPoint>> points = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(Source.GENERATED);
@@ -339,6 +343,11 @@ public final class DatasetViewModel {
     /** The network's output units: 1 gives two-class data one 0/1 target column, more give one-hot rows. */
     public IntegerProperty outputUnitsProperty() {
         return outputUnits;
+    }
+
+    /** What a click on a plot does: add a point of this class, or erase ({@link #ERASE}). */
+    public IntegerProperty drawToolProperty() {
+        return drawTool;
     }
 
     /** The data to train on (null when there is no training point). */
