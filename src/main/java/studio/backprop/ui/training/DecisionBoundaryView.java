@@ -1,0 +1,268 @@
+package studio.backprop.ui.training;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The plane of a two-dimensional classification set: the network's output as a heatmap (two classes: orange to
+ * blue by the probability of the second class; more classes: each class's colour, paler where the network is
+ * unsure), the training points on top and the test points outlined, with axes, a title and a legend.
+ *
+ * <p>It draws on a canvas only when something changed ({@link #setGrid}, {@link #setPoints}, a resize).
+ * Thread: the JavaFX application thread.
+ */
+public final class DecisionBoundaryView extends Region implements Exportable {
+
+    private static final Color BACKGROUND = Color.rgb(247, 247, 247);
+    private static final double RADIUS = 3.5;
+    /** How far the background goes towards the class colours, so the points stay visible on it. */
+    private static final double SHADE = 0.6;
+    private static final int UPSAMPLE = 4;
+
+    private final Canvas canvas = new Canvas();
+    private final BooleanProperty showTestPoints = new SimpleBooleanProperty(true);
+    private List<DataPoint> points = List.of();
+    private List<String> classNames = List.of();
+    private GridActivations grid;
+    private Extent extent = Extent.DEFAULT;
+    private String title;
+    private WritableImage heatmap;
+    private boolean dirty = true;
+    private PlotFrame frame;
+
+    /** An empty plot with a title ("Output", "Data"). */
+    public DecisionBoundaryView(String title) {
+        this.title = title;
+        getStyleClass().add("decision-boundary");
+        getChildren().add(canvas);
+        setPrefSize(380, 410);
+        setMinSize(200, 220);
+        showTestPoints.addListener((o, a, b) -> invalidate());
+    }
+
+    /** The points to draw and the names of their classes (for the legend). */
+    public void setPoints(List<DataPoint> newPoints, List<String> names) {
+        points = List.copyOf(newPoints);
+        classNames = List.copyOf(names);
+        invalidate();
+    }
+
+    /** The network's output over the plane (null for none); its extent becomes the plot's. */
+    public void setGrid(GridActivations newGrid) {
+        grid = newGrid;
+        if (newGrid != null) {
+            extent = newGrid.extent();
+        }
+        invalidate();
+    }
+
+    public GridActivations grid() {
+        return grid;
+    }
+
+    /** The part of the plane shown (replaced by the grid's extent when a grid arrives). */
+    public void setExtent(Extent e) {
+        extent = e;
+        invalidate();
+    }
+
+    public Extent extent() {
+        return extent;
+    }
+
+    public void setTitle(String text) {
+        title = text;
+        invalidate();
+    }
+
+    public BooleanProperty showTestPointsProperty() {
+        return showTestPoints;
+    }
+
+    /** Asks for a redraw at the next layout pass. */
+    public void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** The data coordinates (x1, x2) under a point of this view, or null outside the plot. */
+    public double[] toData(double localX, double localY) {
+        PlotFrame f = currentFrame();
+        return f.contains(localX, localY) ? new double[] {f.dataX(localX), f.dataY(localY)} : null;
+    }
+
+    /** The view coordinates of a data point (for tests and tools). */
+    public double[] toView(double x, double y) {
+        PlotFrame f = currentFrame();
+        return new double[] {f.px(x), f.py(y)};
+    }
+
+    /** How many data units one pixel spans. */
+    public double dataPerPixel() {
+        return currentFrame().dataPerPixel();
+    }
+
+    private PlotFrame currentFrame() {
+        if (frame == null || frame.extent != extent) {
+            frame = new PlotFrame(getWidth(), getHeight(), extent);
+        }
+        return frame;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            frame = new PlotFrame(w, h, extent);
+            draw(canvas.getGraphicsContext2D(), w, h);
+        }
+    }
+
+    private void draw(GraphicsContext gc, double w, double h) {
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        if (grid == null) {
+            gc.setFill(BACKGROUND);
+            gc.fillRect(frame.x0, frame.y0, frame.side, frame.side);
+        } else {
+            gc.setImageSmoothing(true);
+            gc.drawImage(heatmapImage(), frame.x0, frame.y0, frame.side, frame.side);
+        }
+        drawPoints(gc);
+        frame.drawAxes(gc);
+        drawHeader(gc, w);
+    }
+
+    /** The grid drawn at four times its resolution, values interpolated bilinearly before colouring. */
+    private WritableImage heatmapImage() {
+        int n = grid.resolution();
+        int size = n * UPSAMPLE;
+        if (heatmap == null || heatmap.getWidth() != size) {
+            heatmap = new WritableImage(size, size);
+        }
+        float[][] p = grid.probabilities();
+        float[][] fine = new float[p.length][];
+        for (int k = 0; k < p.length; k++) {
+            fine[k] = upsample(p[k], n, size);
+        }
+        int[] argb = new int[size * size];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = grid.binary() ? PlaygroundColors.divergingArgb(SHADE * (2 * fine[0][i] - 1)) : classCell(fine, i);
+        }
+        heatmap.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), argb, 0, size);
+        return heatmap;
+    }
+
+    private static float[] upsample(float[] v, int n, int size) {
+        float[] out = new float[size * size];
+        for (int r = 0; r < size; r++) {
+            double fy = Math.max(0, Math.min(n - 1, (r + 0.5) * n / size - 0.5));
+            int y0 = Math.min((int) fy, n - 2);
+            double ty = fy - y0;
+            for (int c = 0; c < size; c++) {
+                double fx = Math.max(0, Math.min(n - 1, (c + 0.5) * n / size - 0.5));
+                int x0 = Math.min((int) fx, n - 2);
+                double tx = fx - x0;
+                double top = v[y0 * n + x0] * (1 - tx) + v[y0 * n + x0 + 1] * tx;
+                double bottom = v[(y0 + 1) * n + x0] * (1 - tx) + v[(y0 + 1) * n + x0 + 1] * tx;
+                out[r * size + c] = (float) (top * (1 - ty) + bottom * ty);
+            }
+        }
+        return out;
+    }
+
+    private static int classCell(float[][] p, int cell) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            best = p[k][cell] > p[best][cell] ? k : best;
+        }
+        double chance = 1.0 / p.length;
+        return PlaygroundColors.classArgb(best, SHADE * (p[best][cell] - chance) / (1 - chance));
+    }
+
+    private void drawPoints(GraphicsContext gc) {
+        gc.save();
+        gc.beginPath();
+        gc.rect(frame.x0, frame.y0, frame.side, frame.side);
+        gc.clip();
+        gc.setLineWidth(1);
+        for (DataPoint p : points) {
+            if (p.test() && !showTestPoints.get()) {
+                continue;
+            }
+            double x = frame.px(p.x());
+            double y = frame.py(p.y());
+            gc.setFill(PlaygroundColors.classColor(p.label()));
+            gc.fillOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+            gc.setStroke(p.test() ? Color.BLACK : Color.WHITE);
+            gc.strokeOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        }
+        gc.restore();
+    }
+
+    private void drawHeader(GraphicsContext gc, double w) {
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(Color.rgb(50, 50, 50));
+        gc.setFont(Font.font("System", FontWeight.BOLD, 12));
+        gc.fillText(title, frame.x0, 12);
+        gc.setFont(PlotFrame.SMALL);
+        double x = frame.x0 + frame.side;
+        gc.setTextAlign(TextAlignment.RIGHT);
+        if (points.stream().anyMatch(DataPoint::test) && showTestPoints.get()) {
+            x = legendEntry(gc, x, Color.rgb(140, 140, 140), Color.BLACK, "test");
+        }
+        for (int k = classNames.size() - 1; k >= 0; k--) {
+            x = legendEntry(gc, x, PlaygroundColors.classColor(k), Color.WHITE, classNames.get(k));
+        }
+    }
+
+    private static double legendEntry(GraphicsContext gc, double right, Color fill, Color stroke, String text) {
+        double textWidth = textWidth(text, PlotFrame.SMALL);
+        gc.setFill(Color.rgb(70, 70, 70));
+        gc.fillText(text, right, 12);
+        double cx = right - textWidth - 7;
+        gc.setFill(fill);
+        gc.fillOval(cx - RADIUS, 12 - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        gc.setStroke(stroke.equals(Color.WHITE) ? fill.darker() : stroke);
+        gc.strokeOval(cx - RADIUS, 12 - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        return cx - RADIUS - 10;
+    }
+
+    static double textWidth(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public Node exportNode() {
+        return this;
+    }
+
+    @Override
+    public String exportName() {
+        return "decision-boundary";
+    }
+}

@@ -1,0 +1,104 @@
+package studio.backprop.ui.training;
+
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+
+/** Where the Playground drawing puts each neuron's thumbnail, and which weight line or neuron a point hits. */
+final class NetworkLayout {
+
+    static final double THUMB = 36;
+    static final double GAP = 9;
+    static final double HEADER = 44;
+    static final double LEFT = 34;
+    static final double RIGHT = 30;
+    static final double BOTTOM = 10;
+    private static final double LINE_HIT = 4;
+
+    /** What the pointer is over: a neuron (to = -1), or the weight from neuron {@code from} to {@code to}. */
+    record Hit(int column, int from, int to) {
+        boolean line() {
+            return to >= 0;
+        }
+    }
+
+    private final List<NeuronColumn> columns;
+    private final double width;
+    private final double height;
+
+    NetworkLayout(List<NeuronColumn> columns, double width, double height) {
+        this.columns = columns;
+        this.width = width;
+        this.height = height;
+    }
+
+    double centerX(int column) {
+        double span = width - LEFT - RIGHT - THUMB;
+        return LEFT + THUMB / 2 + (columns.size() == 1 ? 0 : column * span / (columns.size() - 1));
+    }
+
+    double centerY(int column, int unit) {
+        int units = columns.get(column).units();
+        double total = units * THUMB + (units - 1) * GAP;
+        double top = HEADER + Math.max(0, (height - HEADER - BOTTOM - total) / 2);
+        return top + unit * (THUMB + GAP) + THUMB / 2;
+    }
+
+    Rectangle2D box(int column, int unit) {
+        return new Rectangle2D(centerX(column) - THUMB / 2, centerY(column, unit) - THUMB / 2, THUMB, THUMB);
+    }
+
+    Point2D lineStart(int column, int from) {
+        return new Point2D(centerX(column - 1) + THUMB / 2, centerY(column - 1, from));
+    }
+
+    Point2D lineEnd(int column, int to) {
+        return new Point2D(centerX(column) - THUMB / 2, centerY(column, to));
+    }
+
+    /** The point a fraction {@code t} of the way along a weight line. */
+    Point2D linePoint(int column, int from, int to, double t) {
+        Point2D a = lineStart(column, from);
+        return a.add(lineEnd(column, to).subtract(a).multiply(t));
+    }
+
+    /** The preferred height for the tallest column. */
+    static double preferredHeight(List<NeuronColumn> columns) {
+        int most = columns.stream().mapToInt(NeuronColumn::units).max().orElse(1);
+        return HEADER + most * THUMB + (most - 1) * GAP + BOTTOM + 8;
+    }
+
+    /** The neuron under (x, y), else the nearest weight line within a few pixels, else null. */
+    Hit hit(double x, double y) {
+        for (int c = 0; c < columns.size(); c++) {
+            for (int u = 0; u < columns.get(c).units(); u++) {
+                if (box(c, u).contains(x, y)) {
+                    return new Hit(c, u, -1);
+                }
+            }
+        }
+        Hit best = null;
+        double bestDistance = LINE_HIT;
+        for (int c = 1; c < columns.size(); c++) {
+            if (x < centerX(c - 1) || x > centerX(c)) {
+                continue;
+            }
+            for (int from = 0; from < columns.get(c - 1).units(); from++) {
+                for (int to = 0; to < columns.get(c).units(); to++) {
+                    double d = distance(lineStart(c, from), lineEnd(c, to), x, y);
+                    if (d <= bestDistance) {
+                        bestDistance = d;
+                        best = new Hit(c, from, to);
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static double distance(Point2D a, Point2D b, double x, double y) {
+        Point2D ab = b.subtract(a);
+        double t = Math.max(0, Math.min(1, new Point2D(x, y).subtract(a).dotProduct(ab) / ab.dotProduct(ab)));
+        return a.add(ab.multiply(t)).distance(x, y);
+    }
+}

@@ -1,0 +1,317 @@
+package studio.backprop.ui.training;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The network drawn the Playground way: a column per layer (the inputs x1 and x2, each hidden Dense layer, the
+ * output), each neuron a small heatmap of its activation over the plane, and the weights as lines, blue for
+ * positive and orange for negative, thicker for larger magnitudes. Hovering a line or a neuron shows its weight
+ * or bias; clicking one opens a field to type a new value, which goes to {@link #setOnWeightEdit the handler}.
+ *
+ * <p>It reads everything from a {@link MirrorNetwork} and the {@link GridActivations} computed from it, and draws
+ * only when they change. Thread: the JavaFX application thread.
+ */
+public final class PlaygroundNetworkView extends Region implements Exportable {
+
+    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 12);
+
+    private final Canvas canvas = new Canvas();
+    private final Label hover = new Label();
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+    private final WeightEditor editor;
+    private MirrorNetwork mirror;
+    private GridActivations grid;
+    private NetworkLayout layout;
+    private WritableImage[][] thumbnails = new WritableImage[0][];
+    private NetworkLayout.Hit highlighted;
+    private boolean dirty = true;
+
+    public PlaygroundNetworkView() {
+        getStyleClass().add("playground-network");
+        hover.getStyleClass().add("playground-hover");
+        hover.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #888; -fx-padding: 3 6;"
+                + " -fx-font-size: 11px;");
+        hover.setManaged(false);
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        editor = new WeightEditor();
+        getChildren().addAll(canvas, hover, editor);
+        setPrefSize(560, 420);
+        setMinSize(240, 200);
+        canvas.setOnMouseMoved(this::moved);
+        canvas.setOnMouseExited(e -> showHover(null, 0, 0));
+        canvas.setOnMouseClicked(this::clicked);
+    }
+
+    /** The network to draw (null to clear); its columns decide the layout. */
+    public void setNetwork(MirrorNetwork network) {
+        mirror = network;
+        grid = null;
+        thumbnails = new WritableImage[0][];
+        editor.close();
+        if (network != null) {
+            setPrefHeight(NetworkLayout.preferredHeight(network.columns()));
+            setPrefWidth(Math.max(420, 110 * network.columns().size()));
+        }
+        invalidate();
+    }
+
+    /** The activations to show in the thumbnails (and the weights, read from the mirror, change with them). */
+    public void setGrid(GridActivations newGrid) {
+        grid = newGrid;
+        invalidate();
+    }
+
+    /** Receives the values the user types for a weight or a bias. */
+    public void setOnWeightEdit(Consumer<WeightEdit> handler) {
+        editor.setOnCommit(handler);
+    }
+
+    /** What the hover box says ("" when the pointer is over nothing). */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    public void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** A neuron's heatmap as its own exportable picture, 160 pixels square. */
+    public Exportable thumbnail(int column, int unit) {
+        ImageView view = new ImageView(thumbnails[column][unit]);
+        view.setFitWidth(160);
+        view.setFitHeight(160);
+        view.setSmooth(true);
+        String name = mirror.columns().get(column).title() + "-" + (unit + 1);
+        return new Exportable() {
+            @Override
+            public Node exportNode() {
+                return view;
+            }
+
+            @Override
+            public String exportName() {
+                return "neuron-" + name;
+            }
+        };
+    }
+
+    /** A point on the line for a weight, a third of the way along it, in this view's coordinates. */
+    Point2D weightLinePoint(int column, int from, int to) {
+        return layout.linePoint(column, from, to, 1 / 3.0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        hover.autosize();
+        editor.autosize();
+        if (dirty) {
+            dirty = false;
+            draw(canvas.getGraphicsContext2D(), w, h);
+        }
+    }
+
+    private void draw(GraphicsContext gc, double w, double h) {
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        if (mirror == null) {
+            return;
+        }
+        layout = new NetworkLayout(mirror.columns(), w, h);
+        updateThumbnails();
+        drawLines(gc);
+        drawNeurons(gc);
+        drawHeaders(gc);
+    }
+
+    private void drawLines(GraphicsContext gc) {
+        List<NeuronColumn> columns = mirror.columns();
+        float largest = mirror.largestWeight();
+        for (int c = 1; c < columns.size(); c++) {
+            for (int from = 0; from < columns.get(c - 1).units(); from++) {
+                for (int to = 0; to < columns.get(c).units(); to++) {
+                    float v = mirror.weight(c, from, to);
+                    double strength = Math.min(1, Math.abs(v) / largest);
+                    boolean lit = highlighted != null && highlighted.equals(new NetworkLayout.Hit(c, from, to));
+                    gc.setStroke(lit ? Color.BLACK : (v < 0 ? PlaygroundColors.ORANGE : PlaygroundColors.BLUE)
+                            .deriveColor(0, 1, 1, 0.35 + 0.65 * strength));
+                    gc.setLineWidth(0.6 + 5 * strength + (lit ? 1 : 0));
+                    Point2D a = layout.lineStart(c, from);
+                    Point2D b = layout.lineEnd(c, to);
+                    gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+                }
+            }
+        }
+    }
+
+    private void drawNeurons(GraphicsContext gc) {
+        gc.setImageSmoothing(true);
+        for (int c = 0; c < mirror.columns().size(); c++) {
+            for (int u = 0; u < mirror.columns().get(c).units(); u++) {
+                Rectangle2D r = layout.box(c, u);
+                if (thumbnails.length > c) {
+                    gc.drawImage(thumbnails[c][u], r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+                } else {
+                    gc.setFill(PlaygroundColors.NEUTRAL);
+                    gc.fillRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+                }
+                boolean lit = highlighted != null && !highlighted.line() && highlighted.column() == c
+                        && highlighted.from() == u;
+                gc.setStroke(lit ? Color.BLACK : Color.rgb(120, 120, 120));
+                gc.setLineWidth(lit ? 2 : 1);
+                gc.strokeRect(r.getMinX() + 0.5, r.getMinY() + 0.5, r.getWidth() - 1, r.getHeight() - 1);
+            }
+        }
+    }
+
+    private void drawHeaders(GraphicsContext gc) {
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        List<NeuronColumn> columns = mirror.columns();
+        for (int c = 0; c < columns.size(); c++) {
+            NeuronColumn col = columns.get(c);
+            double x = layout.centerX(c);
+            gc.setFill(Color.rgb(40, 40, 40));
+            gc.setFont(TITLE);
+            gc.fillText(c == 0 ? "Inputs" : c == columns.size() - 1 ? "Output" : col.title(), x, 12);
+            gc.setFont(PlotFrame.SMALL);
+            gc.setFill(Color.rgb(100, 100, 100));
+            String detail = c == 0 ? "2 features" : col.units() + (col.activation().isEmpty() ? " linear"
+                    : " " + col.activation());
+            gc.fillText(detail, x, 27);
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setFill(Color.rgb(40, 40, 40));
+        gc.setFont(Font.font("System", 11));
+        for (int u = 0; u < 2; u++) {
+            gc.fillText("x" + (u + 1), layout.centerX(0) - NetworkLayout.THUMB / 2 - 5, layout.centerY(0, u));
+        }
+    }
+
+    private void updateThumbnails() {
+        if (grid == null) {
+            return;
+        }
+        int n = grid.resolution();
+        int[] argb = new int[n * n];
+        if (thumbnails.length != grid.columns().size() || thumbnails[0][0].getWidth() != n) {
+            thumbnails = new WritableImage[grid.columns().size()][];
+            for (int c = 0; c < thumbnails.length; c++) {
+                thumbnails[c] = new WritableImage[grid.columns().get(c).length];
+                for (int u = 0; u < thumbnails[c].length; u++) {
+                    thumbnails[c][u] = new WritableImage(n, n);
+                }
+            }
+        }
+        for (int c = 0; c < thumbnails.length; c++) {
+            for (int u = 0; u < thumbnails[c].length; u++) {
+                float[] values = grid.columns().get(c)[u];
+                for (int i = 0; i < argb.length; i++) {
+                    argb[i] = PlaygroundColors.divergingArgb(values[i]);
+                }
+                thumbnails[c][u].getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
+            }
+        }
+    }
+
+    private void moved(MouseEvent e) {
+        NetworkLayout.Hit hit = layout == null ? null : layout.hit(e.getX(), e.getY());
+        showHover(hit, e.getX(), e.getY());
+    }
+
+    private void showHover(NetworkLayout.Hit hit, double x, double y) {
+        String text = hit == null ? "" : describe(hit);
+        hoverText.set(text);
+        hover.setText(text);
+        hover.setVisible(!text.isEmpty());
+        hover.autosize();
+        hover.relocate(Math.min(x + 14, getWidth() - hover.getWidth() - 2), Math.max(0, y - 28));
+        if (hit == null ? highlighted != null : !hit.equals(highlighted)) {
+            highlighted = hit;
+            invalidate();
+        }
+    }
+
+    private String describe(NetworkLayout.Hit hit) {
+        List<NeuronColumn> columns = mirror.columns();
+        if (hit.line()) {
+            return "Weight " + neuronName(hit.column() - 1, hit.from()) + " → " + neuronName(hit.column(), hit.to())
+                    + " = " + format(mirror.weight(hit.column(), hit.from(), hit.to())) + "  (click to change)";
+        }
+        if (hit.column() == 0) {
+            return "Input x" + (hit.from() + 1) + ": the feature itself";
+        }
+        float bias = mirror.bias(hit.column(), hit.from());
+        return neuronName(hit.column(), hit.from()) + (Float.isNaN(bias) ? ": no bias"
+                : ": bias = " + format(bias) + "  (click to change)")
+                + (columns.get(hit.column()).activation().isEmpty() ? "" : ", " + columns.get(hit.column())
+                .activation());
+    }
+
+    private String neuronName(int column, int unit) {
+        return column == 0 ? "x" + (unit + 1) : mirror.columns().get(column).title() + " #" + (unit + 1);
+    }
+
+    static String format(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private void clicked(MouseEvent e) {
+        NetworkLayout.Hit hit = layout == null ? null : layout.hit(e.getX(), e.getY());
+        if (hit == null || hit.column() == 0 || !hit.line() && Float.isNaN(mirror.bias(hit.column(), hit.from()))) {
+            editor.close();
+            return;
+        }
+        NeuronColumn col = mirror.columns().get(hit.column());
+        String what = hit.line() ? "Weight " + neuronName(hit.column() - 1, hit.from()) + " → "
+                + neuronName(hit.column(), hit.to()) : "Bias of " + neuronName(hit.column(), hit.from());
+        float current = hit.line() ? mirror.weight(hit.column(), hit.from(), hit.to())
+                : mirror.bias(hit.column(), hit.from());
+        String parameter = hit.line() ? col.kernel() : col.bias();
+        int index = hit.line() ? hit.from() * col.units() + hit.to() : hit.from();
+        showHover(null, 0, 0);
+        editor.open(what, parameter, index, current);
+        editor.autosize();
+        editor.relocate(Math.min(e.getX() + 8, getWidth() - editor.getWidth() - 2),
+                Math.min(e.getY() + 8, getHeight() - editor.getHeight() - 2));
+    }
+
+    @Override
+    public Node exportNode() {
+        return canvas;
+    }
+
+    @Override
+    public String exportName() {
+        return "network";
+    }
+}

@@ -1,0 +1,135 @@
+package studio.backprop.ui.training;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import studio.backprop.nn.Parameter;
+import studio.backprop.spec.Compilation;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.TrainingSnapshot;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The Playground screen for two-dimensional data: the network drawn with a heatmap per neuron, and the output
+ * over the plane with the data points (which can be drawn on). It follows a {@link TrainingViewModel}: when the
+ * trained document changes it compiles a {@link MirrorNetwork} and subscribes to its parameters; on every new
+ * snapshot (at most one per frame) it copies the weights into the mirror, runs it once over a 40 × 40 grid and
+ * redraws. Typed weights go to the trainer as {@link TrainerCommand.Apply} commands, never into its network here.
+ *
+ * <p>Thread: the JavaFX application thread.
+ */
+public final class PlaygroundView extends BorderPane implements Exportable {
+
+    /** Grid cells per side for the heatmaps (the thumbnails show the same grid, scaled down). */
+    public static final int RESOLUTION = 40;
+
+    private final TrainingViewModel training;
+    private final DatasetViewModel dataset;
+    private final PlaygroundNetworkView network = new PlaygroundNetworkView();
+    private final DecisionBoundaryView output = new DecisionBoundaryView("Output");
+    private final Label status = new Label();
+    private MirrorNetwork mirror;
+    private Extent extent = Extent.DEFAULT;
+    private long gridUpdates;
+
+    public PlaygroundView(TrainingViewModel training, DatasetViewModel dataset) {
+        this.training = training;
+        this.dataset = dataset;
+        getStyleClass().add("playground");
+        setCenter(network);
+        setRight(output);
+        status.setWrapText(true);
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+        PointDrawing.attach(output, dataset);
+        network.setOnWeightEdit(edit -> training.send(new TrainerCommand.Apply(loop -> apply(loop, edit))));
+        training.compilationProperty().addListener((o, old, c) -> rebuild(c));
+        training.snapshotProperty().addListener((o, old, s) -> update(s));
+        dataset.pointsProperty().addListener((o, old, p) -> showPoints(p));
+        showPoints(dataset.points());
+        rebuild(training.compilationProperty().get());
+    }
+
+    /** Sets one element of a parameter of the trainer's network; runs on the trainer thread. */
+    static void apply(TrainingLoop loop, WeightEdit edit) {
+        Parameter p = loop.network().parameters().stream().filter(q -> q.name().equals(edit.parameter()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the network has no parameter '"
+                        + edit.parameter() + "'"));
+        p.value().buffer()[edit.index()] = edit.value();
+    }
+
+    private void rebuild(Compilation c) {
+        mirror = null;
+        if (c == null) {
+            status.setText("Start training to see the network here.");
+        } else {
+            try {
+                mirror = MirrorNetwork.of(c.document());
+                training.subscribe(mirror.subscriptionKeys());
+                status.setText("");
+            } catch (IllegalArgumentException e) {
+                status.setText(e.getMessage());
+            }
+        }
+        network.setNetwork(mirror);
+        output.setGrid(null);
+        update(training.snapshotProperty().get());
+    }
+
+    private void update(TrainingSnapshot s) {
+        if (mirror == null || s == null) {
+            return;
+        }
+        mirror.assign(s.tensors());
+        refresh();
+        if (s.message() != null) {
+            status.setText(s.message());
+        }
+    }
+
+    private void showPoints(List<DataPoint> points) {
+        output.setPoints(points, dataset.classNames());
+        Extent next = Extent.around(points);
+        if (!next.equals(extent)) {
+            extent = next;
+            output.setExtent(next);
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (mirror == null) {
+            return;
+        }
+        GridActivations grid = mirror.evaluate(extent, RESOLUTION);
+        gridUpdates++;
+        network.setGrid(grid);
+        output.setGrid(grid);
+    }
+
+    /** How many times the grid was computed (for measuring the frame rate). */
+    public long gridUpdates() {
+        return gridUpdates;
+    }
+
+    public PlaygroundNetworkView networkView() {
+        return network;
+    }
+
+    public DecisionBoundaryView outputView() {
+        return output;
+    }
+
+    @Override
+    public Node exportNode() {
+        return this;
+    }
+
+    @Override
+    public String exportName() {
+        return "playground";
+    }
+}

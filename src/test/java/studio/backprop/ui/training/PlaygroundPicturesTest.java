@@ -1,0 +1,102 @@
+package studio.backprop.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.train.TrainingLoop;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.PngExporter;
+
+/**
+ * Trains the largest Playground network (six hidden layers of eight) with the views on screen for a few seconds,
+ * records the frame rate and grid updates per second in target/playground/frame-rate.txt (not asserted: timings
+ * vary by machine), then exports the views as PNG pictures to look at.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundPicturesTest {
+
+    private static final Path OUT = Path.of("target", "playground");
+
+    private final DatasetViewModel data = new DatasetViewModel();
+    private TrainingViewModel training;
+    private PlaygroundView playground;
+    private DatasetPanel panel;
+
+    @Start
+    void start(Stage stage) {
+        training = new TrainingViewModel();
+        panel = new DatasetPanel(data);
+        playground = new PlaygroundView(training, data);
+        training.start(new TrainingLoop(DocumentCompiler.compile(PlaygroundDocuments.dense("p", 6, 8, "tanh", 1)),
+                data.dataProperty().get()));
+        stage.setScene(new Scene(new HBox(panel, playground), 1290, 560));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(training::stop).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void trainsAtFrameRateAndExportsPictures() throws Exception {
+        AtomicLong frames = new AtomicLong();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frames.incrementAndGet();
+            }
+        };
+        long[] grids = new long[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            counter.start();
+            grids[0] = playground.gridUpdates();
+            training.send(new TrainerCommand.Play());
+        }).get();
+        long t0 = System.nanoTime();
+        Thread.sleep(4000);
+        WaitForAsyncUtils.asyncFx(() -> {
+            counter.stop();
+            grids[0] = playground.gridUpdates() - grids[0];
+            training.send(new TrainerCommand.Pause());
+        }).get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("frame-rate.txt"), String.format(Locale.ROOT,
+                "frames/s %.1f, grid updates/s %.1f, steps %d, over %.1f s%n", frames.get() / seconds,
+                grids[0] / seconds, training.snapshotProperty().get().step(), seconds));
+        Thread.sleep(300);
+        WaitForAsyncUtils.asyncFx(this::export).get(10, TimeUnit.SECONDS);
+        assertTrue(Files.size(OUT.resolve("network.png")) > 0);
+    }
+
+    private Void export() throws Exception {
+        write(playground.outputView());
+        write(playground.networkView());
+        write(panel);
+        write(playground.networkView().thumbnail(3, 2));
+        write(playground);
+        return null;
+    }
+
+    private static void write(Exportable view) throws Exception {
+        PngExporter.write(view, OUT.resolve(view.exportName() + ".png"), 1, Color.WHITE);
+    }
+}
