@@ -92,6 +92,20 @@ public final class KernelPool {
         rethrow(failure);
     }
 
+    /**
+     * Runs {@code work} with every kernel it calls kept on the calling thread. For work outside the trainer — the
+     * views' small forward passes on the JavaFX thread — which must never wait for pool threads busy training.
+     */
+    public static <T> T inline(java.util.function.Supplier<T> work) {
+        boolean before = IN_WORKER.get();
+        IN_WORKER.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            IN_WORKER.set(before);
+        }
+    }
+
     private static void runAsWorker(RangeBody body, int start, int end) {
         IN_WORKER.set(Boolean.TRUE);
         try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import studio.backprop.autograd.Variable;
+import studio.backprop.kernels.KernelPool;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
 import studio.backprop.nn.layers.ForwardContext;
@@ -159,8 +160,8 @@ public final class MirrorNetwork {
     public GridActivations evaluate(Extent extent, int resolution) {
         int cells = resolution * resolution;
         float[] xy = GridActivations.gridInputs(extent, resolution);
-        Map<String, Variable> values = network.forwardAll(Variable.constant(Tensor.wrap(xy, cells, 2)),
-                ForwardContext.inference());
+        Map<String, Variable> values = KernelPool.inline(() -> network.forwardAll(
+                Variable.constant(Tensor.wrap(xy, cells, 2)), ForwardContext.inference()));
         List<float[][]> shown = new ArrayList<>();
         float[][] raw = null;
         for (NeuronColumn c : columns) {
