@@ -16,7 +16,7 @@ import studio.backprop.spec.NetworkDocument;
 public final class AutoLayout {
 
     /** Horizontal distance between columns of the automatic layout. */
-    public static final double COLUMN = 210;
+    public static final double COLUMN = 270;
     /** Vertical distance between nodes stacked in one column. */
     public static final double ROW = 130;
     /** Where the input node sits. */
