@@ -29,7 +29,10 @@ public final class EditorView extends BorderPane {
         summary = new SummaryView(vm);
         BorderPane centre = new BorderPane(canvas);
         centre.setTop(toolBar());
-        SplitPane vertical = new SplitPane(centre, summary);
+        // In a scroll pane the summary keeps its full height, so an exported picture shows every row.
+        ScrollPane below = new ScrollPane(summary);
+        below.setFitToWidth(true);
+        SplitPane vertical = new SplitPane(centre, below);
         vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
         vertical.setDividerPositions(0.7);
         setCenter(vertical);
