@@ -1,0 +1,252 @@
+package studio.backprop.ui.editor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import studio.backprop.nn.Network;
+import studio.backprop.nn.ShapeReport;
+import studio.backprop.spec.LayerCatalog;
+import studio.backprop.spec.LayerSpec;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The network drawn as boxes and curves on a sheet that zooms and pans. It observes the {@link EditorViewModel}
+ * and redraws when the document changes; every gesture ends in one call of a view-model action (so in one
+ * undoable command). The gestures themselves live in {@link CanvasGestures}.
+ *
+ * <p>Drop a palette entry to add a layer; drag from a box's right port to another box to connect; drag boxes to
+ * move them (all selected ones together); drag the background for a selection rectangle, with the right or middle
+ * button (or scroll) to pan; ctrl+wheel zooms. Keys: Delete, ctrl+A/C/V/Z/Y (ctrl+shift+Z), +/−/0, arrows.
+ */
+public final class EditorCanvas extends Region implements Exportable {
+
+    private final EditorViewModel vm;
+    private final Sheet sheet = new Sheet();
+    private final Group wires = new Group();
+    private final Group labels = new Group();
+    private final Group overlay = new Group();
+    private final Map<String, LayerNode> nodes = new LinkedHashMap<>();
+    private final List<Connection> connections = new ArrayList<>();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+
+    public EditorCanvas(EditorViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("editor-canvas");
+        getStylesheets().add(EditorCanvas.class.getResource("editor.css").toExternalForm());
+        setId("editor-canvas");
+        setFocusTraversable(true);
+        sheet.getTransforms().add(scale);
+        // Room around the drawing, so an exported picture does not end at the last box's edge.
+        sheet.setPadding(new javafx.geometry.Insets(0, 40, 40, 0));
+        sheet.getChildren().addAll(wires, labels, overlay);
+        getChildren().add(sheet);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        scale.xProperty().bind(vm.zoomProperty());
+        scale.yProperty().bind(vm.zoomProperty());
+        vm.compilationProperty().addListener((o, was, now) -> redraw());
+        vm.selection().addListener((SetChangeListener<String>) c -> showSelection());
+        installDrop();
+        new CanvasGestures(this, vm).install();
+        redraw();
+    }
+
+    private void installDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && LayerCatalog.type(e.getDragboard().getString()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            String type = e.getDragboard().hasString() ? e.getDragboard().getString() : null;
+            boolean ok = type != null && LayerCatalog.type(type) != null;
+            if (ok) {
+                Point2D at = toSheet(e.getSceneX(), e.getSceneY());
+                vm.addLayer(type, at.getX() - LayerNode.WIDTH / 2, at.getY() - 20);
+                requestFocus();
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Rebuilds boxes and connections from the view model (boxes are kept and updated, not recreated). */
+    private void redraw() {
+        NetworkDocument doc = vm.document();
+        Map<String, Point2D> at = vm.positionsProperty().get();
+        Map<String, ShapeReport.NodeShape> shapes = vm.shapesProperty().get();
+        Map<String, LayerNode> old = new HashMap<>(nodes);
+        nodes.clear();
+        LayerNode input = old.containsKey(Network.INPUT) ? old.remove(Network.INPUT) : newNode(Network.INPUT);
+        input.showInput(doc.inputShape(), vm.selection().contains(Network.INPUT));
+        place(input, at.get(Network.INPUT));
+        for (LayerSpec l : doc.layers()) {
+            LayerNode node = old.containsKey(l.name()) ? old.remove(l.name()) : newNode(l.name());
+            node.show(l, shapes.get(l.name()), vm.problemsOf(l.name()), vm.selection().contains(l.name()));
+            place(node, at.get(l.name()));
+        }
+        sheet.getChildren().removeAll(old.values());
+        rebuildConnections(doc, shapes);
+        sheet.requestLayout();
+    }
+
+    private LayerNode newNode(String name) {
+        LayerNode node = new LayerNode(name, name.equals(Network.INPUT));
+        sheet.getChildren().add(sheet.getChildren().indexOf(overlay), node);
+        CanvasGestures.forNode(this, vm, node);
+        return node;
+    }
+
+    private void place(LayerNode node, Point2D at) {
+        nodes.put(node.name(), node);
+        node.setTranslateX(0);
+        node.setTranslateY(0);
+        node.relocate(at.getX(), at.getY());
+    }
+
+    private void rebuildConnections(NetworkDocument doc, Map<String, ShapeReport.NodeShape> shapes) {
+        connections.clear();
+        for (LayerSpec l : doc.layers()) {
+            for (String in : l.inputs()) {
+                if (nodes.containsKey(in)) {
+                    int[] shape = in.equals(Network.INPUT) ? doc.inputShape()
+                            : shapes.containsKey(in) ? shapes.get(in).outputShape() : null;
+                    connections.add(new Connection(in, l.name(), shape, () -> vm.disconnect(in, l.name())));
+                }
+            }
+        }
+        wires.getChildren().setAll(connections.stream().map(Connection::curve).toList());
+        labels.getChildren().setAll(connections.stream().map(Connection::label).toList());
+    }
+
+    /** Moves every connection to where its boxes are now (after layout, and during a drag). */
+    void placeConnections() {
+        for (Connection c : connections) {
+            c.place(portOf(nodes.get(c.source()), true), portOf(nodes.get(c.target()), false));
+        }
+    }
+
+    private static Point2D portOf(LayerNode node, boolean output) {
+        double h = node.getHeight() > 0 ? node.getHeight() : node.prefHeight(-1);
+        double x = node.getLayoutX() + node.getTranslateX() + (output ? LayerNode.WIDTH : 0);
+        return new Point2D(x, node.getLayoutY() + node.getTranslateY() + h / 2);
+    }
+
+    private void showSelection() {
+        NetworkDocument doc = vm.document();
+        nodes.forEach((name, node) -> {
+            LayerSpec l = doc.layer(name);
+            if (l == null) {
+                node.showInput(doc.inputShape(), vm.selection().contains(name));
+            } else {
+                node.show(l, vm.shapesProperty().get().get(name), vm.problemsOf(name), vm.selection().contains(name));
+            }
+        });
+    }
+
+    /** A point of the scene in sheet coordinates (where layer positions live). */
+    Point2D toSheet(double sceneX, double sceneY) {
+        return sheet.sceneToLocal(sceneX, sceneY);
+    }
+
+    /** The box under a sheet point, or null. */
+    LayerNode nodeAt(Point2D sheetPoint) {
+        for (LayerNode n : nodes.values()) {
+            if (n.getBoundsInParent().contains(sheetPoint)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The box drawing a node ("input" or a layer name), or null. */
+    public LayerNode node(String name) {
+        return nodes.get(name);
+    }
+
+    /** The shape label on the connection from source to target, or null. */
+    public javafx.scene.control.Label shapeLabel(String source, String target) {
+        return connections.stream().filter(c -> c.source().equals(source) && c.target().equals(target))
+                .map(Connection::label).findFirst().orElse(null);
+    }
+
+    Map<String, LayerNode> nodes() {
+        return nodes;
+    }
+
+    Group overlay() {
+        return overlay;
+    }
+
+    Pane sheet() {
+        return sheet;
+    }
+
+    /** Shifts the view of the sheet by (dx, dy) screen pixels. */
+    void pan(double dx, double dy) {
+        sheet.setTranslateX(sheet.getTranslateX() + dx);
+        sheet.setTranslateY(sheet.getTranslateY() + dy);
+    }
+
+    /** Zooms keeping the sheet point under (localX, localY) of the canvas where it is. */
+    void zoomAt(double factor, double localX, double localY) {
+        double before = vm.zoomProperty().get();
+        vm.setZoom(before * factor);
+        double after = vm.zoomProperty().get();
+        double px = (localX - sheet.getTranslateX()) / before;
+        double py = (localY - sheet.getTranslateY()) / before;
+        sheet.setTranslateX(localX - px * after);
+        sheet.setTranslateY(localY - py * after);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        sheet.autosize();
+        sheet.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 560;
+    }
+
+    /** The whole network (not just the visible part), at the current zoom. */
+    @Override
+    public Node exportNode() {
+        return sheet;
+    }
+
+    @Override
+    public String exportName() {
+        return "network";
+    }
+
+    /** The zoomed, panned drawing surface; places the connections once the boxes have their sizes. */
+    private final class Sheet extends Pane {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            placeConnections();
+        }
+    }
+}
