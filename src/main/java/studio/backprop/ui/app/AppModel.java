@@ -39,6 +39,8 @@ public final class AppModel {
     private final BooleanProperty presenterMode = new SimpleBooleanProperty();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<TrainingData> dataOverride = new SimpleObjectProperty<>();
+    /** Counts documents replaced by opening, new or recovery (not edits), so views can reset their history. */
+    private final javafx.beans.property.IntegerProperty loads = new javafx.beans.property.SimpleIntegerProperty();
     private final TrainingViewModel training = new TrainingViewModel();
     private final IoExecutor io = new IoExecutor();
     private final Autosave autosave;
@@ -99,6 +101,7 @@ public final class AppModel {
         document.set(doc);
         file.set(path);
         dirty.set(false);
+        loads.set(loads.get() + 1);
         if (path != null) {
             recent.add(path);
         }
@@ -275,6 +278,11 @@ public final class AppModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Increments whenever a document is opened, created from a template or recovered. */
+    public javafx.beans.property.IntegerProperty loadsProperty() {
+        return loads;
     }
 
     public TrainingViewModel training() {

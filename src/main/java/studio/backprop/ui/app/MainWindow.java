@@ -48,6 +48,7 @@ public final class MainWindow {
     private final Label status = new Label();
     private final List<Exportable> exportables = new ArrayList<>();
     private final Menu recentMenu = new Menu("Open Recent");
+    private final Menu editMenu = new Menu("Edit");
     private final Scene scene;
 
     public MainWindow(AppModel model, Stage stage) {
@@ -147,13 +148,9 @@ public final class MainWindow {
         return file;
     }
 
-    private Menu editMenu() {
-        return new Menu("Edit");
-    }
-
     /** The Edit menu, for the editor to fill with its actions. */
-    public Menu editMenuOf(MenuBar bar) {
-        return bar.getMenus().get(1);
+    public Menu editMenu() {
+        return editMenu;
     }
 
     private Menu viewMenu() {

@@ -1,14 +1,145 @@
 package studio.backprop.ui.app;
 
+import javafx.geometry.Orientation;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.ui.editor.EditCommand;
+import studio.backprop.ui.editor.EditorView;
+import studio.backprop.ui.editor.EditorViewModel;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.training.DatasetPanel;
+import studio.backprop.ui.training.DatasetViewModel;
+import studio.backprop.ui.training.PlaygroundView;
 
-/** Places the editor, the training views and the charts into the main window and connects them to the model. */
+/**
+ * Places the editor and the training views into the main window and keeps them in step with the {@link AppModel}:
+ * the editor owns the edit history of the document; opening a file resets it; the dataset panel's data (generated,
+ * drawn) becomes the document's [data] section and the data the trainer uses.
+ */
 final class Views {
 
     private Views() {
     }
 
     static void install(MainWindow window, AppModel model, Stage stage) {
-        // the editor, charts and playground views are placed here as they become available
+        EditorViewModel editor = new EditorViewModel(NetworkDocument.empty("untitled", 2));
+        EditorView editorView = new EditorView(editor);
+        window.setNetworkView(editorView);
+        window.addExportable((Exportable) editorView.canvas());
+        window.addExportable((Exportable) editorView.summary());
+        syncDocument(model, editor);
+        editMenu(window, editor);
+
+        DatasetViewModel dataset = new DatasetViewModel();
+        DatasetPanel datasetPanel = new DatasetPanel(dataset);
+        PlaygroundView playground = new PlaygroundView(model.training(), dataset);
+        syncData(model, editor, dataset);
+        SplitPane training = new SplitPane(datasetPanel, playground);
+        training.setOrientation(Orientation.HORIZONTAL);
+        training.setDividerPositions(0.28);
+        window.setTrainingView(new VBox(training));
+        VBox.setVgrow(training, javafx.scene.layout.Priority.ALWAYS);
+        window.addExportable(playground);
+        window.addExportable(datasetPanel);
+        window.addExportable(playground.outputView());
+        window.addExportable(playground.networkView());
+        ChartsSlot.install(window, model, training);
+    }
+
+    /** Opening resets the editor's history; edits flow back to the model; saving marks the editor clean. */
+    private static void syncDocument(AppModel model, EditorViewModel editor) {
+        model.loadsProperty().addListener((o, a, b) -> editor.open(model.documentProperty().get()));
+        editor.documentProperty().addListener((o, a, doc) -> {
+            if (doc != null && !doc.equals(model.documentProperty().get())) {
+                model.documentProperty().set(doc);
+            }
+        });
+        model.documentProperty().addListener((o, a, doc) -> {
+            if (doc != null && !doc.equals(editor.documentProperty().get())) {
+                editor.execute(replaceWith(doc, "Change training settings"));
+            }
+        });
+        editor.dirtyProperty().addListener((o, a, dirty) -> model.dirtyProperty().set(dirty));
+        model.dirtyProperty().addListener((o, a, dirty) -> {
+            if (!dirty && editor.dirtyProperty().get()) {
+                editor.markSaved();
+            }
+        });
+    }
+
+    /** A generated or drawn dataset replaces the document's data and the trainer's data. */
+    private static void syncData(AppModel model, EditorViewModel editor, DatasetViewModel dataset) {
+        boolean[] loading = {false};
+        model.loadsProperty().addListener((o, a, b) -> {
+            NetworkDocument doc = model.documentProperty().get();
+            loading[0] = true;
+            try {
+                dataset.applyDataSpec(doc.data());
+            } finally {
+                loading[0] = false;
+            }
+        });
+        editor.compilationProperty().addListener((o, a, c) -> {
+            if (c != null && c.network() != null) {
+                int[] out = c.network().outputShape();
+                dataset.outputUnitsProperty().set(out.length == 1 ? out[0] : 0);
+            }
+        });
+        dataset.dataProperty().addListener((o, a, data) -> {
+            if (loading[0] || data == null) {
+                return;
+            }
+            model.setDataOverride(data);
+            NetworkDocument doc = model.documentProperty().get();
+            ComponentSpec spec = dataset.toDataSpec();
+            if (doc != null && !spec.equals(doc.data())) {
+                editor.execute(replaceWith(doc.withData(spec), "Change the data"));
+            }
+        });
+    }
+
+    private static EditCommand replaceWith(NetworkDocument doc, String description) {
+        return new EditCommand() {
+            @Override
+            public NetworkDocument apply(NetworkDocument document) {
+                return doc;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+
+    private static void editMenu(MainWindow window, EditorViewModel editor) {
+        Menu edit = window.editMenu();
+        MenuItem undo = item("Undo", KeyCode.Z, editor::undo);
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        MenuItem redo = item("Redo", KeyCode.Y, editor::redo);
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        MenuItem copy = item("Copy", KeyCode.C, editor::copy);
+        MenuItem paste = item("Paste", KeyCode.V, editor::paste);
+        MenuItem delete = new MenuItem("Delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> editor.deleteSelection());
+        MenuItem all = item("Select All", KeyCode.A, editor::selectAll);
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), copy, paste, delete, all);
+    }
+
+    private static MenuItem item(String text, KeyCode key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        item.setOnAction(e -> action.run());
+        return item;
     }
 }

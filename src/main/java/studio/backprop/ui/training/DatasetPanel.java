@@ -80,9 +80,12 @@ public final class DatasetPanel extends VBox implements Exportable {
         classes.setPrefWidth(70);
         classes.visibleProperty().bind(kind.valueProperty().isEqualTo(DatasetViewModel.Generator.BLOBS));
         kind.valueProperty().addListener((o, a, b) -> {
-            vm.generatorProperty().set(b);
-            vm.regenerate();
+            if (b != null && b != vm.generatorProperty().get()) {
+                vm.generatorProperty().set(b);
+                vm.regenerate();
+            }
         });
+        vm.generatorProperty().addListener((o, a, b) -> kind.setValue(b));
         classes.valueProperty().addListener((o, a, b) -> {
             vm.classesProperty().set(b);
             vm.regenerate();

@@ -52,14 +52,21 @@ class AppShellTest {
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(paused, snapshotStep());
-        robot.interact(() -> {
-            try {
-                PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", "main-window.png"), 1,
-                        javafx.scene.paint.Color.WHITE);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        robot.interact(() -> picture("network-tab.png"));
+        robot.interact(window::showTrainingTab);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        robot.interact(() -> picture("training-tab.png"));
+        assertTrue(Files.size(Path.of("target", "screens", "training-tab.png")) > 10_000);
+    }
+
+    private void picture(String name) {
+        try {
+            PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", name), 1,
+                    javafx.scene.paint.Color.WHITE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
