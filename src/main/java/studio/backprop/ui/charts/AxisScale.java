@@ -32,8 +32,8 @@ public record AxisScale(double lo, double hi, boolean log) {
             if (!(min > 0) || !(max > 0)) {
                 return new AxisScale(0.1, 1, true);
             }
-            double lo = Math.pow(10, Math.floor(Math.log10(min)));
-            double hi = Math.pow(10, Math.ceil(Math.log10(max)));
+            double lo = niceBelow(min);
+            double hi = niceStep(max);
             return new AxisScale(lo, hi > lo ? hi : lo * 10, true);
         }
         if (Double.isNaN(min) || Double.isNaN(max)) {
@@ -64,6 +64,13 @@ public record AxisScale(double lo, double hi, boolean log) {
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
+    /** The largest 1, 2 or 5 × 10ⁿ at most {@code v} (&gt; 0). */
+    static double niceBelow(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        double f = v / p;
+        return (f >= 5 ? 5 : f >= 2 ? 2 : 1) * p;
+    }
+
     /** Where {@code value} falls between {@code pixelLo} (at lo) and {@code pixelHi} (at hi); NaN if it cannot. */
     public double toPixel(double value, double pixelLo, double pixelHi) {
         double t;
@@ -88,11 +95,17 @@ public record AxisScale(double lo, double hi, boolean log) {
     public List<Double> ticks(int target) {
         List<Double> out = new ArrayList<>();
         if (log) {
-            int a = (int) Math.ceil(Math.log10(lo) - 1e-9);
+            int a = (int) Math.floor(Math.log10(lo) + 1e-9);
             int b = (int) Math.floor(Math.log10(hi) + 1e-9);
+            boolean fine = b - a < 2;
             int every = Math.max(1, (int) Math.ceil((b - a + 1) / (double) Math.max(1, target)));
-            for (int e = a; e <= b; e += every) {
-                out.add(Math.pow(10, e));
+            for (int e = a; e <= b; e += fine ? 1 : every) {
+                for (int m : fine ? new int[] {1, 2, 5} : new int[] {1}) {
+                    double t = m * Math.pow(10, e);
+                    if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) {
+                        out.add(t);
+                    }
+                }
             }
             return out;
         }

@@ -12,14 +12,18 @@ class AxisScaleTest {
     @Test
     void logScaleGivesNoPositionToZeroNegativeOrNaN() {
         AxisScale log = AxisScale.fit(0.003, 2.5, true);
-        assertEquals(0.001, log.lo(), 1e-12);
-        assertEquals(10, log.hi(), 1e-9);
+        assertEquals(0.002, log.lo(), 1e-12);
+        assertEquals(5, log.hi(), 1e-9);
         assertTrue(Double.isNaN(log.toPixel(0, 100, 0)));
         assertTrue(Double.isNaN(log.toPixel(-1, 100, 0)));
         assertTrue(Double.isNaN(log.toPixel(Double.NaN, 100, 0)));
-        assertEquals(25, log.toPixel(1, 100, 0), 1e-9, "1 is three of four decades up");
-        assertEquals(1, log.fromPixel(25, 100, 0), 1e-9);
-        assertEquals(List.of(0.001, 0.01, 0.1, 1.0, 10.0), log.ticks(5));
+        assertEquals(100, log.toPixel(0.002, 100, 0), 1e-9);
+        assertEquals(0, log.toPixel(5, 100, 0), 1e-9);
+        assertEquals(1, log.fromPixel(log.toPixel(1, 100, 0), 100, 0), 1e-9);
+        assertEquals(log.toPixel(0.01, 100, 0) - log.toPixel(0.1, 100, 0),
+                log.toPixel(0.1, 100, 0) - log.toPixel(1, 100, 0), 1e-9, "decades are equally far apart");
+        assertEquals(List.of(0.01, 0.1, 1.0), log.ticks(5));
+        assertEquals(List.of(0.2, 0.5, 1.0, 2.0, 5.0), AxisScale.fit(0.3, 4, true).ticks(5), "a narrow range");
     }
 
     @Test
