@@ -97,11 +97,11 @@ public record AxisScale(double lo, double hi, boolean log) {
         if (log) {
             int a = (int) Math.floor(Math.log10(lo) + 1e-9);
             int b = (int) Math.floor(Math.log10(hi) + 1e-9);
-            boolean fine = b - a < 2;
+            boolean fine = b - a <= 2;
             int every = Math.max(1, (int) Math.ceil((b - a + 1) / (double) Math.max(1, target)));
             for (int e = a; e <= b; e += fine ? 1 : every) {
                 for (int m : fine ? new int[] {1, 2, 5} : new int[] {1}) {
-                    double t = m * Math.pow(10, e);
+                    double t = e < 0 ? m / Math.pow(10, -e) : m * Math.pow(10, e);
                     if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) {
                         out.add(t);
                     }

@@ -36,6 +36,7 @@ final class HoverReadout {
         g.setLineWidth(k);
         g.setStroke(st.palette().axis());
         g.strokeLine(Math.floor(hoverX) + 0.5, p.top(), Math.floor(hoverX) + 0.5, p.bottom());
+        double below = 0;
         for (ChartSeries s : m.series()) {
             int i = s.nearest(xv);
             if (i < 0) {
@@ -47,20 +48,22 @@ final class HoverReadout {
                 g.setFill(st.palette().color(s.role()));
                 double r = 3.5 * k;
                 g.fillOval(px - r, py - r, 2 * r, 2 * r);
+                below += py > (p.top() + p.bottom()) / 2 ? 1 : -1;
             }
         }
-        box(g, p, lines(m, xv), hoverX, st, painter);
+        box(g, p, lines(m, xv), hoverX, below > 0, st, painter);
     }
 
-    private static void box(GraphicsContext g, ChartPainter.Plot p, List<String> lines, double hoverX,
+    /** The box beside the mouse's line, at the top when the points it reads are mostly low (not to hide them). */
+    private static void box(GraphicsContext g, ChartPainter.Plot p, List<String> lines, double hoverX, boolean atTop,
                             ChartPainter.Style st, ChartPainter painter) {
         double k = st.k();
         double w = lines.stream().mapToDouble(t -> painter.width(t, st.label())).max().orElse(0) + 12 * k;
         double row = 11 * k * 1.45;
         double h = row * lines.size() + 8 * k;
         double bx = hoverX + 10 * k + w > p.right() ? hoverX - 10 * k - w : hoverX + 10 * k;
-        double by = p.bottom() - h - 8 * k;
-        g.setFill(st.palette().background().deriveColor(0, 1, 1, 0.92));
+        double by = atTop ? p.top() + 8 * k : p.bottom() - h - 8 * k;
+        g.setFill(st.palette().background());
         g.fillRect(bx, by, w, h);
         g.setStroke(st.palette().grid());
         g.strokeRect(bx + 0.5, by + 0.5, w - 1, h - 1);

@@ -24,6 +24,7 @@ class AxisScaleTest {
                 log.toPixel(0.1, 100, 0) - log.toPixel(1, 100, 0), 1e-9, "decades are equally far apart");
         assertEquals(List.of(0.01, 0.1, 1.0), log.ticks(5));
         assertEquals(List.of(0.2, 0.5, 1.0, 2.0, 5.0), AxisScale.fit(0.3, 4, true).ticks(5), "a narrow range");
+        assertEquals(List.of(0.005, 0.01, 0.02, 0.05), AxisScale.fit(0.006, 0.05, true).ticks(5));
     }
 
     @Test
