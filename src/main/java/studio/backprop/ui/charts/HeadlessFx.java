@@ -14,6 +14,8 @@ import javafx.application.Platform;
  */
 public final class HeadlessFx {
 
+    /** Kept so the level set below stays (loggers are held weakly). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static boolean started;
 
     private HeadlessFx() {
@@ -28,10 +30,15 @@ public final class HeadlessFx {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
+        // the command line runs JavaFX from the class path, which JavaFX warns about on every start; it works
+        java.util.logging.Level level = JAVAFX_LOG.getLevel();
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             Platform.startup(() -> { });
         } catch (IllegalStateException alreadyRunning) {
             // the app or a test started it: use it
+        } finally {
+            JAVAFX_LOG.setLevel(level);
         }
         Platform.setImplicitExit(false);
         started = true;
