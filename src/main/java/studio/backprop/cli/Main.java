@@ -20,7 +20,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new SummaryCommand(), new TrainCommand(), new TraceCommand(), new EvaluateCommand(),
-                new BenchCommand())) {
+                new BenchCommand(), new ExportCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

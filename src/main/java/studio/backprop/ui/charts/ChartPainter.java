@@ -1,0 +1,339 @@
+package studio.backprop.ui.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link ChartModel} onto a canvas: grid, tick labels, the series (from their per-column envelopes, so at
+ * most four vertices per pixel column), the legend and the hover read-out.
+ *
+ * <p>Thread: the JavaFX application thread.
+ */
+final class ChartPainter {
+
+    /** The plot area inside the canvas. */
+    record Plot(double left, double top, double right, double bottom) {
+        double width() {
+            return right - left;
+        }
+    }
+
+    private final Text measure = new Text();
+    private int vertices;
+
+    /** Style of one painting: size factor (presenter mode) and colours. */
+    record Style(double k, ChartPalette palette) {
+        Font label() {
+            return Font.font("System", 11 * k);
+        }
+
+        Font title() {
+            return Font.font("System", FontWeight.BOLD, 13 * k);
+        }
+    }
+
+    /**
+     * Paints the whole chart.
+     *
+     * @param hoverX the mouse's x in the canvas, or NaN
+     * @return the vertices of all series lines drawn (bounded by four per pixel column per series)
+     */
+    int paint(GraphicsContext g, double w, double h, ChartModel m, Map<String, Envelope> envelopes, boolean log,
+              Style st, double hoverX) {
+        vertices = 0;
+        g.clearRect(0, 0, w, h);
+        g.setFont(st.title());
+        g.setFill(st.palette().text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        double pad = 8 * st.k();
+        g.fillText(m.title() + (log ? "  (log scale)" : ""), pad, pad);
+        Plot p = plot(w, h, st);
+        if (p.width() < 10 || p.bottom() - p.top() < 10) {
+            return 0;
+        }
+        int columns = (int) Math.floor(p.width());
+        AxisScale x = AxisScale.fromZero(m.xMax());
+        for (ChartSeries s : m.series()) {
+            envelopes.computeIfAbsent(s.name(), n -> new Envelope()).update(s.values(), s.x0(), s.dx(), x.lo(),
+                    x.hi(), columns);
+        }
+        double[] range = yRange(m, envelopes, log);
+        AxisScale y = !log && m.unitRange() ? new AxisScale(0, 1, false) : AxisScale.fit(range[0], range[1], log);
+        axes(g, p, x, y, m, st);
+        boolean drawable = !Double.isNaN(range[1]);
+        g.save();
+        g.beginPath();
+        g.rect(p.left(), p.top() - 2, p.width() + 2, p.bottom() - p.top() + 4);
+        g.clip();
+        for (ChartSeries s : m.series()) {
+            drawSeries(g, s, envelopes.get(s.name()), x, y, p, st);
+        }
+        g.restore();
+        if (!drawable) {
+            placeholder(g, p, st, m.empty() || !log ? m.placeholder() : "Nothing above zero to show on a log scale");
+        }
+        legend(g, p, m, st, envelopes, y);
+        if (!Double.isNaN(hoverX) && hoverX >= p.left() && hoverX <= p.right() && !m.empty()) {
+            HoverReadout.paint(g, p, m, x, y, hoverX, st, this);
+        }
+        return vertices;
+    }
+
+    Plot plot(double w, double h, Style st) {
+        double k = st.k();
+        double pad = 8 * k;
+        double fs = 11 * k;
+        double left = pad + width("-0.0000", st.label()) + 6 * k;
+        return new Plot(left, pad + 13 * k * 1.5 + 4 * k, w - pad - 4 * k, h - pad - fs * 2.8);
+    }
+
+    /** Lowest and highest value drawn (lowest positive on a log axis), NaN when nothing is drawable. */
+    private static double[] yRange(ChartModel m, Map<String, Envelope> envelopes, boolean log) {
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        for (ChartSeries s : m.series()) {
+            Envelope e = envelopes.get(s.name());
+            for (int c = 0; c < e.columns(); c++) {
+                if (e.count(c) == 0) {
+                    continue;
+                }
+                double a = log ? e.minPositive(c) : e.min(c);
+                if (!Double.isNaN(a)) {
+                    lo = Double.isNaN(lo) ? a : Math.min(lo, a);
+                    hi = Double.isNaN(hi) ? e.max(c) : Math.max(hi, e.max(c));
+                }
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    private void axes(GraphicsContext g, Plot p, AxisScale x, AxisScale y, ChartModel m, Style st) {
+        double k = st.k();
+        g.setFont(st.label());
+        g.setLineWidth(Math.max(1, k * 0.8));
+        g.setLineDashes();
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double t : y.ticks(5)) {
+            double py = snap(y.toPixel(t, p.bottom(), p.top()));
+            gridLine(g, st, p.left(), py, p.right(), py);
+            g.setFill(st.palette().text());
+            g.fillText(AxisScale.label(t, m.percent()), p.left() - 5 * k, py);
+        }
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        int xTicks = Math.max(2, (int) (p.width() / (70 * k)));
+        for (double t : x.ticks(xTicks)) {
+            double px = snap(x.toPixel(t, p.left(), p.right()));
+            gridLine(g, st, px, p.top(), px, p.bottom());
+            g.setFill(st.palette().text());
+            g.fillText(AxisScale.label(t, false), px, p.bottom() + 4 * k);
+        }
+        g.setFill(st.palette().axis());
+        g.fillText(m.xLabel(), (p.left() + p.right()) / 2, p.bottom() + 4 * k + 11 * k * 1.3);
+        g.setStroke(st.palette().axis());
+        g.strokeLine(snap(p.left()), p.top(), snap(p.left()), snap(p.bottom()));
+        g.strokeLine(snap(p.left()), snap(p.bottom()), p.right(), snap(p.bottom()));
+    }
+
+    private static void gridLine(GraphicsContext g, Style st, double x1, double y1, double x2, double y2) {
+        g.setStroke(st.palette().grid());
+        g.strokeLine(x1, y1, x2, y2);
+    }
+
+    private static double snap(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    /** Stroke colour, width and dashes of a series. */
+    static void lineStyle(GraphicsContext g, SeriesRole role, Style st) {
+        Color c = st.palette().color(role);
+        double k = st.k();
+        g.setStroke(role == SeriesRole.STEP ? c.deriveColor(0, 1, 1, 0.35) : c);
+        g.setLineWidth(role == SeriesRole.STEP ? k : 2 * k);
+        if (role == SeriesRole.RATE_FUTURE) {
+            g.setLineDashes(6 * k, 4 * k);
+        } else {
+            g.setLineDashes();
+        }
+    }
+
+    private void drawSeries(GraphicsContext g, ChartSeries s, Envelope e, AxisScale x, AxisScale y, Plot p,
+                            Style st) {
+        lineStyle(g, s.role(), st);
+        g.beginPath();
+        List<double[]> markers = new ArrayList<>();
+        if (s.values().size() <= e.columns()) {
+            drawPoints(g, s, x, y, p, markers);
+        } else {
+            drawEnvelope(g, e, y, p);
+        }
+        g.stroke();
+        if (s.role() != SeriesRole.STEP && markers.size() <= e.columns() / 8) {
+            g.setFill(g.getStroke());
+            double r = 2.5 * st.k();
+            for (double[] m : markers) {
+                g.fillOval(m[0] - r, m[1] - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    /** Few points: each at its exact place, with a gap where a value cannot be drawn. */
+    private void drawPoints(GraphicsContext g, ChartSeries s, AxisScale x, AxisScale y, Plot p,
+                            List<double[]> markers) {
+        float[] values = s.values().values();
+        boolean pen = false;
+        for (int i = 0; i < s.values().size(); i++) {
+            double px = x.toPixel(s.x(i), p.left(), p.right());
+            double py = y.toPixel(values[i], p.bottom(), p.top());
+            if (Double.isNaN(py) || px > p.right() + 1) {
+                pen = false;
+                continue;
+            }
+            vertex(g, px, py, pen);
+            pen = true;
+            markers.add(new double[] {px, py});
+        }
+    }
+
+    /** Many points: per pixel column its first, lowest, highest and last value. */
+    private void drawEnvelope(GraphicsContext g, Envelope e, AxisScale y, Plot p) {
+        boolean pen = false;
+        boolean log = y.log();
+        for (int c = 0; c < e.columns(); c++) {
+            if (e.count(c) == 0) {
+                continue;
+            }
+            float lo = log ? e.minPositive(c) : e.min(c);
+            if (Float.isNaN(lo)) {
+                pen = false;
+                continue;
+            }
+            double px = p.left() + c + 0.5;
+            float first = log && !(e.first(c) > 0) ? lo : e.first(c);
+            float last = log && !(e.last(c) > 0) ? lo : e.last(c);
+            vertex(g, px, y.toPixel(first, p.bottom(), p.top()), pen);
+            pen = true;
+            if (e.count(c) > 1) {
+                vertex(g, px, y.toPixel(lo, p.bottom(), p.top()), true);
+                vertex(g, px, y.toPixel(e.max(c), p.bottom(), p.top()), true);
+                vertex(g, px, y.toPixel(last, p.bottom(), p.top()), true);
+            }
+        }
+    }
+
+    private void vertex(GraphicsContext g, double px, double py, boolean line) {
+        if (line) {
+            g.lineTo(px, py);
+        } else {
+            g.moveTo(px, py);
+        }
+        vertices++;
+    }
+
+    private void legend(GraphicsContext g, Plot p, ChartModel m, Style st, Map<String, Envelope> envelopes,
+                        AxisScale y) {
+        double k = st.k();
+        g.setFont(st.label());
+        List<ChartSeries> shown = m.series().stream().filter(s -> s.values().size() > 0).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<String> texts = shown.stream().map(s -> s.name() + (s.role() == SeriesRole.RATE_FUTURE ? ""
+                : "  " + value(s.values().last(), m.percent()))).toList();
+        double textW = texts.stream().mapToDouble(t -> width(t, st.label())).max().orElse(0);
+        double row = 11 * k * 1.5;
+        double boxW = textW + 34 * k;
+        double boxH = row * shown.size() + 6 * k;
+        double[] corner = quietestCorner(p, boxW + 12 * k, boxH + 12 * k, m, envelopes, y);
+        double x0 = corner[0] + 6 * k;
+        double y0 = corner[1] + 6 * k;
+        g.setFill(st.palette().background().deriveColor(0, 1, 1, 0.85));
+        g.fillRect(x0, y0, boxW, boxH);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < shown.size(); i++) {
+            double cy = y0 + 3 * k + row * (i + 0.5);
+            lineStyle(g, shown.get(i).role(), st);
+            if (shown.get(i).role() == SeriesRole.STEP) {
+                g.setStroke(st.palette().color(SeriesRole.STEP).deriveColor(0, 1, 1, 0.5));
+                g.setLineWidth(2 * k);
+            }
+            g.strokeLine(x0 + 6 * k, cy, x0 + 24 * k, cy);
+            g.setFill(st.palette().text());
+            g.fillText(texts.get(i), x0 + 28 * k, cy);
+        }
+        g.setLineDashes();
+    }
+
+    /**
+     * The corner of the plot (top right, bottom right, top left, bottom left: the first of the least covered) where
+     * a box of w × h hides the fewest columns of data.
+     */
+    private static double[] quietestCorner(Plot p, double w, double h, ChartModel m, Map<String, Envelope> envelopes,
+                                           AxisScale y) {
+        double[][] corners = {{p.right() - w, p.top()}, {p.right() - w, p.bottom() - h}, {p.left(), p.top()},
+            {p.left(), p.bottom() - h}};
+        double[] best = corners[0];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : corners) {
+            int hidden = 0;
+            for (ChartSeries s : m.series()) {
+                hidden += hidden(envelopes.get(s.name()), p, y, c[0], c[1], w, h);
+            }
+            if (hidden < fewest) {
+                fewest = hidden;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int hidden(Envelope e, Plot p, AxisScale y, double bx, double by, double w, double h) {
+        int n = 0;
+        int from = Math.max(0, (int) (bx - p.left()));
+        int to = Math.min(e.columns(), (int) Math.ceil(bx + w - p.left()));
+        for (int c = from; c < to; c++) {
+            if (e.count(c) > 0) {
+                double top = y.toPixel(e.max(c), p.bottom(), p.top());
+                double bottom = y.toPixel(y.log() ? e.minPositive(c) : e.min(c), p.bottom(), p.top());
+                if (top <= by + h && bottom >= by) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void placeholder(GraphicsContext g, Plot p, Style st, String text) {
+        g.setFont(st.label());
+        g.setFill(st.palette().axis());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, (p.left() + p.right()) / 2, (p.top() + p.bottom()) / 2);
+    }
+
+    /** A value as the legend and read-out show it. */
+    static String value(double v, boolean percent) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return percent ? String.format(Locale.ROOT, "%.1f%%", v * 100) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    double width(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+}

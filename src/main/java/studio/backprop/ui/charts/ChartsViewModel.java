@@ -1,0 +1,179 @@
+package studio.backprop.ui.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import studio.backprop.nn.optim.LearningRateSchedule;
+import studio.backprop.train.Series;
+import studio.backprop.train.TrainerState;
+import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.TrainingSnapshot;
+
+/**
+ * The data of the training charts, without nodes: from each {@link TrainingSnapshot} it makes the models of the
+ * loss chart (loss per step, faint; train and validation loss per epoch), the accuracy chart (train and validation
+ * per epoch) and the learning-rate chart (η per step so far, and the schedule's η for the steps still planned).
+ *
+ * <p>The x axis of every chart counts epochs. Step k (from 1) is drawn at k / (steps per epoch), with the steps per
+ * epoch taken from the snapshot's current batch size; after the batch size was changed during training, earlier
+ * steps sit slightly off their epochs. The series are the trainer's own arrays, read in place.
+ *
+ * <p>Thread: the JavaFX application thread (the properties are observed by the views).
+ */
+public final class ChartsViewModel {
+
+    /** Series names, as the legends show them. */
+    public static final String STEP_LOSS = "loss per step";
+    public static final String TRAIN_LOSS = "train loss";
+    public static final String VALID_LOSS = "validation loss";
+    public static final String TRAIN_ACCURACY = "train accuracy";
+    public static final String VALID_ACCURACY = "validation accuracy";
+    public static final String RATE = "η used";
+    public static final String RATE_PLANNED = "η planned";
+
+    /** At most this many points of the schedule's future are computed per update. */
+    static final int FUTURE_POINTS = 400;
+
+    private final ReadOnlyObjectWrapper<ChartModel> loss = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartModel> accuracy = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartModel> learningRate = new ReadOnlyObjectWrapper<>();
+    private LearningRateSchedule schedule;
+    private int plannedEpochs;
+    private boolean planAxis = true;
+
+    public ChartsViewModel() {
+        update(null);
+    }
+
+    /**
+     * The plan of the run being shown: its schedule (null when unknown) and its epochs (0 when unknown), which
+     * give the learning-rate chart its future and the x axes their length.
+     */
+    public void setPlan(LearningRateSchedule schedule, int plannedEpochs) {
+        this.schedule = schedule;
+        this.plannedEpochs = Math.max(0, plannedEpochs);
+    }
+
+    /**
+     * Whether the loss and accuracy x axes span the planned epochs (true, the default: the curves fill the plan as
+     * training runs) or only the epochs done (for a picture of a finished history). The learning-rate chart always
+     * spans the plan, to show the schedule's future.
+     */
+    public void setPlanAxis(boolean planAxis) {
+        this.planAxis = planAxis;
+    }
+
+    /** Rebuilds the three chart models from a snapshot (null: empty charts). */
+    public void update(TrainingSnapshot s) {
+        Series.View none = Series.View.empty();
+        double spe = s == null ? 1 : stepsPerEpoch(s.epochSize(), s.batchSize());
+        double done = s == null ? 0 : s.epoch() + (s.epochSize() == 0 ? 0 : (double) s.position() / s.epochSize());
+        double xMax = Math.max(Math.max(plannedEpochs, done), 1);
+        double xDone = planAxis ? xMax : Math.max(done, 1);
+        loss.set(new ChartModel("Loss", "epoch", List.of(
+                new ChartSeries(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), 1 / spe, 1 / spe),
+                perEpoch(TRAIN_LOSS, SeriesRole.TRAIN, s == null ? none : s.trainLoss()),
+                perEpoch(VALID_LOSS, SeriesRole.VALIDATION, s == null ? none : s.validLoss())),
+                xDone, false, false, "The loss appears here as training runs"));
+        accuracy.set(accuracyModel(s, xDone));
+        learningRate.set(rateModel(s, spe, xMax));
+    }
+
+    private static ChartSeries perEpoch(String name, SeriesRole role, Series.View values) {
+        return new ChartSeries(name, role, values, 1, 1);
+    }
+
+    private static ChartModel accuracyModel(TrainingSnapshot s, double xMax) {
+        Series.View train = s == null ? Series.View.empty() : s.trainAccuracy();
+        Series.View valid = s == null ? Series.View.empty() : s.validAccuracy();
+        boolean regression = train.size() > 0 && Float.isNaN(train.last());
+        List<ChartSeries> series = regression ? List.of() : List.of(
+                perEpoch(TRAIN_ACCURACY, SeriesRole.TRAIN, train),
+                perEpoch(VALID_ACCURACY, SeriesRole.VALIDATION, valid));
+        return new ChartModel("Accuracy", "epoch", series, xMax, true, true, regression
+                ? "No accuracy: this network does regression" : "The accuracy appears after the first epoch");
+    }
+
+    private ChartModel rateModel(TrainingSnapshot s, double spe, double xMax) {
+        List<ChartSeries> series = new ArrayList<>();
+        series.add(new ChartSeries(RATE, SeriesRole.RATE, s == null ? Series.View.empty() : s.learningRates(),
+                1 / spe, 1 / spe));
+        ChartSeries future = future(s, spe);
+        if (future != null) {
+            series.add(future);
+        }
+        return new ChartModel("Learning rate η", "epoch", series, xMax, false, false,
+                "The learning rate appears here as training runs");
+    }
+
+    /** The schedule's η from the current step to the end of the plan, at most {@link #FUTURE_POINTS} points. */
+    private ChartSeries future(TrainingSnapshot s, double spe) {
+        long step = s == null ? 0 : s.step();
+        long end = Math.round(plannedEpochs * spe);
+        if (end <= step || s != null && s.state() == TrainerState.FINISHED) {
+            return null;
+        }
+        LearningRateSchedule rates = schedule;
+        if (s != null && (rates == null || !close(rates.learningRate(step), s.learningRate()))) {
+            rates = LearningRateSchedule.constant(s.learningRate()); // set by hand: the schedule no longer applies
+        }
+        if (rates == null) {
+            return null;
+        }
+        long stride = Math.max(1, (end - step + FUTURE_POINTS - 1) / FUTURE_POINTS);
+        int n = (int) ((end - 1 - step) / stride) + 1;
+        float[] values = new float[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = (float) rates.learningRate(step + k * stride);
+        }
+        return new ChartSeries(RATE_PLANNED, SeriesRole.RATE_FUTURE, new Series.View(values, n), (step + 1) / spe,
+                stride / spe);
+    }
+
+    private static boolean close(double a, double b) {
+        return Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    /** Optimiser steps in one epoch of {@code epochSize} samples at {@code batchSize} (0: the whole set). */
+    public static double stepsPerEpoch(int epochSize, int batchSize) {
+        if (batchSize <= 0 || epochSize <= 0) {
+            return 1;
+        }
+        return Math.ceil((double) epochSize / batchSize);
+    }
+
+    /** A snapshot of a loop that is not running (a session opened for export), as the trainer would publish it. */
+    public static TrainingSnapshot snapshotOf(TrainingLoop loop) {
+        return new TrainingSnapshot(0, loop.finished() ? TrainerState.FINISHED : TrainerState.PAUSED, loop.steps(),
+                loop.epoch(), loop.position(), loop.data().trainSize(), loop.stepLoss().last(), loop.stepLoss(),
+                loop.trainLoss(), loop.trainAccuracy(), loop.validLoss(), loop.validAccuracy(),
+                loop.learningRates(), loop.compilation().optimizer().learningRate(), loop.batchSize(), 0, null,
+                java.util.Map.of());
+    }
+
+    /**
+     * A view model showing {@code loop}'s history and plan (for export and for a session opened in the app).
+     *
+     * @param planAxis see {@link #setPlanAxis(boolean)}
+     */
+    public static ChartsViewModel of(TrainingLoop loop, boolean planAxis) {
+        ChartsViewModel vm = new ChartsViewModel();
+        vm.setPlanAxis(planAxis);
+        vm.setPlan(loop.compilation().optimizer().schedule(), loop.compilation().plan().epochs());
+        vm.update(snapshotOf(loop));
+        return vm;
+    }
+
+    public ReadOnlyObjectProperty<ChartModel> lossProperty() {
+        return loss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartModel> accuracyProperty() {
+        return accuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartModel> learningRateProperty() {
+        return learningRate.getReadOnlyProperty();
+    }
+}
