@@ -175,6 +175,10 @@ public final class AppModel {
      */
     public void ensureTrainer(Runnable then, Consumer<String> onError) {
         NetworkDocument doc = document.get();
+        if (doc == null) {
+            fail(onError, "There is no network yet: open one, or start from a template (File ▸ New from Template).");
+            return;
+        }
         if (training.active() && doc.equals(trainedDocument)) {
             then.run();
             return;

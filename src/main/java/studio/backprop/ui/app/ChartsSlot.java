@@ -1,14 +1,34 @@
 package studio.backprop.ui.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import studio.backprop.ui.charts.ChartPalette;
+import studio.backprop.ui.charts.TrainingCharts;
+import studio.backprop.ui.export.Exportable;
 
-/** Where the training charts go in the Training tab. */
+/** Puts the loss, accuracy and learning-rate charts under the playground, following theme and presenter mode. */
 final class ChartsSlot {
 
     private ChartsSlot() {
     }
 
     static void install(MainWindow window, AppModel model, SplitPane training) {
-        // the loss, accuracy and learning-rate charts join the Training tab here
+        TrainingCharts charts = new TrainingCharts();
+        charts.bind(model.training());
+        charts.presenterModeProperty().bind(model.presenterModeProperty());
+        charts.paletteProperty().bind(Bindings.createObjectBinding(() -> model.themeProperty().get()
+                == AppModel.Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT, model.themeProperty()));
+        charts.setMinHeight(180);
+        charts.setPrefHeight(250);
+        Node playground = training.getItems().get(1);
+        SplitPane column = new SplitPane(playground, charts);
+        column.setOrientation(Orientation.VERTICAL);
+        column.setDividerPositions(0.66);
+        training.getItems().set(1, column);
+        for (var chart : charts.charts()) {
+            window.addExportable((Exportable) chart);
+        }
     }
 }

@@ -172,9 +172,14 @@ public final class TrainingControls extends HBox {
                 s.epochSize()));
         speed.setText(running ? String.format(Locale.ROOT, "%,.0f examples/s", s.examplesPerSecond()) : "");
         message.setText(s.message() == null ? (s.state() == TrainerState.FINISHED ? "Finished." : "") : s.message());
-        message.getStyleClass().remove("warning");
-        if (s.state() == TrainerState.DIVERGED) {
-            message.getStyleClass().add("warning");
+        boolean warn = s.state() == TrainerState.DIVERGED;
+        if (warn != message.getStyleClass().contains("warning")) {
+            // only on a change: touching style classes re-applies CSS, too costly to do every frame
+            if (warn) {
+                message.getStyleClass().add("warning");
+            } else {
+                message.getStyleClass().remove("warning");
+            }
         }
     }
 

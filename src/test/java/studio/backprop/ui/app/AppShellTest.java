@@ -33,7 +33,13 @@ class AppShellTest {
                 Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
         window = new MainWindow(model, stage);
         Views.install(window, model, stage);
+        // the primary stage is shared with earlier test classes: put it back on Monocle's 1280×800 screen
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(780);
         stage.show();
+        stage.toFront();
         model.open(Path.of("samples", "spiral-playground.bps"), m -> { });
     }
 
@@ -43,7 +49,7 @@ class AppShellTest {
         assertEquals("Spiral playground", model.documentProperty().get().name());
         assertFalse(model.dirtyProperty().get());
         robot.clickOn("#play");
-        await(() -> snapshotStep() > 200);
+        await(() -> snapshotStep() > 20);
         assertEquals(TrainerState.RUNNING, model.training().snapshotProperty().get().state());
         assertTrue(window.controls().countersLabel().getText().startsWith("epoch "));
         robot.clickOn("#play");
@@ -85,7 +91,15 @@ class AppShellTest {
         return s == null ? -1 : s.step();
     }
 
-    private static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    private void await(BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            var s = model.training().snapshotProperty().get();
+            throw new AssertionError("not reached: trainer active " + model.training().active() + ", snapshot "
+                    + (s == null ? "none" : s.state() + " at step " + s.step() + ", " + s.message()) + ", status '"
+                    + model.statusProperty().get() + "', document " + (model.documentProperty().get() == null ? "none"
+                    : model.documentProperty().get().name()), e);
+        }
     }
 }
