@@ -14,7 +14,8 @@ import java.util.Arrays;
  * is a single (images·outH·outW) × cout product that lands directly in NHWC. Chunks hold as many images as fit a
  * fixed budget computed from the shapes alone, never from the thread count; with {@code Gemm} itself
  * thread-count independent, every result is bit-identical for any number of threads. The backward passes sum
- * over the batch in image order inside that fixed chunking.
+ * over the batch in image order inside that fixed chunking. Stride-1 layers with few channels go to the direct
+ * kernels of {@link ConvDirect} instead (see {@link #direct}), which need no workspace.
  *
  * <p>A caller may pass a scratch {@code workspace} of at least {@link #workspaceSize} floats so that a training
  * step allocates nothing; {@code null} allocates one per call.
@@ -63,6 +64,11 @@ public final class Conv2d {
                                int cout, ConvGeometry g, float[] workspace, float[] y) {
         check("conv2d", n, inH, inW, cin, cout, g, x, "x", weights, y, "y");
         requireBias("conv2d", bias, cout);
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d", workspace, n, inH, inW, cin, g);
+            ConvDirect.forward(x, n, inH, inW, cin, weights, bias, cout, g, y);
+            return;
+        }
         forwardInto(x, n, inH, inW, cin, weights, cout, g, workspace, y, false);
         if (bias != null) {
             addBias(y, n * g.outH(inH) * g.outW(inW), cout, bias);
@@ -78,6 +84,11 @@ public final class Conv2d {
     public static void backwardInput(float[] dy, int n, int inH, int inW, int cin, float[] weights, int cout,
                                      ConvGeometry g, float[] workspace, float[] dx, boolean accumulate) {
         check("conv2d backward input", n, inH, inW, cin, cout, g, dx, "dx", weights, dy, "dy");
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d backward input", workspace, n, inH, inW, cin, g);
+            ConvDirect.backwardInput(dy, n, inH, inW, cin, weights, cout, g, dx, accumulate);
+            return;
+        }
         int pixels = g.outH(inH) * g.outW(inW);
         int k = g.kernelH() * g.kernelW() * cin;
         if (pointwise(g)) {
@@ -101,6 +112,11 @@ public final class Conv2d {
     public static void backwardWeight(float[] x, float[] dy, int n, int inH, int inW, int cin, int cout,
                                       ConvGeometry g, float[] workspace, float[] dW, boolean accumulate) {
         check("conv2d backward weight", n, inH, inW, cin, cout, g, x, "x", dW, dy, "dy");
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d backward weight", workspace, n, inH, inW, cin, g);
+            ConvDirect.backwardWeight(x, dy, n, inH, inW, cin, cout, g, dW, accumulate);
+            return;
+        }
         int pixels = g.outH(inH) * g.outW(inW);
         int k = g.kernelH() * g.kernelW() * cin;
         if (pointwise(g)) {
@@ -293,6 +309,23 @@ public final class Conv2d {
                 "(kh=" + g.kernelH() + ", kw=" + g.kernelW() + ", cin=" + cin + ", cout=" + cout + ")");
         KernelArgs.requireLength(op, outName, out, KernelArgs.size(n, outH, outW, cout),
                 KernelArgs.nhwc(n, outH, outW, cout));
+    }
+
+    /**
+     * Whether the direct few-channel kernels ({@link ConvDirect}, Vector API only) take this layer instead of
+     * im2col + GEMM.
+     */
+    static boolean direct(int cin, int cout, ConvGeometry g) {
+        return Gemm.vectorInUse() && ConvDirect.applies(cin, cout, g);
+    }
+
+    /** The direct kernels use their own scratch, but a given workspace must still honour {@link #workspaceSize}. */
+    private static void checkWorkspace(String op, float[] workspace, int n, int inH, int inW, int cin,
+                                       ConvGeometry g) {
+        if (workspace != null) {
+            KernelArgs.workspace(op, workspace, (long) chunkImages(n, inH, inW, cin, g)
+                    * Im2Col.colsSize(inH, inW, cin, g));
+        }
     }
 
     private static boolean pointwise(ConvGeometry g) {

@@ -119,6 +119,11 @@ public final class Gemm {
         return USE_VECTOR ? VECTOR : PLAIN;
     }
 
+    /** Whether the Vector API kernels are in use (present and not disabled by -Dbackprop.vector=false). */
+    static boolean vectorInUse() {
+        return USE_VECTOR;
+    }
+
     /** Whether {@code jdk.incubator.vector} is in the boot layer, i.e. whether {@link #gemmVector} can run. */
     public static boolean vectorAvailable() {
         return VECTOR_PRESENT;
