@@ -38,7 +38,62 @@ public final class Pool2d {
                                   int[] argmax) {
         check("max pool", x, "x", n, inH, inW, c, g, y, "y");
         KernelArgs.requireLength("max pool", "argmax", argmax, y.length, outShape(n, inH, inW, c, g));
-        overRows(n, inH, inW, g, (b, oy, ox) -> maxPixel(x, n, inH, inW, c, g, y, argmax, b, oy, ox));
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        int rows = n * outH;
+        int grain = Math.max(1, 256 / outW);
+        if (rows < 2 * grain) {
+            maxRows(x, inH, inW, c, g, y, argmax, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain, (start, end) -> maxRows(x, inH, inW, c, g, y, argmax, start, end));
+    }
+
+    /**
+     * Output rows [start, end) (image-major) of max pooling: per pixel and channel, the first tap is taken and a
+     * later one replaces it only when strictly greater, exactly as {@link #maxPixel}; windows that lie wholly
+     * inside the image skip the bounds tests.
+     */
+    private static void maxRows(float[] x, int inH, int inW, int c, ConvGeometry g, float[] y, int[] argmax,
+                                int start, int end) {
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        int dh = g.dilationH();
+        int dw = g.dilationW();
+        int rowStride = inW * c;
+        for (int r = start; r < end; r++) {
+            int b = r / outH;
+            int oy = r - b * outH;
+            int y0 = oy * g.strideH() - g.padTop();
+            boolean rowsInside = y0 >= 0 && y0 + (kh - 1) * dh < inH;
+            for (int ox = 0; ox < outW; ox++) {
+                int x0 = ox * g.strideW() - g.padLeft();
+                if (!rowsInside || x0 < 0 || x0 + (kw - 1) * dw >= inW) {
+                    maxPixel(x, 0, inH, inW, c, g, y, argmax, b, oy, ox);
+                    continue;
+                }
+                int yb = (r * outW + ox) * c;
+                int first = ((b * inH + y0) * inW + x0) * c;
+                for (int ci = 0; ci < c; ci++) {
+                    int bestAt = first + ci;
+                    float best = x[bestAt];
+                    for (int ky = 0; ky < kh; ky++) {
+                        int at = first + ci + ky * dh * rowStride;
+                        for (int kx = 0; kx < kw; kx++, at += dw * c) {
+                            float v = x[at];
+                            if (v > best) {
+                                best = v;
+                                bestAt = at;
+                            }
+                        }
+                    }
+                    y[yb + ci] = best;
+                    argmax[yb + ci] = bestAt;
+                }
+            }
+        }
     }
 
     /**
