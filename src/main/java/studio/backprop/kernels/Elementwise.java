@@ -29,12 +29,18 @@ public final class Elementwise {
     }
 
     private static final int GRAIN = 1 << 15;
+    private static final boolean VECTOR = Gemm.vectorInUse();
 
     private Elementwise() {
     }
 
     /** y[i] = f(x[i]) for i in [0, n). Modified: y (may be x itself). Not modified: x. */
     public static void map(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (n < 2 * GRAIN) {
+            // What parallelFor would do at this size, without allocating the loop body.
+            mapRange(f, alpha, x, xOff, y, yOff, n);
+            return;
+        }
         KernelPool.parallelFor(n, GRAIN, (s, e) -> mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s));
     }
 
@@ -48,6 +54,10 @@ public final class Elementwise {
     private static void mapRange(UnaryFn f, float alpha, float[] x, int xo, float[] y, int yo, int n) {
         switch (f) {
             case RELU -> {
+                if (VECTOR) {
+                    ElementwiseVector.relu(x, xo, y, yo, n);
+                    return;
+                }
                 for (int i = 0; i < n; i++) {
                     float v = x[xo + i];
                     y[yo + i] = v > 0f ? v : 0f;
@@ -74,12 +84,58 @@ public final class Elementwise {
      */
     public static void mapBackward(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n,
                                    boolean accumulate) {
-        KernelPool.parallelFor(n, GRAIN, (s, e) -> {
-            for (int i = s; i < e; i++) {
-                float g = dy[i] * f.derivative(x[i], y[i], alpha);
-                dx[i] = accumulate ? dx[i] + g : g;
+        if (n < 2 * GRAIN) {
+            mapBackwardRange(f, alpha, x, y, dy, dx, 0, n, accumulate);
+            return;
+        }
+        KernelPool.parallelFor(n, GRAIN, (s, e) -> mapBackwardRange(f, alpha, x, y, dy, dx, s, e, accumulate));
+    }
+
+    /** The single-threaded reference of {@link #mapBackward}: dy · f'(x, y) per element. */
+    public static void mapBackwardReference(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx,
+                                            int n, boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float g = dy[i] * f.derivative(x[i], y[i], alpha);
+            dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /** Elements [s, e) of mapBackward; the common activations without the per-element switch, same bits. */
+    private static void mapBackwardRange(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx,
+                                         int s, int e, boolean accumulate) {
+        switch (f) {
+            case RELU -> {
+                if (VECTOR) {
+                    ElementwiseVector.reluBackward(x, dy, dx, s, e, accumulate);
+                    return;
+                }
+                for (int i = s; i < e; i++) {
+                    // dy·1 is dy; dy·0 keeps the sign of zero (and NaN for an infinite dy) of the general rule.
+                    float g = x[i] > 0f ? dy[i] : dy[i] * 0f;
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
             }
-        });
+            case TANH -> {
+                for (int i = s; i < e; i++) {
+                    float v = y[i];
+                    float g = dy[i] * (1f - v * v);
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = s; i < e; i++) {
+                    float v = y[i];
+                    float g = dy[i] * (v * (1f - v));
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+            default -> {
+                for (int i = s; i < e; i++) {
+                    float g = dy[i] * f.derivative(x[i], y[i], alpha);
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+        }
     }
 
     /**
@@ -195,6 +251,22 @@ public final class Elementwise {
                 index[axis] = 0;
             }
         }
+    }
+
+    /**
+     * True when no element of {@code d} is NaN or infinite (the finite-value guard runs this on every op
+     * output). Vectorised when the Vector API is in use; otherwise branch-free integer work: an exponent field
+     * of all ones (NaN, ±∞) plus one exponent step sets the sign bit, and the OR of all of them keeps it.
+     */
+    public static boolean allFinite(float[] d) {
+        if (VECTOR) {
+            return ElementwiseVector.allFinite(d, 0, d.length);
+        }
+        int flags = 0;
+        for (float v : d) {
+            flags |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
+        }
+        return flags >= 0;
     }
 
     /** Product of the dimensions (1 for a scalar). */
