@@ -51,6 +51,8 @@ public final class Gemm {
         if ((long) m * n * k < TINY_MACS) {
             // The reference's own loops: C2 compiles its simple, constant-stride indexing best at this size.
             gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else if (USE_VECTOR && GemmNarrow.applies(m, n, k)) {
+            GemmNarrow.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR) {
             GemmVector.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else {
