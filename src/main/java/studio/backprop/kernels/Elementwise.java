@@ -68,6 +68,15 @@ public final class Elementwise {
                     y[yo + i] = -x[xo + i];
                 }
             }
+            case TANH -> {
+                if (VECTOR) {
+                    ElementwiseVector.tanh(x, xo, y, yo, n);
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    y[yo + i] = FastMath.tanh(x[xo + i]);
+                }
+            }
             case SQUARE -> {
                 for (int i = 0; i < n; i++) {
                     float v = x[xo + i];

@@ -1,6 +1,7 @@
 package studio.backprop.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -69,5 +70,43 @@ final class ElementwiseVector {
             }
         }
         return true;
+    }
+
+    /** y[i] = {@link FastMath#tanh}(x[i]): the same float operations per lane, both branches blended. */
+    static void tanh(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int end = n - LANES; i <= end; i += LANES) {
+            tanhVector(FloatVector.fromArray(SPECIES, x, xo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = FastMath.tanh(x[xo + i]);
+        }
+    }
+
+    private static FloatVector tanhVector(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector z = ax.mul(ax);
+        FloatVector p = z.fma(FastMath.P4, FastMath.P3).fma(z, bc(FastMath.P2)).fma(z, bc(FastMath.P1))
+                .fma(z, bc(FastMath.P0));
+        FloatVector small = ax.mul(z).fma(p, ax);
+        FloatVector yv = ax.min(FastMath.CLAMP).mul(2f);
+        FloatVector shifted = yv.fma(FastMath.LOG2E, FastMath.ROUNDER);
+        FloatVector k = shifted.sub(FastMath.ROUNDER);
+        IntVector ki = shifted.reinterpretAsInts().sub(FastMath.ROUNDER_BITS);
+        FloatVector r = k.neg().fma(bc(FastMath.LN2_HI), yv);
+        r = k.neg().fma(bc(FastMath.LN2_LO), r);
+        FloatVector e = r.fma(FastMath.E7, FastMath.E6).fma(r, bc(FastMath.E5)).fma(r, bc(FastMath.E4))
+                .fma(r, bc(FastMath.E3)).fma(r, bc(FastMath.E2)).fma(r, bc(1f)).fma(r, bc(1f));
+        FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        e = e.mul(scale);
+        FloatVector large = bc(1f).sub(bc(2f).div(e.add(1f)));
+        FloatVector t = large.blend(small, ax.compare(VectorOperators.LT, FastMath.SMALL));
+        // t >= 0, so OR-ing in x's sign bit is Math.copySign(t, x).
+        FloatVector signed = t.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+        return signed.blend(x, x.compare(VectorOperators.NE, x));
+    }
+
+    private static FloatVector bc(float v) {
+        return FloatVector.broadcast(SPECIES, v);
     }
 }
