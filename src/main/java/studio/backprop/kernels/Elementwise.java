@@ -246,6 +246,11 @@ public final class Elementwise {
             }
             return;
         }
+        if (sameStrides(srcStrides, contiguousStrides(shape), shape)) {
+            // A dense source in row-major order: the walk below would visit exactly this run.
+            System.arraycopy(src, srcOff, dst, dstOff, n);
+            return;
+        }
         int[] index = new int[rank];
         int si = srcOff;
         for (int i = 0; i < n; i++) {
