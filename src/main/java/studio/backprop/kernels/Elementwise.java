@@ -155,32 +155,73 @@ public final class Elementwise {
     public static void binary(BinaryOp op, float[] a, int aOff, int[] aStrides, float[] b, int bOff, int[] bStrides,
                               int[] outShape, float[] out, int outOff) {
         int n = sizeOf(outShape);
-        int[] dense = contiguousStrides(outShape);
-        boolean aDense = sameStrides(aStrides, dense, outShape);
-        boolean bDense = sameStrides(bStrides, dense, outShape);
+        boolean aDense = isDense(aStrides, outShape);
+        boolean bDense = isDense(bStrides, outShape);
+        // Below two grains parallelFor would run on this thread anyway: call the bodies directly, allocating
+        // nothing.
         if (aDense && bDense) {
-            KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+            if (n < 2 * GRAIN) {
+                flat(op, a, aOff, b, bOff, out, outOff, 0, n);
+            } else {
+                KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+            }
         } else if (aDense && allZero(bStrides)) {
             float bv = b[bOff];
-            KernelPool.parallelFor(n, GRAIN, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = op.apply(a[aOff + i], bv);
-                }
-            });
+            if (n < 2 * GRAIN) {
+                scalarRange(op, a, aOff, bv, out, outOff, 0, n);
+            } else {
+                KernelPool.parallelFor(n, GRAIN, (s, e) -> scalarRange(op, a, aOff, bv, out, outOff, s, e));
+            }
         } else if (aDense && isRowBroadcast(bStrides, outShape)) {
             int inner = outShape[outShape.length - 1];
             int rows = n / Math.max(1, inner);
-            KernelPool.parallelFor(rows, Math.max(1, GRAIN / Math.max(1, inner)), (s, e) -> {
-                for (int r = s; r < e; r++) {
-                    int base = r * inner;
-                    for (int j = 0; j < inner; j++) {
-                        out[outOff + base + j] = op.apply(a[aOff + base + j], b[bOff + j]);
-                    }
-                }
-            });
+            int grain = Math.max(1, GRAIN / Math.max(1, inner));
+            if (rows < 2 * grain) {
+                rowRange(op, a, aOff, b, bOff, out, outOff, inner, 0, rows);
+            } else {
+                KernelPool.parallelFor(rows, grain, (s, e) -> rowRange(op, a, aOff, b, bOff, out, outOff, inner, s, e));
+            }
         } else {
             binaryReference(op, a, aOff, aStrides, b, bOff, bStrides, outShape, out, outOff);
         }
+    }
+
+    private static void scalarRange(BinaryOp op, float[] a, int aOff, float bv, float[] out, int outOff, int s,
+                                    int e) {
+        for (int i = s; i < e; i++) {
+            out[outOff + i] = op.apply(a[aOff + i], bv);
+        }
+    }
+
+    private static void rowRange(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+                                 int inner, int s, int e) {
+        if (op == BinaryOp.ADD) {
+            for (int r = s; r < e; r++) {
+                int base = r * inner;
+                for (int j = 0; j < inner; j++) {
+                    out[outOff + base + j] = a[aOff + base + j] + b[bOff + j];
+                }
+            }
+            return;
+        }
+        for (int r = s; r < e; r++) {
+            int base = r * inner;
+            for (int j = 0; j < inner; j++) {
+                out[outOff + base + j] = op.apply(a[aOff + base + j], b[bOff + j]);
+            }
+        }
+    }
+
+    /** Whether these strides walk a row-major contiguous tensor of this shape (size-1 axes never step). */
+    private static boolean isDense(int[] strides, int[] shape) {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     private static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,

@@ -53,42 +53,40 @@ final class GemmNarrow {
                 java.util.Arrays.fill(bp, row + n, row + LANES, 0f);
             }
         }
-        Panel panel = new Panel(b, bOff, n, direct, bp, k);
         float[] out = ROW.get(4 * LANES);
         // op(A)[i][p] sits at a[aOff + i·rowStep + p·colStep].
         int rowStep = transA ? 1 : k;
         int colStep = transA ? m : 1;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            fourRows(a, aOff + i * rowStep, rowStep, colStep, panel, out);
+            fourRows(a, aOff + i * rowStep, rowStep, colStep, b, bOff, n, direct, bp, k, out);
             store(out, c, cOff + i * n, n, 4, accumulate);
         }
         for (; i < m; i++) {
-            oneRow(a, aOff + i * rowStep, colStep, panel, out);
+            oneRow(a, aOff + i * rowStep, colStep, b, bOff, n, direct, bp, k, out);
             store(out, c, cOff + i * n, n, 1, accumulate);
         }
     }
 
-    /** op(B) as vectors: rows p < direct from B itself at bOff + p·n, the others from padded row p − direct. */
-    private record Panel(float[] b, int bOff, int n, int direct, float[] padded, int k) {
-    }
-
-    private static void fourRows(float[] a, int a0, int rowStep, int colStep, Panel bs, float[] out) {
+    /**
+     * Rows of C from a0: op(B) row p is B itself at bOff + p·n for p < direct, padded row p − direct of bp
+     * after that.
+     */
+    private static void fourRows(float[] a, int a0, int rowStep, int colStep, float[] b, int bOff, int n,
+                                 int direct, float[] bp, int k, float[] out) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
         FloatVector c3 = c0;
         int ai = a0;
-        float[] b = bs.b();
-        for (int p = 0, bi = bs.bOff(); p < bs.direct(); p++, ai += colStep, bi += bs.n()) {
+        for (int p = 0, bi = bOff; p < direct; p++, ai += colStep, bi += n) {
             FloatVector bv = FloatVector.fromArray(SPECIES, b, bi);
             c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(bv, c0);
             c1 = FloatVector.broadcast(SPECIES, a[ai + rowStep]).fma(bv, c1);
             c2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rowStep]).fma(bv, c2);
             c3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rowStep]).fma(bv, c3);
         }
-        float[] bp = bs.padded();
-        for (int p = bs.direct(), bi = 0; p < bs.k(); p++, ai += colStep, bi += LANES) {
+        for (int p = direct, bi = 0; p < k; p++, ai += colStep, bi += LANES) {
             FloatVector bv = FloatVector.fromArray(SPECIES, bp, bi);
             c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(bv, c0);
             c1 = FloatVector.broadcast(SPECIES, a[ai + rowStep]).fma(bv, c1);
@@ -102,14 +100,15 @@ final class GemmNarrow {
     }
 
     /** The same per-row arithmetic as {@link #fourRows}, for the last m mod 4 rows. */
-    private static void oneRow(float[] a, int a0, int colStep, Panel bs, float[] out) {
+    private static void oneRow(float[] a, int a0, int colStep, float[] b, int bOff, int n, int direct,
+                               float[] bp, int k, float[] out) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         int ai = a0;
-        for (int p = 0, bi = bs.bOff(); p < bs.direct(); p++, ai += colStep, bi += bs.n()) {
-            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, bs.b(), bi), c0);
+        for (int p = 0, bi = bOff; p < direct; p++, ai += colStep, bi += n) {
+            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, b, bi), c0);
         }
-        for (int p = bs.direct(), bi = 0; p < bs.k(); p++, ai += colStep, bi += LANES) {
-            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, bs.padded(), bi), c0);
+        for (int p = direct, bi = 0; p < k; p++, ai += colStep, bi += LANES) {
+            c0 = FloatVector.broadcast(SPECIES, a[ai]).fma(FloatVector.fromArray(SPECIES, bp, bi), c0);
         }
         c0.intoArray(out, 0);
     }
