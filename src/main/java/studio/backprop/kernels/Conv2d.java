@@ -134,26 +134,59 @@ public final class Conv2d {
     }
 
     /**
-     * Gradient w.r.t. the bias: db[co] = (accumulate ? db : 0) + Σ_{b,oy,ox} dy[b,oy,ox,co], summed in double in
-     * row order, in parallel over channels. Shapes: dy (n, outH, outW, cout); db (cout).
+     * Gradient w.r.t. the bias: db[co] = (accumulate ? db : 0) + Σ_{b,oy,ox} dy[b,oy,ox,co], summed in double:
+     * fixed chunks of rows in parallel, then the chunk sums in order. Shapes: dy (n, outH, outW, cout); db (cout).
      * Modified: db. Not modified: dy.
      */
     public static void backwardBias(float[] dy, int n, int outH, int outW, int cout, float[] db,
                                     boolean accumulate) {
         checkBias("conv2d backward bias", dy, n, outH, outW, cout, db);
         int rows = n * outH * outW;
-        KernelPool.parallelFor(cout, 16, (start, end) -> {
-            double[] sums = new double[end - start];
-            for (int r = 0; r < rows; r++) {
-                int base = r * cout;
-                for (int co = start; co < end; co++) {
-                    sums[co - start] += dy[base + co];
-                }
-            }
-            for (int co = start; co < end; co++) {
-                db[co] = (float) (accumulate ? db[co] + sums[co - start] : sums[co - start]);
+        int chunks = (rows + BIAS_CHUNK_ROWS - 1) / BIAS_CHUNK_ROWS;
+        double[] partial = chunks == 1 ? null : new double[chunks * cout];
+        if (chunks == 1) {
+            biasChunk(dy, 0, rows, cout, db, accumulate);
+            return;
+        }
+        KernelPool.parallelFor(chunks, 1, (start, end) -> {
+            for (int ch = start; ch < end; ch++) {
+                int r0 = ch * BIAS_CHUNK_ROWS;
+                sumRows(dy, r0, Math.min(rows, r0 + BIAS_CHUNK_ROWS), cout, partial, ch * cout);
             }
         });
+        for (int co = 0; co < cout; co++) {
+            double sum = 0;
+            for (int ch = 0; ch < chunks; ch++) {
+                sum += partial[ch * cout + co];
+            }
+            db[co] = (float) (accumulate ? db[co] + sum : sum);
+        }
+    }
+
+    /**
+     * Rows summed per chunk of the bias gradient. The chunks are fixed by the shape, summed in parallel and then
+     * added in chunk order, so the result does not depend on the thread count.
+     */
+    private static final int BIAS_CHUNK_ROWS = 4096;
+
+    private static void biasChunk(float[] dy, int r0, int r1, int cout, float[] db, boolean accumulate) {
+        double[] sums = new double[cout];
+        sumRows(dy, r0, r1, cout, sums, 0);
+        for (int co = 0; co < cout; co++) {
+            db[co] = (float) (accumulate ? db[co] + sums[co] : sums[co]);
+        }
+    }
+
+    /** sums[off + co] = Σ_{r0 <= r < r1} dy[r, co] in double, in row order. */
+    private static void sumRows(float[] dy, int r0, int r1, int cout, double[] sums, int off) {
+        for (int co = 0; co < cout; co++) {
+            sums[off + co] = 0;
+        }
+        for (int r = r0, base = r0 * cout; r < r1; r++, base += cout) {
+            for (int co = 0; co < cout; co++) {
+                sums[off + co] += dy[base + co];
+            }
+        }
     }
 
     /** Direct-loop reference for {@link #forward}, summing taps in (ky, kx, ci) order. Modified: y. */

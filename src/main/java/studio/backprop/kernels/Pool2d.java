@@ -82,11 +82,11 @@ public final class Pool2d {
                     for (int ky = 0; ky < kh; ky++) {
                         int at = first + ci + ky * dh * rowStride;
                         for (int kx = 0; kx < kw; kx++, at += dw * c) {
+                            // Selects rather than a branch: which tap wins is data-dependent and mispredicts.
                             float v = x[at];
-                            if (v > best) {
-                                best = v;
-                                bestAt = at;
-                            }
+                            boolean greater = v > best;
+                            bestAt = greater ? at : bestAt;
+                            best = greater ? v : best;
                         }
                     }
                     y[yb + ci] = best;
