@@ -43,7 +43,9 @@ public final class Conv2d {
      * convolution, which multiplies the input directly). The same size serves forward and both backward passes.
      */
     public static int workspaceSize(int n, int inH, int inW, int cin, ConvGeometry g) {
-        KernelArgs.requireDims("conv2d", KernelArgs.nhwc(n, inH, inW, cin), n, inH, inW, cin);
+        if (n < 1 || inH < 1 || inW < 1 || cin < 1) {
+            KernelArgs.requireDims("conv2d", KernelArgs.nhwc(n, inH, inW, cin), n, inH, inW, cin);
+        }
         KernelArgs.requireFits("conv2d", g, inH, inW);
         if (pointwise(g)) {
             return 0;
@@ -143,17 +145,19 @@ public final class Conv2d {
         checkBias("conv2d backward bias", dy, n, outH, outW, cout, db);
         int rows = n * outH * outW;
         int chunks = (rows + BIAS_CHUNK_ROWS - 1) / BIAS_CHUNK_ROWS;
-        double[] partial = chunks == 1 ? null : new double[chunks * cout];
-        if (chunks == 1) {
-            biasChunk(dy, 0, rows, cout, db, accumulate);
-            return;
+        BiasJob job = BIAS_JOB.get();
+        if (job.partial.length < chunks * cout) {
+            job.partial = new double[chunks * cout];
         }
-        KernelPool.parallelFor(chunks, 1, (start, end) -> {
-            for (int ch = start; ch < end; ch++) {
-                int r0 = ch * BIAS_CHUNK_ROWS;
-                sumRows(dy, r0, Math.min(rows, r0 + BIAS_CHUNK_ROWS), cout, partial, ch * cout);
-            }
-        });
+        job.dy = dy;
+        job.rows = rows;
+        job.cout = cout;
+        try {
+            KernelPool.parallelFor(chunks, 1, job);
+        } finally {
+            job.dy = null;
+        }
+        double[] partial = job.partial;
         for (int co = 0; co < cout; co++) {
             double sum = 0;
             for (int ch = 0; ch < chunks; ch++) {
@@ -163,19 +167,29 @@ public final class Conv2d {
         }
     }
 
+    /** The calling thread's reusable bias-gradient loop: chunk sums into {@code partial}. */
+    private static final class BiasJob implements KernelPool.RangeBody {
+        double[] partial = new double[0];
+        float[] dy;
+        int rows;
+        int cout;
+
+        @Override
+        public void run(int start, int end) {
+            for (int ch = start; ch < end; ch++) {
+                int r0 = ch * BIAS_CHUNK_ROWS;
+                sumRows(dy, r0, Math.min(rows, r0 + BIAS_CHUNK_ROWS), cout, partial, ch * cout);
+            }
+        }
+    }
+
+    private static final ThreadLocal<BiasJob> BIAS_JOB = ThreadLocal.withInitial(BiasJob::new);
+
     /**
      * Rows summed per chunk of the bias gradient. The chunks are fixed by the shape, summed in parallel and then
      * added in chunk order, so the result does not depend on the thread count.
      */
     private static final int BIAS_CHUNK_ROWS = 4096;
-
-    private static void biasChunk(float[] dy, int r0, int r1, int cout, float[] db, boolean accumulate) {
-        double[] sums = new double[cout];
-        sumRows(dy, r0, r1, cout, sums, 0);
-        for (int co = 0; co < cout; co++) {
-            db[co] = (float) (accumulate ? db[co] + sums[co] : sums[co]);
-        }
-    }
 
     /** sums[off + co] = Σ_{r0 <= r < r1} dy[r, co] in double, in row order. */
     private static void sumRows(float[] dy, int r0, int r1, int cout, double[] sums, int off) {
@@ -320,7 +334,7 @@ public final class Conv2d {
     }
 
     static void requireBias(String op, float[] bias, int cout) {
-        if (bias != null) {
+        if (bias != null && bias.length != cout) {
             KernelArgs.requireLength(op, "bias", bias, cout, "(cout=" + cout + ")");
         }
     }
@@ -331,6 +345,13 @@ public final class Conv2d {
      */
     static void check(String op, int n, int inH, int inW, int cin, int cout, ConvGeometry g, float[] image,
                       String imageName, float[] weights, float[] out, String outName) {
+        if (n >= 1 && inH >= 1 && inW >= 1 && cin >= 1 && cout >= 1 && g != null && g.outH(inH) >= 1
+                && g.outW(inW) >= 1 && image != null && image.length == KernelArgs.size(n, inH, inW, cin)
+                && weights != null && weights.length == KernelArgs.size(g.kernelH(), g.kernelW(), cin, cout)
+                && out != null && out.length == KernelArgs.size(n, g.outH(inH), g.outW(inW), cout)) {
+            // All good: skip building the messages below, which a training step would pay for on every call.
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, cin) + " with cout=" + cout, n, inH, inW, cin,
                 cout);
         KernelArgs.requireFits(op, g, inH, inW);
@@ -372,6 +393,10 @@ public final class Conv2d {
     }
 
     static void checkBias(String op, float[] dy, int n, int outH, int outW, int cout, float[] db) {
+        if (n >= 1 && outH >= 1 && outW >= 1 && cout >= 1 && dy != null
+                && dy.length == KernelArgs.size(n, outH, outW, cout) && db != null && db.length == cout) {
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, outH, outW, cout), n, outH, outW, cout);
         KernelArgs.requireLength(op, "dy", dy, KernelArgs.size(n, outH, outW, cout),
                 KernelArgs.nhwc(n, outH, outW, cout));

@@ -81,7 +81,14 @@ final class ConvDirect {
         /** Per (tap, ci) row in (ky, kx, ci) order: where its shifted plane starts. */
         final int[] shifts;
 
+        final int padB;
+        final int padR;
+        final ConvGeometry geometry;
+
         Grid(int h, int w, int c, int padT, int padB, int padL, int padR, ConvGeometry g) {
+            this.padB = padB;
+            this.padR = padR;
+            this.geometry = g;
             this.h = h;
             this.w = w;
             this.c = c;
@@ -112,6 +119,11 @@ final class ConvDirect {
             return kh * kw;
         }
 
+        boolean matches(int h2, int w2, int c2, int t, int b, int l, int r, ConvGeometry g) {
+            return h == h2 && w == w2 && c == c2 && padT == t && padB == b && padL == l && padR == r
+                    && geometry.equals(g);
+        }
+
         /** Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}. */
         void planes(float[] src, int srcOff, float[] dst, int dstOff) {
             java.util.Arrays.fill(dst, dstOff, dstOff + c * plane, 0f);
@@ -131,13 +143,113 @@ final class ConvDirect {
         }
     }
 
+    /**
+     * The calling thread's recently used grids (a layer's forward, input-gradient and weight-gradient grids) and
+     * its reusable loop bodies, so that a training step builds no objects here.
+     */
+    private static final class Local {
+        final Grid[] grids = new Grid[8];
+        int next;
+        final ImageJob images = new ImageJob();
+        final PlaneJob planes = new PlaneJob();
+        final BlockJob blocks = new BlockJob();
+
+        Grid grid(int h, int w, int c, int t, int b, int l, int r, ConvGeometry g) {
+            for (Grid grid : grids) {
+                if (grid != null && grid.matches(h, w, c, t, b, l, r, g)) {
+                    return grid;
+                }
+            }
+            Grid grid = new Grid(h, w, c, t, b, l, r, g);
+            grids[next] = grid;
+            next = (next + 1) % grids.length;
+            return grid;
+        }
+    }
+
+    private static final ThreadLocal<Local> LOCALS = ThreadLocal.withInitial(Local::new);
+
+    /** The correlation of every image: planes, correlate, scatter (+ bias) into out. */
+    private static final class ImageJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] in;
+        float[] wq;
+        int coPad;
+        int cout;
+        float[] bias;
+        float[] out;
+        boolean accumulate;
+
+        @Override
+        public void run(int start, int end) {
+            float[] buf = LOCAL.get(grid.c * grid.plane + coPad * grid.len);
+            int acc = grid.c * grid.plane;
+            int inImage = grid.h * grid.w * grid.c;
+            int outImage = grid.outH * grid.outW * cout;
+            for (int b = start; b < end; b++) {
+                grid.planes(in, b * inImage, buf, 0);
+                correlate(grid, buf, wq, coPad, buf, acc);
+                scatter(grid, buf, acc, cout, bias, out, b * outImage, accumulate);
+            }
+        }
+    }
+
+    /** Backward weight, first pass: every image's input planes and gradient grid into buf. */
+    private static final class PlaneJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] x;
+        float[] dy;
+        float[] buf;
+        int cout;
+        int coPad;
+        int dyBase;
+
+        @Override
+        public void run(int start, int end) {
+            int xImage = grid.c * grid.plane;
+            int dyImage = coPad * grid.len;
+            int inImage = grid.h * grid.w * grid.c;
+            int outImage = grid.outH * grid.outW * cout;
+            for (int b = start; b < end; b++) {
+                grid.planes(x, b * inImage, buf, b * xImage);
+                gradientGrid(grid, dy, b * outImage, cout, coPad, buf, dyBase + b * dyImage);
+            }
+        }
+    }
+
+    /** Backward weight, second pass: 4×4 blocks of (tap, ci) rows × output channels. */
+    private static final class BlockJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] buf;
+        int n;
+        int coPad;
+        int dyBase;
+        int cout;
+        float[] dW;
+        boolean accumulate;
+
+        @Override
+        public void run(int start, int end) {
+            int coBlocks = coPad / BLOCK;
+            int rows = grid.taps() * grid.c;
+            int xImage = grid.c * grid.plane;
+            int dyImage = coPad * grid.len;
+            for (int blk = start; blk < end; blk++) {
+                int r0 = blk / coBlocks * BLOCK;
+                int co0 = blk % coBlocks * BLOCK;
+                weightBlock(grid, buf, n, xImage, dyBase, dyImage, r0, rows, co0, cout, dW, accumulate);
+            }
+        }
+    }
+
     static void forward(float[] x, int n, int inH, int inW, int cin, float[] weights, float[] bias, int cout,
                         ConvGeometry g, float[] y) {
-        Grid grid = new Grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        Local local = LOCALS.get();
+        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
         int coPad = roundUp(cout, BLOCK);
         float[] wq = SHARED.get(grid.taps() * cin * coPad);
         packForward(weights, grid.taps(), cin, cout, coPad, wq);
-        run(grid, x, n, wq, coPad, cout, bias, y, false);
+        run(local, grid, x, n, wq, coPad, cout, bias, y, false);
     }
 
     static void backwardInput(float[] dy, int n, int inH, int inW, int cin, float[] weights, int cout,
@@ -146,30 +258,37 @@ final class ConvDirect {
         int outW = g.outW(inW);
         int spanH = (g.kernelH() - 1) * g.dilationH();
         int spanW = (g.kernelW() - 1) * g.dilationW();
-        Grid grid = new Grid(outH, outW, cout, spanH - g.padTop(), spanH - g.padBottom(), spanW - g.padLeft(),
+        Local local = LOCALS.get();
+        Grid grid = local.grid(outH, outW, cout, spanH - g.padTop(), spanH - g.padBottom(), spanW - g.padLeft(),
                 spanW - g.padRight(), g);
         int ciPad = roundUp(cin, BLOCK);
         float[] wq = SHARED.get(grid.taps() * cout * ciPad);
         packTransposed(weights, g.kernelH(), g.kernelW(), cin, cout, ciPad, wq);
-        run(grid, dy, n, wq, ciPad, cin, null, dx, accumulate);
+        run(local, grid, dy, n, wq, ciPad, cin, null, dx, accumulate);
     }
 
     /** Runs the correlation of every image in parallel: {@code out} (+)= grid ⋆ wq (+ bias). */
-    private static void run(Grid grid, float[] in, int n, float[] wq, int coPad, int cout, float[] bias,
-                            float[] out, boolean accumulate) {
+    private static void run(Local local, Grid grid, float[] in, int n, float[] wq, int coPad, int cout,
+                            float[] bias, float[] out, boolean accumulate) {
         long macs = (long) grid.len * coPad * grid.taps() * grid.c;
         int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / Math.max(1, macs));
-        int inImage = grid.h * grid.w * grid.c;
-        int outImage = grid.outH * grid.outW * cout;
-        KernelPool.parallelFor(n, grain, (start, end) -> {
-            float[] buf = LOCAL.get(grid.c * grid.plane + coPad * grid.len);
-            int acc = grid.c * grid.plane;
-            for (int b = start; b < end; b++) {
-                grid.planes(in, b * inImage, buf, 0);
-                correlate(grid, buf, wq, coPad, buf, acc);
-                scatter(grid, buf, acc, cout, bias, out, b * outImage, accumulate);
-            }
-        });
+        ImageJob job = local.images;
+        job.grid = grid;
+        job.in = in;
+        job.wq = wq;
+        job.coPad = coPad;
+        job.cout = cout;
+        job.bias = bias;
+        job.out = out;
+        job.accumulate = accumulate;
+        try {
+            KernelPool.parallelFor(n, grain, job);
+        } finally {
+            job.in = null;
+            job.wq = null;
+            job.bias = null;
+            job.out = null;
+        }
     }
 
     /**
@@ -266,33 +385,42 @@ final class ConvDirect {
 
     static void backwardWeight(float[] x, float[] dy, int n, int inH, int inW, int cin, int cout, ConvGeometry g,
                                float[] dW, boolean accumulate) {
-        Grid grid = new Grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        Local local = LOCALS.get();
+        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
         int coPad = roundUp(cout, BLOCK);
-        int rows = grid.taps() * cin;
-        int rowPad = roundUp(rows, BLOCK);
+        int rowPad = roundUp(grid.taps() * cin, BLOCK);
         int xImage = cin * grid.plane;
         int dyImage = coPad * grid.len;
         float[] buf = SHARED.get(n * (xImage + dyImage));
-        int dyBase = n * xImage;
-        int inImage = inH * inW * cin;
-        int outImage = grid.outH * grid.outW * cout;
-        KernelPool.parallelFor(n, 4, (start, end) -> {
-            for (int b = start; b < end; b++) {
-                grid.planes(x, b * inImage, buf, b * xImage);
-                gradientGrid(grid, dy, b * outImage, cout, coPad, buf, dyBase + b * dyImage);
-            }
-        });
-        int coBlocks = coPad / BLOCK;
-        int blocks = rowPad / BLOCK * coBlocks;
+        PlaneJob planes = local.planes;
+        planes.grid = grid;
+        planes.x = x;
+        planes.dy = dy;
+        planes.buf = buf;
+        planes.cout = cout;
+        planes.coPad = coPad;
+        planes.dyBase = n * xImage;
+        BlockJob blocks = local.blocks;
+        blocks.grid = grid;
+        blocks.buf = buf;
+        blocks.n = n;
+        blocks.coPad = coPad;
+        blocks.dyBase = n * xImage;
+        blocks.cout = cout;
+        blocks.dW = dW;
+        blocks.accumulate = accumulate;
         long macs = (long) n * grid.len * BLOCK * BLOCK;
-        int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / macs);
-        KernelPool.parallelFor(blocks, grain, (start, end) -> {
-            for (int blk = start; blk < end; blk++) {
-                int r0 = blk / coBlocks * BLOCK;
-                int co0 = blk % coBlocks * BLOCK;
-                weightBlock(grid, buf, n, xImage, dyBase, dyImage, r0, rows, co0, cout, dW, accumulate);
-            }
-        });
+        try {
+            KernelPool.parallelFor(n, 4, planes);
+            KernelPool.parallelFor(rowPad / BLOCK * (coPad / BLOCK), (int) Math.max(1, MIN_MACS_PER_SLICE / macs),
+                    blocks);
+        } finally {
+            planes.x = null;
+            planes.dy = null;
+            planes.buf = null;
+            blocks.buf = null;
+            blocks.dW = null;
+        }
     }
 
     /** dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output. */

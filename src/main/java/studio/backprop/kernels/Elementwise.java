@@ -41,8 +41,54 @@ public final class Elementwise {
             mapRange(f, alpha, x, xOff, y, yOff, n);
             return;
         }
-        KernelPool.parallelFor(n, GRAIN, (s, e) -> mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s));
+        MapJob job = MAP_JOBS.get();
+        job.set(f, alpha, x, xOff, y, yOff, null, null, false);
+        try {
+            KernelPool.parallelFor(n, GRAIN, job);
+        } finally {
+            job.set(null, 0f, null, 0, null, 0, null, null, false);
+        }
     }
+
+    /**
+     * The calling thread's reusable body for a parallel map or map-backward (a lambda would be allocated on
+     * every call). dy != null selects the backward.
+     */
+    private static final class MapJob implements KernelPool.RangeBody {
+        UnaryFn f;
+        float alpha;
+        float[] x;
+        int xOff;
+        float[] y;
+        int yOff;
+        float[] dy;
+        float[] dx;
+        boolean accumulate;
+
+        void set(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, float[] dy, float[] dx,
+                 boolean accumulate) {
+            this.f = f;
+            this.alpha = alpha;
+            this.x = x;
+            this.xOff = xOff;
+            this.y = y;
+            this.yOff = yOff;
+            this.dy = dy;
+            this.dx = dx;
+            this.accumulate = accumulate;
+        }
+
+        @Override
+        public void run(int s, int e) {
+            if (dy == null) {
+                mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s);
+            } else {
+                mapBackwardRange(f, alpha, x, y, dy, dx, s, e, accumulate);
+            }
+        }
+    }
+
+    private static final ThreadLocal<MapJob> MAP_JOBS = ThreadLocal.withInitial(MapJob::new);
 
     /** The single-threaded reference of {@link #map}. */
     public static void mapReference(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -97,7 +143,13 @@ public final class Elementwise {
             mapBackwardRange(f, alpha, x, y, dy, dx, 0, n, accumulate);
             return;
         }
-        KernelPool.parallelFor(n, GRAIN, (s, e) -> mapBackwardRange(f, alpha, x, y, dy, dx, s, e, accumulate));
+        MapJob job = MAP_JOBS.get();
+        job.set(f, alpha, x, 0, y, 0, dy, dx, accumulate);
+        try {
+            KernelPool.parallelFor(n, GRAIN, job);
+        } finally {
+            job.set(null, 0f, null, 0, null, 0, null, null, false);
+        }
     }
 
     /** The single-threaded reference of {@link #mapBackward}: dy · f'(x, y) per element. */
