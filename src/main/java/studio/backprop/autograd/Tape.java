@@ -121,7 +121,8 @@ public final class Tape {
 
     /** Sets every gradient buffer of the tape to zero (creating those that do not exist yet). */
     public void zeroGrads() {
-        for (Variable v : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Variable v = nodes.get(i);
             if (v.requiresGrad()) {
                 v.gradBuffer().fill(0f);
             }

@@ -23,7 +23,10 @@ import studio.backprop.tensor.Tensor;
  */
 final class TrainingWorkloads {
 
-    /** Steps per second, seconds per 60,000 samples and heap bytes allocated per step on the training thread. */
+    /**
+     * Steps per second, seconds per 60,000 samples and heap bytes allocated per step on the training thread, over
+     * the fastest of the measurement windows.
+     */
     record Result(String name, long steps, double seconds, int batch, double bytesPerStep) {
 
         double stepsPerSecond() {
@@ -34,6 +37,9 @@ final class TrainingWorkloads {
             return 60_000.0 / batch / stepsPerSecond();
         }
     }
+
+    /** Measurement windows per workload; the fastest is reported. */
+    private static final int WINDOWS = 3;
 
     private TrainingWorkloads() {
     }
@@ -70,8 +76,8 @@ final class TrainingWorkloads {
     }
 
     /**
-     * Trains on pre-generated batches until the time budget is spent (after a warm-up of the same length) and
-     * counts what one step costs.
+     * Trains on pre-generated batches until the time budget is spent (after a warm-up of half its length) and
+     * counts what one step costs in the fastest of three equal windows.
      *
      * @param batchesInData how many distinct batches to cycle through (0: enough for a 60,000-sample epoch)
      */
@@ -93,19 +99,28 @@ final class TrainingWorkloads {
             step.run(xs[i % batches], ys[i % batches]);
             i++;
         }
-        long bytesBefore = allocatedBytes();
-        long start = System.nanoTime();
-        long end = start + (long) (budgetSeconds * 1e9);
-        long steps = 0;
-        long now;
-        do {
-            step.run(xs[i % batches], ys[i % batches]);
-            i++;
-            steps++;
-            now = System.nanoTime();
-        } while (now < end);
-        double bytes = (allocatedBytes() - bytesBefore) / (double) steps;
-        return new Result(name, steps, (now - start) / 1e9, batch, bytes);
+        // Three equal windows, keeping the fastest: on a shared machine one window can lose its cores to
+        // another process (or its JIT threads), and the fastest is the closest to what the engine can do.
+        Result best = null;
+        for (int window = 0; window < WINDOWS; window++) {
+            long bytesBefore = allocatedBytes();
+            long start = System.nanoTime();
+            long end = start + (long) (budgetSeconds * 1e9 / WINDOWS);
+            long steps = 0;
+            long now;
+            do {
+                step.run(xs[i % batches], ys[i % batches]);
+                i++;
+                steps++;
+                now = System.nanoTime();
+            } while (now < end);
+            double bytes = (allocatedBytes() - bytesBefore) / (double) steps;
+            Result r = new Result(name, steps, (now - start) / 1e9, batch, bytes);
+            if (best == null || r.stepsPerSecond() > best.stepsPerSecond()) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     private static Tensor oneHot(Rng rng, int rows, int classes) {

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * is a single (images·outH·outW) × cout product that lands directly in NHWC. Chunks hold as many images as fit a
  * fixed budget computed from the shapes alone, never from the thread count; with {@code Gemm} itself
  * thread-count independent, every result is bit-identical for any number of threads. The backward passes sum
- * over the batch in image order inside that fixed chunking.
+ * over the batch in image order inside that fixed chunking. Stride-1 layers with few channels go to the direct
+ * kernels of {@link ConvDirect} instead (see {@link #direct}), which need no workspace.
  *
  * <p>A caller may pass a scratch {@code workspace} of at least {@link #workspaceSize} floats so that a training
  * step allocates nothing; {@code null} allocates one per call.
@@ -42,7 +43,9 @@ public final class Conv2d {
      * convolution, which multiplies the input directly). The same size serves forward and both backward passes.
      */
     public static int workspaceSize(int n, int inH, int inW, int cin, ConvGeometry g) {
-        KernelArgs.requireDims("conv2d", KernelArgs.nhwc(n, inH, inW, cin), n, inH, inW, cin);
+        if (n < 1 || inH < 1 || inW < 1 || cin < 1) {
+            KernelArgs.requireDims("conv2d", KernelArgs.nhwc(n, inH, inW, cin), n, inH, inW, cin);
+        }
         KernelArgs.requireFits("conv2d", g, inH, inW);
         if (pointwise(g)) {
             return 0;
@@ -63,6 +66,11 @@ public final class Conv2d {
                                int cout, ConvGeometry g, float[] workspace, float[] y) {
         check("conv2d", n, inH, inW, cin, cout, g, x, "x", weights, y, "y");
         requireBias("conv2d", bias, cout);
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d", workspace, n, inH, inW, cin, g);
+            ConvDirect.forward(x, n, inH, inW, cin, weights, bias, cout, g, y);
+            return;
+        }
         forwardInto(x, n, inH, inW, cin, weights, cout, g, workspace, y, false);
         if (bias != null) {
             addBias(y, n * g.outH(inH) * g.outW(inW), cout, bias);
@@ -78,6 +86,11 @@ public final class Conv2d {
     public static void backwardInput(float[] dy, int n, int inH, int inW, int cin, float[] weights, int cout,
                                      ConvGeometry g, float[] workspace, float[] dx, boolean accumulate) {
         check("conv2d backward input", n, inH, inW, cin, cout, g, dx, "dx", weights, dy, "dy");
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d backward input", workspace, n, inH, inW, cin, g);
+            ConvDirect.backwardInput(dy, n, inH, inW, cin, weights, cout, g, dx, accumulate);
+            return;
+        }
         int pixels = g.outH(inH) * g.outW(inW);
         int k = g.kernelH() * g.kernelW() * cin;
         if (pointwise(g)) {
@@ -101,6 +114,11 @@ public final class Conv2d {
     public static void backwardWeight(float[] x, float[] dy, int n, int inH, int inW, int cin, int cout,
                                       ConvGeometry g, float[] workspace, float[] dW, boolean accumulate) {
         check("conv2d backward weight", n, inH, inW, cin, cout, g, x, "x", dW, dy, "dy");
+        if (direct(cin, cout, g)) {
+            checkWorkspace("conv2d backward weight", workspace, n, inH, inW, cin, g);
+            ConvDirect.backwardWeight(x, dy, n, inH, inW, cin, cout, g, dW, accumulate);
+            return;
+        }
         int pixels = g.outH(inH) * g.outW(inW);
         int k = g.kernelH() * g.kernelW() * cin;
         if (pointwise(g)) {
@@ -118,26 +136,71 @@ public final class Conv2d {
     }
 
     /**
-     * Gradient w.r.t. the bias: db[co] = (accumulate ? db : 0) + Σ_{b,oy,ox} dy[b,oy,ox,co], summed in double in
-     * row order, in parallel over channels. Shapes: dy (n, outH, outW, cout); db (cout).
+     * Gradient w.r.t. the bias: db[co] = (accumulate ? db : 0) + Σ_{b,oy,ox} dy[b,oy,ox,co], summed in double:
+     * fixed chunks of rows in parallel, then the chunk sums in order. Shapes: dy (n, outH, outW, cout); db (cout).
      * Modified: db. Not modified: dy.
      */
     public static void backwardBias(float[] dy, int n, int outH, int outW, int cout, float[] db,
                                     boolean accumulate) {
         checkBias("conv2d backward bias", dy, n, outH, outW, cout, db);
         int rows = n * outH * outW;
-        KernelPool.parallelFor(cout, 16, (start, end) -> {
-            double[] sums = new double[end - start];
-            for (int r = 0; r < rows; r++) {
-                int base = r * cout;
-                for (int co = start; co < end; co++) {
-                    sums[co - start] += dy[base + co];
-                }
+        int chunks = (rows + BIAS_CHUNK_ROWS - 1) / BIAS_CHUNK_ROWS;
+        BiasJob job = BIAS_JOB.get();
+        if (job.partial.length < chunks * cout) {
+            job.partial = new double[chunks * cout];
+        }
+        job.dy = dy;
+        job.rows = rows;
+        job.cout = cout;
+        try {
+            KernelPool.parallelFor(chunks, 1, job);
+        } finally {
+            job.dy = null;
+        }
+        double[] partial = job.partial;
+        for (int co = 0; co < cout; co++) {
+            double sum = 0;
+            for (int ch = 0; ch < chunks; ch++) {
+                sum += partial[ch * cout + co];
             }
-            for (int co = start; co < end; co++) {
-                db[co] = (float) (accumulate ? db[co] + sums[co - start] : sums[co - start]);
+            db[co] = (float) (accumulate ? db[co] + sum : sum);
+        }
+    }
+
+    /** The calling thread's reusable bias-gradient loop: chunk sums into {@code partial}. */
+    private static final class BiasJob implements KernelPool.RangeBody {
+        double[] partial = new double[0];
+        float[] dy;
+        int rows;
+        int cout;
+
+        @Override
+        public void run(int start, int end) {
+            for (int ch = start; ch < end; ch++) {
+                int r0 = ch * BIAS_CHUNK_ROWS;
+                sumRows(dy, r0, Math.min(rows, r0 + BIAS_CHUNK_ROWS), cout, partial, ch * cout);
             }
-        });
+        }
+    }
+
+    private static final ThreadLocal<BiasJob> BIAS_JOB = ThreadLocal.withInitial(BiasJob::new);
+
+    /**
+     * Rows summed per chunk of the bias gradient. The chunks are fixed by the shape, summed in parallel and then
+     * added in chunk order, so the result does not depend on the thread count.
+     */
+    private static final int BIAS_CHUNK_ROWS = 4096;
+
+    /** sums[off + co] = Σ_{r0 <= r < r1} dy[r, co] in double, in row order. */
+    private static void sumRows(float[] dy, int r0, int r1, int cout, double[] sums, int off) {
+        for (int co = 0; co < cout; co++) {
+            sums[off + co] = 0;
+        }
+        for (int r = r0, base = r0 * cout; r < r1; r++, base += cout) {
+            for (int co = 0; co < cout; co++) {
+                sums[off + co] += dy[base + co];
+            }
+        }
     }
 
     /** Direct-loop reference for {@link #forward}, summing taps in (ky, kx, ci) order. Modified: y. */
@@ -271,7 +334,7 @@ public final class Conv2d {
     }
 
     static void requireBias(String op, float[] bias, int cout) {
-        if (bias != null) {
+        if (bias != null && bias.length != cout) {
             KernelArgs.requireLength(op, "bias", bias, cout, "(cout=" + cout + ")");
         }
     }
@@ -282,6 +345,13 @@ public final class Conv2d {
      */
     static void check(String op, int n, int inH, int inW, int cin, int cout, ConvGeometry g, float[] image,
                       String imageName, float[] weights, float[] out, String outName) {
+        if (n >= 1 && inH >= 1 && inW >= 1 && cin >= 1 && cout >= 1 && g != null && g.outH(inH) >= 1
+                && g.outW(inW) >= 1 && image != null && image.length == KernelArgs.size(n, inH, inW, cin)
+                && weights != null && weights.length == KernelArgs.size(g.kernelH(), g.kernelW(), cin, cout)
+                && out != null && out.length == KernelArgs.size(n, g.outH(inH), g.outW(inW), cout)) {
+            // All good: skip building the messages below, which a training step would pay for on every call.
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, cin) + " with cout=" + cout, n, inH, inW, cin,
                 cout);
         KernelArgs.requireFits(op, g, inH, inW);
@@ -295,6 +365,23 @@ public final class Conv2d {
                 KernelArgs.nhwc(n, outH, outW, cout));
     }
 
+    /**
+     * Whether the direct few-channel kernels ({@link ConvDirect}, Vector API only) take this layer instead of
+     * im2col + GEMM.
+     */
+    static boolean direct(int cin, int cout, ConvGeometry g) {
+        return Gemm.vectorInUse() && ConvDirect.applies(cin, cout, g);
+    }
+
+    /** The direct kernels use their own scratch, but a given workspace must still honour {@link #workspaceSize}. */
+    private static void checkWorkspace(String op, float[] workspace, int n, int inH, int inW, int cin,
+                                       ConvGeometry g) {
+        if (workspace != null) {
+            KernelArgs.workspace(op, workspace, (long) chunkImages(n, inH, inW, cin, g)
+                    * Im2Col.colsSize(inH, inW, cin, g));
+        }
+    }
+
     private static boolean pointwise(ConvGeometry g) {
         return g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
                 && g.padTop() == 0 && g.padBottom() == 0 && g.padLeft() == 0 && g.padRight() == 0;
@@ -306,6 +393,10 @@ public final class Conv2d {
     }
 
     static void checkBias(String op, float[] dy, int n, int outH, int outW, int cout, float[] db) {
+        if (n >= 1 && outH >= 1 && outW >= 1 && cout >= 1 && dy != null
+                && dy.length == KernelArgs.size(n, outH, outW, cout) && db != null && db.length == cout) {
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, outH, outW, cout), n, outH, outW, cout);
         KernelArgs.requireLength(op, "dy", dy, KernelArgs.size(n, outH, outW, cout),
                 KernelArgs.nhwc(n, outH, outW, cout));

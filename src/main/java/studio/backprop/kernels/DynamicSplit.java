@@ -31,15 +31,39 @@ final class DynamicSplit {
             body.run(0, n);
             return;
         }
-        int chunk = chunkSize(n, workers, minChunk);
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger next = new AtomicInteger();
-        KernelPool.parallelFor(workers, 1, (start, end) -> {
+        Split split = SPLITS.get();
+        if (split.body != null) {
+            split = new Split();
+        }
+        split.n = n;
+        split.chunk = chunkSize(n, workers, minChunk);
+        split.chunks = (n + split.chunk - 1) / split.chunk;
+        split.next.set(0);
+        split.body = body;
+        try {
+            KernelPool.parallelFor(workers, 1, split);
+        } finally {
+            split.body = null;
+        }
+    }
+
+    /** The calling thread's reusable chunk dispenser (a counter and a lambda per call before). */
+    private static final class Split implements KernelPool.RangeBody {
+        final AtomicInteger next = new AtomicInteger();
+        int n;
+        int chunk;
+        int chunks;
+        KernelPool.RangeBody body;
+
+        @Override
+        public void run(int start, int end) {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 body.run(c * chunk, Math.min(n, (c + 1) * chunk));
             }
-        });
+        }
     }
+
+    private static final ThreadLocal<Split> SPLITS = ThreadLocal.withInitial(Split::new);
 
     /** Size of each chunk when n elements are shared by {@code workers} threads. */
     static int chunkSize(int n, int workers, int minChunk) {

@@ -29,14 +29,66 @@ public final class Elementwise {
     }
 
     private static final int GRAIN = 1 << 15;
+    private static final boolean VECTOR = Gemm.vectorInUse();
 
     private Elementwise() {
     }
 
     /** y[i] = f(x[i]) for i in [0, n). Modified: y (may be x itself). Not modified: x. */
     public static void map(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
-        KernelPool.parallelFor(n, GRAIN, (s, e) -> mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s));
+        if (n < 2 * GRAIN) {
+            // What parallelFor would do at this size, without allocating the loop body.
+            mapRange(f, alpha, x, xOff, y, yOff, n);
+            return;
+        }
+        MapJob job = MAP_JOBS.get();
+        job.set(f, alpha, x, xOff, y, yOff, null, null, false);
+        try {
+            KernelPool.parallelFor(n, GRAIN, job);
+        } finally {
+            job.set(null, 0f, null, 0, null, 0, null, null, false);
+        }
     }
+
+    /**
+     * The calling thread's reusable body for a parallel map or map-backward (a lambda would be allocated on
+     * every call). dy != null selects the backward.
+     */
+    private static final class MapJob implements KernelPool.RangeBody {
+        UnaryFn f;
+        float alpha;
+        float[] x;
+        int xOff;
+        float[] y;
+        int yOff;
+        float[] dy;
+        float[] dx;
+        boolean accumulate;
+
+        void set(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, float[] dy, float[] dx,
+                 boolean accumulate) {
+            this.f = f;
+            this.alpha = alpha;
+            this.x = x;
+            this.xOff = xOff;
+            this.y = y;
+            this.yOff = yOff;
+            this.dy = dy;
+            this.dx = dx;
+            this.accumulate = accumulate;
+        }
+
+        @Override
+        public void run(int s, int e) {
+            if (dy == null) {
+                mapRange(f, alpha, x, xOff + s, y, yOff + s, e - s);
+            } else {
+                mapBackwardRange(f, alpha, x, y, dy, dx, s, e, accumulate);
+            }
+        }
+    }
+
+    private static final ThreadLocal<MapJob> MAP_JOBS = ThreadLocal.withInitial(MapJob::new);
 
     /** The single-threaded reference of {@link #map}. */
     public static void mapReference(UnaryFn f, float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -48,6 +100,10 @@ public final class Elementwise {
     private static void mapRange(UnaryFn f, float alpha, float[] x, int xo, float[] y, int yo, int n) {
         switch (f) {
             case RELU -> {
+                if (VECTOR) {
+                    ElementwiseVector.relu(x, xo, y, yo, n);
+                    return;
+                }
                 for (int i = 0; i < n; i++) {
                     float v = x[xo + i];
                     y[yo + i] = v > 0f ? v : 0f;
@@ -56,6 +112,15 @@ public final class Elementwise {
             case NEG -> {
                 for (int i = 0; i < n; i++) {
                     y[yo + i] = -x[xo + i];
+                }
+            }
+            case TANH -> {
+                if (VECTOR) {
+                    ElementwiseVector.tanh(x, xo, y, yo, n);
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    y[yo + i] = FastMath.tanh(x[xo + i]);
                 }
             }
             case SQUARE -> {
@@ -74,12 +139,64 @@ public final class Elementwise {
      */
     public static void mapBackward(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx, int n,
                                    boolean accumulate) {
-        KernelPool.parallelFor(n, GRAIN, (s, e) -> {
-            for (int i = s; i < e; i++) {
-                float g = dy[i] * f.derivative(x[i], y[i], alpha);
-                dx[i] = accumulate ? dx[i] + g : g;
+        if (n < 2 * GRAIN) {
+            mapBackwardRange(f, alpha, x, y, dy, dx, 0, n, accumulate);
+            return;
+        }
+        MapJob job = MAP_JOBS.get();
+        job.set(f, alpha, x, 0, y, 0, dy, dx, accumulate);
+        try {
+            KernelPool.parallelFor(n, GRAIN, job);
+        } finally {
+            job.set(null, 0f, null, 0, null, 0, null, null, false);
+        }
+    }
+
+    /** The single-threaded reference of {@link #mapBackward}: dy · f'(x, y) per element. */
+    public static void mapBackwardReference(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx,
+                                            int n, boolean accumulate) {
+        for (int i = 0; i < n; i++) {
+            float g = dy[i] * f.derivative(x[i], y[i], alpha);
+            dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /** Elements [s, e) of mapBackward; the common activations without the per-element switch, same bits. */
+    private static void mapBackwardRange(UnaryFn f, float alpha, float[] x, float[] y, float[] dy, float[] dx,
+                                         int s, int e, boolean accumulate) {
+        switch (f) {
+            case RELU -> {
+                if (VECTOR) {
+                    ElementwiseVector.reluBackward(x, dy, dx, s, e, accumulate);
+                    return;
+                }
+                for (int i = s; i < e; i++) {
+                    // dy·1 is dy; dy·0 keeps the sign of zero (and NaN for an infinite dy) of the general rule.
+                    float g = x[i] > 0f ? dy[i] : dy[i] * 0f;
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
             }
-        });
+            case TANH -> {
+                for (int i = s; i < e; i++) {
+                    float v = y[i];
+                    float g = dy[i] * (1f - v * v);
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = s; i < e; i++) {
+                    float v = y[i];
+                    float g = dy[i] * (v * (1f - v));
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+            default -> {
+                for (int i = s; i < e; i++) {
+                    float g = dy[i] * f.derivative(x[i], y[i], alpha);
+                    dx[i] = accumulate ? dx[i] + g : g;
+                }
+            }
+        }
     }
 
     /**
@@ -90,32 +207,73 @@ public final class Elementwise {
     public static void binary(BinaryOp op, float[] a, int aOff, int[] aStrides, float[] b, int bOff, int[] bStrides,
                               int[] outShape, float[] out, int outOff) {
         int n = sizeOf(outShape);
-        int[] dense = contiguousStrides(outShape);
-        boolean aDense = sameStrides(aStrides, dense, outShape);
-        boolean bDense = sameStrides(bStrides, dense, outShape);
+        boolean aDense = isDense(aStrides, outShape);
+        boolean bDense = isDense(bStrides, outShape);
+        // Below two grains parallelFor would run on this thread anyway: call the bodies directly, allocating
+        // nothing.
         if (aDense && bDense) {
-            KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+            if (n < 2 * GRAIN) {
+                flat(op, a, aOff, b, bOff, out, outOff, 0, n);
+            } else {
+                KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+            }
         } else if (aDense && allZero(bStrides)) {
             float bv = b[bOff];
-            KernelPool.parallelFor(n, GRAIN, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = op.apply(a[aOff + i], bv);
-                }
-            });
+            if (n < 2 * GRAIN) {
+                scalarRange(op, a, aOff, bv, out, outOff, 0, n);
+            } else {
+                KernelPool.parallelFor(n, GRAIN, (s, e) -> scalarRange(op, a, aOff, bv, out, outOff, s, e));
+            }
         } else if (aDense && isRowBroadcast(bStrides, outShape)) {
             int inner = outShape[outShape.length - 1];
             int rows = n / Math.max(1, inner);
-            KernelPool.parallelFor(rows, Math.max(1, GRAIN / Math.max(1, inner)), (s, e) -> {
-                for (int r = s; r < e; r++) {
-                    int base = r * inner;
-                    for (int j = 0; j < inner; j++) {
-                        out[outOff + base + j] = op.apply(a[aOff + base + j], b[bOff + j]);
-                    }
-                }
-            });
+            int grain = Math.max(1, GRAIN / Math.max(1, inner));
+            if (rows < 2 * grain) {
+                rowRange(op, a, aOff, b, bOff, out, outOff, inner, 0, rows);
+            } else {
+                KernelPool.parallelFor(rows, grain, (s, e) -> rowRange(op, a, aOff, b, bOff, out, outOff, inner, s, e));
+            }
         } else {
             binaryReference(op, a, aOff, aStrides, b, bOff, bStrides, outShape, out, outOff);
         }
+    }
+
+    private static void scalarRange(BinaryOp op, float[] a, int aOff, float bv, float[] out, int outOff, int s,
+                                    int e) {
+        for (int i = s; i < e; i++) {
+            out[outOff + i] = op.apply(a[aOff + i], bv);
+        }
+    }
+
+    private static void rowRange(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+                                 int inner, int s, int e) {
+        if (op == BinaryOp.ADD) {
+            for (int r = s; r < e; r++) {
+                int base = r * inner;
+                for (int j = 0; j < inner; j++) {
+                    out[outOff + base + j] = a[aOff + base + j] + b[bOff + j];
+                }
+            }
+            return;
+        }
+        for (int r = s; r < e; r++) {
+            int base = r * inner;
+            for (int j = 0; j < inner; j++) {
+                out[outOff + base + j] = op.apply(a[aOff + base + j], b[bOff + j]);
+            }
+        }
+    }
+
+    /** Whether these strides walk a row-major contiguous tensor of this shape (size-1 axes never step). */
+    private static boolean isDense(int[] strides, int[] shape) {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     private static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
@@ -181,6 +339,11 @@ public final class Elementwise {
             }
             return;
         }
+        if (sameStrides(srcStrides, contiguousStrides(shape), shape)) {
+            // A dense source in row-major order: the walk below would visit exactly this run.
+            System.arraycopy(src, srcOff, dst, dstOff, n);
+            return;
+        }
         int[] index = new int[rank];
         int si = srcOff;
         for (int i = 0; i < n; i++) {
@@ -195,6 +358,22 @@ public final class Elementwise {
                 index[axis] = 0;
             }
         }
+    }
+
+    /**
+     * True when no element of {@code d} is NaN or infinite (the finite-value guard runs this on every op
+     * output). Vectorised when the Vector API is in use; otherwise branch-free integer work: an exponent field
+     * of all ones (NaN, ±∞) plus one exponent step sets the sign bit, and the OR of all of them keeps it.
+     */
+    public static boolean allFinite(float[] d) {
+        if (VECTOR) {
+            return ElementwiseVector.allFinite(d, 0, d.length);
+        }
+        int flags = 0;
+        for (float v : d) {
+            flags |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
+        }
+        return flags >= 0;
     }
 
     /** Product of the dimensions (1 for a scalar). */

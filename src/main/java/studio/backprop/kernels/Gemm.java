@@ -51,6 +51,8 @@ public final class Gemm {
         if ((long) m * n * k < TINY_MACS) {
             // The reference's own loops: C2 compiles its simple, constant-stride indexing best at this size.
             gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else if (USE_VECTOR && GemmNarrow.applies(m, n, k)) {
+            GemmNarrow.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR) {
             GemmVector.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else {
@@ -117,6 +119,11 @@ public final class Gemm {
     /** {@link #VECTOR} or {@link #PLAIN}: the kernel {@link #gemm} uses for all but tiny problems. */
     public static String implementation() {
         return USE_VECTOR ? VECTOR : PLAIN;
+    }
+
+    /** Whether the Vector API kernels are in use (present and not disabled by -Dbackprop.vector=false). */
+    static boolean vectorInUse() {
+        return USE_VECTOR;
     }
 
     /** Whether {@code jdk.incubator.vector} is in the boot layer, i.e. whether {@link #gemmVector} can run. */

@@ -64,20 +64,87 @@ final class GemmVector {
         int mr = narrow ? MR_NARROW : MR;
         int nr = narrow ? LANES : NR;
         int panels = (n + nr - 1) / nr;
-        Call call = new Call(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, mr, nr,
-                panels * nr, PACKED_B.get(Math.multiplyExact(k, panels * nr)));
-        int packGrain = (int) Math.max(1, MIN_FLOATS_PER_PACK_SLICE / ((long) k * nr));
-        KernelPool.parallelFor(panels, packGrain, call::packB);
-        int rowGroups = (m + mr - 1) / mr;
-        int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) mr * n * k));
-        DynamicSplit.run(rowGroups, grain, MIN_CHUNK_ROWS / mr,
-                (start, end) -> call.rows(start * mr, Math.min(m, end * mr)));
+        Call call = CALLS.get();
+        if (call.inUse) {
+            call = new Call();
+        }
+        call.set(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, mr, nr, panels * nr,
+                PACKED_B.get(Math.multiplyExact(k, panels * nr)));
+        try {
+            int packGrain = (int) Math.max(1, MIN_FLOATS_PER_PACK_SLICE / ((long) k * nr));
+            call.packing = true;
+            KernelPool.parallelFor(panels, packGrain, call);
+            call.packing = false;
+            int rowGroups = (m + mr - 1) / mr;
+            int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) mr * n * k));
+            DynamicSplit.run(rowGroups, grain, MIN_CHUNK_ROWS / mr, call);
+        } finally {
+            call.release();
+        }
     }
 
+    /** Each thread's reusable call state (a record and two lambdas per call before). */
+    private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
+
     /** One GEMM call with its register-block shape (mr×nr) and the packed B shared by all threads. */
-    private record Call(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b,
-                        int bOff, float[] c, int cOff, boolean accumulate, int mr, int nr, int paddedN,
-                        float[] bp) {
+    private static final class Call implements KernelPool.RangeBody {
+        boolean transA;
+        boolean transB;
+        int m;
+        int n;
+        int k;
+        float[] a;
+        int aOff;
+        float[] b;
+        int bOff;
+        float[] c;
+        int cOff;
+        boolean accumulate;
+        int mr;
+        int nr;
+        int paddedN;
+        float[] bp;
+        /** Whether {@link #run} packs B panels (true) or multiplies groups of mr rows (false). */
+        boolean packing;
+        boolean inUse;
+
+        void set(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+                 float[] c, int cOff, boolean accumulate, int mr, int nr, int paddedN, float[] bp) {
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            this.accumulate = accumulate;
+            this.mr = mr;
+            this.nr = nr;
+            this.paddedN = paddedN;
+            this.bp = bp;
+            this.inUse = true;
+        }
+
+        void release() {
+            a = null;
+            b = null;
+            c = null;
+            bp = null;
+            inUse = false;
+        }
+
+        @Override
+        public void run(int start, int end) {
+            if (packing) {
+                packB(start, end);
+            } else {
+                rows(start * mr, Math.min(m, end * mr));
+            }
+        }
 
         void rows(int rowStart, int rowEnd) {
             float[] ap = PACKED_A.get(MC * KC);

@@ -86,6 +86,16 @@ final class KernelArgs {
         return "(n=" + n + ", h=" + h + ", w=" + w + ", c=" + c + ")";
     }
 
+    /** Product of four dimensions as a long (no varargs array: checks run on every kernel call). */
+    static long size(int a, int b, int c, int d) {
+        return (long) a * b * c * d;
+    }
+
+    /** Product of five dimensions as a long. */
+    static long size(int a, int b, int c, int d, int e) {
+        return (long) a * b * c * d * e;
+    }
+
     /** Product of dimensions as a long, so oversized shapes are reported instead of overflowing. */
     static long size(int... dims) {
         long s = 1;

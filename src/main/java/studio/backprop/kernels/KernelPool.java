@@ -1,12 +1,10 @@
 package studio.backprop.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's one thread pool: splits a kernel's output range into disjoint slices and runs them in parallel.
@@ -14,7 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Work is always split over <em>outputs</em>, never over a reduction, so each output element is computed by
  * exactly one thread with the same sequence of arithmetic whatever the thread count: results are bit-identical
  * for 1, 2 or 64 threads. A range smaller than two grains runs on the calling thread, so small problems pay no
- * hand-off cost. A call made from inside a pool worker also runs inline (no nested parallelism, no deadlock).
+ * hand-off cost. A call made from inside a parallel loop (by a worker or by the caller's own slice) runs inline
+ * (no nested parallelism, no deadlock), and so does a call from a second thread while the pool is busy.
+ *
+ * <p>The hand-off allocates nothing: the caller publishes the loop in a few fields and one atomic ticket
+ * (generation, slice count, next slice), every participating thread claims slices from the ticket, and the
+ * caller waits for a pending count to reach zero. Waking a parked thread takes 75-110 µs, longer than many
+ * kernels of a training step, so idle workers first spin for {@link #SPIN_NANOS} (only when there are no more
+ * threads than processors) and only then park; back-to-back kernels find them awake.
  *
  * <p>Never the common pool and never the JavaFX thread: only the trainer thread or the command line call kernels.
  */
@@ -26,9 +31,25 @@ public final class KernelPool {
         void run(int start, int end);
     }
 
-    private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    private static volatile int threads = Runtime.getRuntime().availableProcessors();
-    private static volatile ExecutorService executor;
+    /** How long an idle worker keeps polling for the next loop before parking. */
+    static final long SPIN_NANOS = 200_000;
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    private static final int MAX_SLICES = 0xffff;
+
+    private static volatile int threads = PROCESSORS;
+
+    /** Held by the thread running a parallel loop; others run inline meanwhile. */
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    private static volatile Thread owner;
+    /** generation (32 bits) | slice count (16 bits) | next unclaimed slice (16 bits). */
+    private static final AtomicLong TICKET = new AtomicLong();
+    private static final AtomicInteger PENDING = new AtomicInteger();
+    private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
+    /** The current loop; written before the ticket that publishes it, read only after claiming a slice. */
+    private static RangeBody body;
+    private static int count;
+    private static int generation;
+    private static volatile Worker[] workers = new Worker[0];
 
     private KernelPool() {
     }
@@ -50,6 +71,23 @@ public final class KernelPool {
         threads = count;
     }
 
+    /** Threads that asked to keep every kernel on themselves (see {@link #inline}). */
+    private static final ThreadLocal<Boolean> INLINE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * Runs {@code work} with every kernel it calls kept on the calling thread. For work outside the trainer — the
+     * views' small forward passes on the JavaFX thread — which must never wait for, or take, the pool's threads.
+     */
+    public static <T> T inline(java.util.function.Supplier<T> work) {
+        boolean before = INLINE.get();
+        INLINE.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            INLINE.set(before);
+        }
+    }
+
     /**
      * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous slices of at least
      * {@code grain} elements each. Slice boundaries depend on the thread count; per-element results must not.
@@ -61,90 +99,145 @@ public final class KernelPool {
         if (n <= 0) {
             return;
         }
-        int slices = Math.min(threads, Math.max(1, n / Math.max(1, grain)));
-        if (slices <= 1 || IN_WORKER.get()) {
+        int slices = Math.min(Math.min(threads, MAX_SLICES), Math.max(1, n / Math.max(1, grain)));
+        Thread me = Thread.currentThread();
+        if (slices <= 1 || me instanceof Worker || owner == me || INLINE.get() || !BUSY.compareAndSet(false, true)) {
             body.run(0, n);
             return;
         }
-        ExecutorService pool = executor();
-        List<Future<?>> pending = new ArrayList<>(slices - 1);
-        for (int s = 1; s < slices; s++) {
-            int start = (int) ((long) n * s / slices);
-            int end = (int) ((long) n * (s + 1) / slices);
-            pending.add(pool.submit(() -> runAsWorker(body, start, end)));
-        }
-        Throwable failure = null;
         try {
-            body.run(0, (int) ((long) n / slices));
-        } catch (RuntimeException | Error e) {
-            failure = e;
+            owner = me;
+            run(n, slices, body);
+        } finally {
+            owner = null;
+            BUSY.set(false);
         }
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
+    }
+
+    private static void run(int n, int slices, RangeBody loop) {
+        ensureWorkers(slices - 1);
+        body = loop;
+        count = n;
+        FAILURE.set(null);
+        PENDING.set(slices);
+        generation++;
+        TICKET.set((long) generation << 32 | (long) slices << 16);
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w);
             }
         }
-        rethrow(failure);
-    }
-
-    /**
-     * Runs {@code work} with every kernel it calls kept on the calling thread. For work outside the trainer — the
-     * views' small forward passes on the JavaFX thread — which must never wait for pool threads busy training.
-     */
-    public static <T> T inline(java.util.function.Supplier<T> work) {
-        boolean before = IN_WORKER.get();
-        IN_WORKER.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            IN_WORKER.set(before);
+        while (claimAndRun()) {
+            // The caller takes slices too.
         }
-    }
-
-    private static void runAsWorker(RangeBody body, int start, int end) {
-        IN_WORKER.set(Boolean.TRUE);
-        try {
-            body.run(start, end);
-        } finally {
-            IN_WORKER.set(Boolean.FALSE);
+        int spins = 0;
+        while (PENDING.get() != 0) {
+            if (++spins < 1 << 16) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
-    }
-
-    private static void rethrow(Throwable failure) {
-        if (failure == null) {
-            return;
-        }
+        body = null;
+        Throwable failure = FAILURE.getAndSet(null);
         if (failure instanceof RuntimeException re) {
             throw re;
         }
         if (failure instanceof Error err) {
             throw err;
         }
-        throw new IllegalStateException("KernelPool: a kernel slice was interrupted", failure);
+        if (failure != null) {
+            throw new IllegalStateException("KernelPool: a kernel slice failed", failure);
+        }
     }
 
-    private static ExecutorService executor() {
-        ExecutorService pool = executor;
-        if (pool == null) {
-            synchronized (KernelPool.class) {
-                pool = executor;
-                if (pool == null) {
-                    AtomicInteger counter = new AtomicInteger();
-                    int max = Math.max(1, Runtime.getRuntime().availableProcessors() * 2);
-                    pool = Executors.newFixedThreadPool(max, r -> {
-                        Thread t = new Thread(r, "backprop-kernel-" + counter.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    executor = pool;
+    /** Claims one slice of the published loop and runs it; false when none is left. */
+    private static boolean claimAndRun() {
+        while (true) {
+            long t = TICKET.get();
+            int slices = (int) (t >>> 16) & 0xffff;
+            int next = (int) t & 0xffff;
+            if (next >= slices) {
+                return false;
+            }
+            if (TICKET.compareAndSet(t, t + 1)) {
+                // The slice was unclaimed, so the caller is still waiting for it: body and count are this loop's.
+                int n = count;
+                try {
+                    body.run((int) ((long) n * next / slices), (int) ((long) n * (next + 1) / slices));
+                } catch (Throwable e) {
+                    FAILURE.compareAndSet(null, e);
+                } finally {
+                    PENDING.decrementAndGet();
                 }
+                return true;
             }
         }
-        return pool;
+    }
+
+    private static void ensureWorkers(int needed) {
+        Worker[] current = workers;
+        if (current.length >= needed) {
+            return;
+        }
+        synchronized (KernelPool.class) {
+            current = workers;
+            if (current.length >= needed) {
+                return;
+            }
+            Worker[] grown = java.util.Arrays.copyOf(current, needed);
+            for (int i = current.length; i < needed; i++) {
+                grown[i] = new Worker(i + 1);
+                grown[i].start();
+            }
+            workers = grown;
+        }
+    }
+
+    /** A daemon thread that claims slices of published loops, spinning briefly between them. */
+    private static final class Worker extends Thread {
+
+        volatile boolean parked;
+
+        Worker(int index) {
+            super("backprop-kernel-" + index);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long seen = TICKET.get() >>> 32;
+            while (true) {
+                long gen = TICKET.get() >>> 32;
+                if (gen != seen) {
+                    seen = gen;
+                    while (claimAndRun()) {
+                        // Take slices until none is left in this loop.
+                    }
+                    continue;
+                }
+                awaitNext(seen);
+            }
+        }
+
+        /** Returns once the ticket's generation differs from {@code seen} (or spuriously). */
+        private void awaitNext(long seen) {
+            if (threads <= PROCESSORS) {
+                long deadline = System.nanoTime() + SPIN_NANOS;
+                do {
+                    for (int i = 0; i < 64; i++) {
+                        if (TICKET.get() >>> 32 != seen) {
+                            return;
+                        }
+                        Thread.onSpinWait();
+                    }
+                } while (System.nanoTime() < deadline);
+            }
+            parked = true;
+            if (TICKET.get() >>> 32 == seen) {
+                LockSupport.park(this);
+            }
+            parked = false;
+        }
     }
 }

@@ -37,8 +37,118 @@ public final class Pool2d {
     public static void maxForward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y,
                                   int[] argmax) {
         check("max pool", x, "x", n, inH, inW, c, g, y, "y");
-        KernelArgs.requireLength("max pool", "argmax", argmax, y.length, outShape(n, inH, inW, c, g));
-        overRows(n, inH, inW, g, (b, oy, ox) -> maxPixel(x, n, inH, inW, c, g, y, argmax, b, oy, ox));
+        if (argmax == null || argmax.length != y.length) {
+            KernelArgs.requireLength("max pool", "argmax", argmax, y.length, outShape(n, inH, inW, c, g));
+        }
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        int rows = n * outH;
+        int grain = Math.max(1, 256 / outW);
+        if (rows < 2 * grain) {
+            maxRows(x, inH, inW, c, g, y, argmax, 0, rows);
+            return;
+        }
+        MaxJob job = MAX_JOBS.get();
+        job.set(x, inH, inW, c, g, y, argmax, null);
+        try {
+            KernelPool.parallelFor(rows, grain, job);
+        } finally {
+            job.set(null, 0, 0, 0, null, null, null, null);
+        }
+    }
+
+    /** The calling thread's reusable max-pool body: forward rows, or backward images when dy is set. */
+    private static final class MaxJob implements KernelPool.RangeBody {
+        float[] x;
+        int inH;
+        int inW;
+        int c;
+        ConvGeometry g;
+        float[] y;
+        int[] argmax;
+        float[] dy;
+        boolean accumulate;
+
+        void set(float[] x, int inH, int inW, int c, ConvGeometry g, float[] y, int[] argmax, float[] dy) {
+            this.x = x;
+            this.inH = inH;
+            this.inW = inW;
+            this.c = c;
+            this.g = g;
+            this.y = y;
+            this.argmax = argmax;
+            this.dy = dy;
+        }
+
+        @Override
+        public void run(int start, int end) {
+            if (dy == null) {
+                maxRows(x, inH, inW, c, g, y, argmax, start, end);
+                return;
+            }
+            // Backward over images [start, end): x is dx here.
+            int imageSize = inH * inW * c;
+            int perImage = g.outH(inH) * g.outW(inW) * c;
+            for (int b = start; b < end; b++) {
+                if (!accumulate) {
+                    Arrays.fill(x, b * imageSize, (b + 1) * imageSize, 0f);
+                }
+                for (int i = b * perImage; i < (b + 1) * perImage; i++) {
+                    if (argmax[i] >= 0) {
+                        x[argmax[i]] += dy[i];
+                    }
+                }
+            }
+        }
+    }
+
+    private static final ThreadLocal<MaxJob> MAX_JOBS = ThreadLocal.withInitial(MaxJob::new);
+
+    /**
+     * Output rows [start, end) (image-major) of max pooling: per pixel and channel, the first tap is taken and a
+     * later one replaces it only when strictly greater, exactly as {@link #maxPixel}; windows that lie wholly
+     * inside the image skip the bounds tests.
+     */
+    private static void maxRows(float[] x, int inH, int inW, int c, ConvGeometry g, float[] y, int[] argmax,
+                                int start, int end) {
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        int kh = g.kernelH();
+        int kw = g.kernelW();
+        int dh = g.dilationH();
+        int dw = g.dilationW();
+        int rowStride = inW * c;
+        for (int r = start; r < end; r++) {
+            int b = r / outH;
+            int oy = r - b * outH;
+            int y0 = oy * g.strideH() - g.padTop();
+            boolean rowsInside = y0 >= 0 && y0 + (kh - 1) * dh < inH;
+            for (int ox = 0; ox < outW; ox++) {
+                int x0 = ox * g.strideW() - g.padLeft();
+                if (!rowsInside || x0 < 0 || x0 + (kw - 1) * dw >= inW) {
+                    maxPixel(x, 0, inH, inW, c, g, y, argmax, b, oy, ox);
+                    continue;
+                }
+                int yb = (r * outW + ox) * c;
+                int first = ((b * inH + y0) * inW + x0) * c;
+                for (int ci = 0; ci < c; ci++) {
+                    int bestAt = first + ci;
+                    float best = x[bestAt];
+                    for (int ky = 0; ky < kh; ky++) {
+                        int at = first + ci + ky * dh * rowStride;
+                        for (int kx = 0; kx < kw; kx++, at += dw * c) {
+                            // Selects rather than a branch: which tap wins is data-dependent and mispredicts.
+                            float v = x[at];
+                            boolean greater = v > best;
+                            bestAt = greater ? at : bestAt;
+                            best = greater ? v : best;
+                        }
+                    }
+                    y[yb + ci] = best;
+                    argmax[yb + ci] = bestAt;
+                }
+            }
+        }
     }
 
     /**
@@ -48,15 +158,18 @@ public final class Pool2d {
     public static void maxBackward(float[] dy, int[] argmax, int n, int inH, int inW, int c, ConvGeometry g,
                                    float[] dx, boolean accumulate) {
         check("max pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
-        KernelArgs.requireLength("max pool backward", "argmax", argmax, dy.length, outShape(n, inH, inW, c, g));
-        int perImage = dy.length / n;
-        overImages(n, inH * inW * c, dx, accumulate, b -> {
-            for (int i = b * perImage; i < (b + 1) * perImage; i++) {
-                if (argmax[i] >= 0) {
-                    dx[argmax[i]] += dy[i];
-                }
-            }
-        });
+        if (argmax == null || argmax.length != dy.length) {
+            KernelArgs.requireLength("max pool backward", "argmax", argmax, dy.length, outShape(n, inH, inW, c, g));
+        }
+        MaxJob job = MAX_JOBS.get();
+        job.set(dx, inH, inW, c, g, null, argmax, dy);
+        job.accumulate = accumulate;
+        try {
+            // Per image, as overImages: windows of different images never share a pixel.
+            KernelPool.parallelFor(n, 1, job);
+        } finally {
+            job.set(null, 0, 0, 0, null, null, null, null);
+        }
     }
 
     /**
@@ -67,7 +180,9 @@ public final class Pool2d {
     public static void maxUnpool(float[] pooled, int[] argmax, int n, int inH, int inW, int c, ConvGeometry g,
                                  float[] y) {
         check("max unpool", y, "y", n, inH, inW, c, g, pooled, "pooled");
-        KernelArgs.requireLength("max unpool", "argmax", argmax, pooled.length, outShape(n, inH, inW, c, g));
+        if (argmax == null || argmax.length != pooled.length) {
+            KernelArgs.requireLength("max unpool", "argmax", argmax, pooled.length, outShape(n, inH, inW, c, g));
+        }
         int perImage = pooled.length / n;
         overImages(n, inH * inW * c, y, false, b -> {
             for (int i = b * perImage; i < (b + 1) * perImage; i++) {
@@ -142,6 +257,12 @@ public final class Pool2d {
 
     static void check(String op, float[] image, String imageName, int n, int inH, int inW, int c, ConvGeometry g,
                       float[] out, String outName) {
+        if (n >= 1 && inH >= 1 && inW >= 1 && c >= 1 && g != null && g.outH(inH) >= 1 && g.outW(inW) >= 1
+                && image != null && image.length == KernelArgs.size(n, inH, inW, c) && out != null
+                && out.length == KernelArgs.size(n, g.outH(inH), g.outW(inW), c)) {
+            // All good: skip building the messages below.
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, c), n, inH, inW, c);
         KernelArgs.requireFits(op, g, inH, inW);
         KernelArgs.requireLength(op, imageName, image, KernelArgs.size(n, inH, inW, c),

@@ -30,6 +30,12 @@ public final class Reduce {
             });
             return;
         }
+        if (outer == 1 && inner < 2 * grain(len)) {
+            // Summing a batch of rows into one row (bias gradients): walk the rows in order with one double
+            // accumulator per column, the same additions in the same order as the strided walk below.
+            sumRows(x, len, inner, out, accumulate);
+            return;
+        }
         KernelPool.parallelFor(outer * inner, grain(len), (s, e) -> {
             for (int k = s; k < e; k++) {
                 int o = k / inner;
@@ -42,6 +48,25 @@ public final class Reduce {
                 out[k] = accumulate ? (float) (out[k] + acc) : (float) acc;
             }
         });
+    }
+
+    private static final ThreadLocal<double[]> ROW_SUMS = ThreadLocal.withInitial(() -> new double[0]);
+
+    private static void sumRows(float[] x, int len, int inner, float[] out, boolean accumulate) {
+        double[] acc = ROW_SUMS.get();
+        if (acc.length < inner) {
+            acc = new double[inner];
+            ROW_SUMS.set(acc);
+        }
+        java.util.Arrays.fill(acc, 0, inner, 0.0);
+        for (int r = 0, base = 0; r < len; r++, base += inner) {
+            for (int i = 0; i < inner; i++) {
+                acc[i] += x[base + i];
+            }
+        }
+        for (int i = 0; i < inner; i++) {
+            out[i] = accumulate ? (float) (out[i] + acc[i]) : (float) acc[i];
+        }
     }
 
     /** The single-threaded reference of {@link #sum}. */

@@ -15,11 +15,18 @@ public final class Softmax {
 
     /** y[r, :] = softmax(x[r, :]). Modified: y (may be x). Not modified: x unless y == x. */
     public static void forward(float[] x, int rows, int cols, float[] y) {
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
-            for (int r = s; r < e; r++) {
-                softmaxRow(x, r * cols, cols, y);
-            }
-        });
+        if (rows < 2 * grain(cols)) {
+            // parallelFor would run inline at this size: call the loop directly and allocate no body.
+            forwardRows(x, cols, y, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> forwardRows(x, cols, y, s, e));
+    }
+
+    private static void forwardRows(float[] x, int cols, float[] y, int s, int e) {
+        for (int r = s; r < e; r++) {
+            softmaxRow(x, r * cols, cols, y);
+        }
     }
 
     /** The single-threaded reference of {@link #forward}, written as the textbook formula in double. */
@@ -58,23 +65,29 @@ public final class Softmax {
 
     /** y[r, :] = log-softmax(x[r, :]). Modified: y. Not modified: x. */
     public static void logForward(float[] x, int rows, int cols, float[] y) {
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
-            for (int r = s; r < e; r++) {
-                int base = r * cols;
-                float m = Float.NEGATIVE_INFINITY;
-                for (int j = 0; j < cols; j++) {
-                    m = Math.max(m, x[base + j]);
-                }
-                double z = 0;
-                for (int j = 0; j < cols; j++) {
-                    z += Math.exp(x[base + j] - m);
-                }
-                double logZ = m + Math.log(z);
-                for (int j = 0; j < cols; j++) {
-                    y[base + j] = (float) (x[base + j] - logZ);
-                }
+        if (rows < 2 * grain(cols)) {
+            logForwardRows(x, cols, y, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logForwardRows(x, cols, y, s, e));
+    }
+
+    private static void logForwardRows(float[] x, int cols, float[] y, int s, int e) {
+        for (int r = s; r < e; r++) {
+            int base = r * cols;
+            float m = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                m = Math.max(m, x[base + j]);
             }
-        });
+            double z = 0;
+            for (int j = 0; j < cols; j++) {
+                z += Math.exp(x[base + j] - m);
+            }
+            double logZ = m + Math.log(z);
+            for (int j = 0; j < cols; j++) {
+                y[base + j] = (float) (x[base + j] - logZ);
+            }
+        }
     }
 
     /**
@@ -82,19 +95,25 @@ public final class Softmax {
      * Modified: dx (accumulated when asked). Not modified: y, dy.
      */
     public static void backward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
-            for (int r = s; r < e; r++) {
-                int base = r * cols;
-                double dot = 0;
-                for (int j = 0; j < cols; j++) {
-                    dot += (double) dy[base + j] * y[base + j];
-                }
-                for (int j = 0; j < cols; j++) {
-                    float g = (float) (y[base + j] * (dy[base + j] - dot));
-                    dx[base + j] = accumulate ? dx[base + j] + g : g;
-                }
+        if (rows < 2 * grain(cols)) {
+            backwardRows(y, dy, cols, dx, accumulate, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> backwardRows(y, dy, cols, dx, accumulate, s, e));
+    }
+
+    private static void backwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
+        for (int r = s; r < e; r++) {
+            int base = r * cols;
+            double dot = 0;
+            for (int j = 0; j < cols; j++) {
+                dot += (double) dy[base + j] * y[base + j];
             }
-        });
+            for (int j = 0; j < cols; j++) {
+                float g = (float) (y[base + j] * (dy[base + j] - dot));
+                dx[base + j] = accumulate ? dx[base + j] + g : g;
+            }
+        }
     }
 
     /**
@@ -102,19 +121,25 @@ public final class Softmax {
      * Modified: dx. Not modified: y, dy.
      */
     public static void logBackward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> {
-            for (int r = s; r < e; r++) {
-                int base = r * cols;
-                double total = 0;
-                for (int j = 0; j < cols; j++) {
-                    total += dy[base + j];
-                }
-                for (int j = 0; j < cols; j++) {
-                    float g = (float) (dy[base + j] - Math.exp(y[base + j]) * total);
-                    dx[base + j] = accumulate ? dx[base + j] + g : g;
-                }
+        if (rows < 2 * grain(cols)) {
+            logBackwardRows(y, dy, cols, dx, accumulate, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logBackwardRows(y, dy, cols, dx, accumulate, s, e));
+    }
+
+    private static void logBackwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
+        for (int r = s; r < e; r++) {
+            int base = r * cols;
+            double total = 0;
+            for (int j = 0; j < cols; j++) {
+                total += dy[base + j];
             }
-        });
+            for (int j = 0; j < cols; j++) {
+                float g = (float) (dy[base + j] - Math.exp(y[base + j]) * total);
+                dx[base + j] = accumulate ? dx[base + j] + g : g;
+            }
+        }
     }
 
     private static int grain(int cols) {

@@ -28,7 +28,7 @@ public enum UnaryFn {
             case RECIPROCAL -> 1f / x;
             case POW -> (float) Math.pow(x, alpha);
             case SIGMOID -> sigmoid(x);
-            case TANH -> (float) Math.tanh(x);
+            case TANH -> FastMath.tanh(x);
             case RELU -> x > 0f ? x : 0f;
             case LEAKY_RELU -> x > 0f ? x : alpha * x;
             case ELU -> x > 0f ? x : (float) (alpha * Math.expm1(x));

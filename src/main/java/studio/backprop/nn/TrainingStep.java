@@ -1,6 +1,5 @@
 package studio.backprop.nn;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import studio.backprop.autograd.Tape;
@@ -51,7 +50,7 @@ public final class TrainingStep {
      * @param y the matching targets (N, …output shape)
      */
     public float run(Tensor x, Tensor y) {
-        if (tape == null || !Arrays.equals(x.shape(), inputs.shape()) || !Arrays.equals(y.shape(), targets.shape())) {
+        if (tape == null || !x.sameShape(inputs) || !y.sameShape(targets)) {
             record(x, y);
         } else {
             inputs.assign(x);

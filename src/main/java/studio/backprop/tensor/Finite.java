@@ -34,16 +34,9 @@ public final class Finite {
                 + (op.startsWith("div") ? " (division by zero?)" : ""));
     }
 
-    /**
-     * True when no element is NaN or infinite. Branch-free integer work the JIT can vectorise: an exponent field
-     * of all ones (NaN, ±∞) plus one exponent step sets the sign bit, and the OR of all of them keeps it.
-     */
+    /** True when no element is NaN or infinite ({@link studio.backprop.kernels.Elementwise#allFinite}). */
     public static boolean allFinite(float[] d) {
-        int flags = 0;
-        for (float v : d) {
-            flags |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
-        }
-        return flags >= 0;
+        return studio.backprop.kernels.Elementwise.allFinite(d);
     }
 
     private static int firstNonFinite(float[] d) {

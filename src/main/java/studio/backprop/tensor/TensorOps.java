@@ -41,6 +41,12 @@ final class TensorOps {
 
     static void assign(Tensor target, Tensor source) {
         requireDense("assign", target);
+        if (source.data() != target.data() && source.isContiguous()
+                && Arrays.equals(source.shapeRef(), target.shapeRef())) {
+            // Same shape, both dense: a plain copy (a training step's new batch), without a broadcast view.
+            System.arraycopy(source.data(), source.offset(), target.data(), target.offset(), target.size());
+            return;
+        }
         Tensor view = source.broadcastTo(target.shapeRef());
         if (view.data() == target.data()) {
             view = view.copy();

@@ -46,6 +46,57 @@ class ElementwiseKernelTest {
         }
     }
 
+    /** Signed values, zeros of both signs, NaN and infinities, at lengths around the vector width. */
+    private static float[] awkward(Random random, int n) {
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+            -Float.MIN_VALUE, 1e-30f, -1e30f};
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = random.nextInt(5) == 0 ? special[random.nextInt(special.length)] : random.nextFloat() * 8f - 4f;
+        }
+        return v;
+    }
+
+    @Test
+    void mapAndMapBackwardMatchTheReferencesOnSpecialValues() {
+        Random random = new Random(4);
+        for (int n : new int[] {1, 7, 15, 16, 17, 33, 70001}) {
+            float[] x = awkward(random, n);
+            float[] dy = awkward(random, n);
+            for (UnaryFn f : UnaryFn.values()) {
+                float[] y = new float[n];
+                float[] yRef = new float[n];
+                Elementwise.map(f, 0.5f, x, 0, y, 0, n);
+                Elementwise.mapReference(f, 0.5f, x, 0, yRef, 0, n);
+                assertArrayEquals(yRef, y, f + " forward, n=" + n);
+                for (boolean acc : new boolean[] {false, true}) {
+                    float[] start = awkward(random, n);
+                    float[] dx = start.clone();
+                    float[] dxRef = start.clone();
+                    Elementwise.mapBackward(f, 0.5f, x, y, dy, dx, n, acc);
+                    Elementwise.mapBackwardReference(f, 0.5f, x, y, dy, dxRef, n, acc);
+                    assertArrayEquals(dxRef, dx, f + " backward acc=" + acc + ", n=" + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void allFiniteFindsEveryNonFiniteValueAtAnyPosition() {
+        for (int n : new int[] {1, 5, 16, 17, 40}) {
+            float[] d = new float[n];
+            java.util.Arrays.fill(d, Float.MAX_VALUE);
+            assertEquals(true, Elementwise.allFinite(d), "all finite, n=" + n);
+            for (int i = 0; i < n; i++) {
+                for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                    d[i] = bad;
+                    assertEquals(false, Elementwise.allFinite(d), bad + " at " + i + ", n=" + n);
+                }
+                d[i] = -Float.MAX_VALUE;
+            }
+        }
+    }
+
     @Test
     void resultsAreBitIdenticalWhateverTheThreadCount() {
         Random random = new Random(3);

@@ -55,6 +55,29 @@ class PoolKernelsTest {
     }
 
     @Test
+    void maxPoolingKeepsTheFirstOfTiesAndNaNLikeTheReference() {
+        Random rnd = new Random(33);
+        float[] values = {0f, -0f, 1f, 1f, 2f, Float.NaN, -1f};
+        List<Case> cases = List.of(new Case(3, 28, 28, 6, ConvGeometry.square(2, 2, 0)),
+                new Case(2, 9, 11, 5, ConvGeometry.square(3, 1, 0, 2)),
+                new Case(2, 9, 11, 5, ConvGeometry.square(3, 2, 1)));
+        for (Case c : cases) {
+            float[] x = new float[c.inSize()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = values[rnd.nextInt(values.length)];
+            }
+            float[] expected = new float[c.outSize()];
+            float[] actual = new float[c.outSize()];
+            int[] argExpected = new int[c.outSize()];
+            int[] argActual = new int[c.outSize()];
+            Pool2dReference.maxForward(x, c.n, c.h, c.w, c.c, c.g, expected, argExpected);
+            Pool2d.maxForward(x, c.n, c.h, c.w, c.c, c.g, actual, argActual);
+            assertArrayEquals(expected, actual, "max " + c);
+            assertArrayEquals(argExpected, argActual, "argmax " + c);
+        }
+    }
+
+    @Test
     void backwardPassesMatchReferences() {
         Random rnd = new Random(32);
         for (Case c : CASES) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class ReduceAndSoftmaxKernelTest {
 
-    private static final int[][] SPLITS = {{1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {13, 1, 17}, {2, 1000, 33}, {400, 97, 1}};
+    private static final int[][] SPLITS = {{1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {13, 1, 17}, {2, 1000, 33}, {400, 97, 1},
+        {1, 64, 128}, {1, 500, 4}, {1, 1, 9}, {1, 3, 3000}};
 
     @Test
     void sumAndMaxMatchTheirReferences() {
@@ -21,6 +22,9 @@ class ReduceAndSoftmaxKernelTest {
             Reduce.sum(x, s[0], s[1], s[2], fast, false);
             Reduce.sumReference(x, s[0], s[1], s[2], slow, false);
             assertArrayEquals(slow, fast);
+            Reduce.sum(x, s[0], s[1], s[2], fast, true);
+            Reduce.sumReference(x, s[0], s[1], s[2], slow, true);
+            assertArrayEquals(slow, fast, "accumulating");
             int[] fastIdx = new int[fast.length];
             int[] slowIdx = new int[fast.length];
             Reduce.max(x, s[0], s[1], s[2], fast, fastIdx);

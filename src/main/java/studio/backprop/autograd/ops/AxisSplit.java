@@ -1,6 +1,7 @@
 package studio.backprop.autograd.ops;
 
 import studio.backprop.tensor.Shapes;
+import studio.backprop.tensor.Tensor;
 
 /** A shape seen as (outer, len, inner) around one axis, and the shape left after reducing that axis. */
 record AxisSplit(int axis, int outer, int len, int inner) {
@@ -16,6 +17,21 @@ record AxisSplit(int axis, int outer, int len, int inner) {
             inner *= shape[i];
         }
         return new AxisSplit(a, outer, shape[a], inner);
+    }
+
+    /** The same split read from the tensor's dimensions, without copying its shape. */
+    static AxisSplit of(String op, Tensor t, int axis) {
+        int rank = t.rank();
+        int a = Shapes.axis(op, axis, rank);
+        int outer = 1;
+        int inner = 1;
+        for (int i = 0; i < a; i++) {
+            outer *= t.dim(i);
+        }
+        for (int i = a + 1; i < rank; i++) {
+            inner *= t.dim(i);
+        }
+        return new AxisSplit(a, outer, t.dim(a), inner);
     }
 
     static int[] reduced(int[] shape, int axis, boolean keepDims) {

@@ -17,6 +17,16 @@ public final class Broadcasting extends Op {
     private final BinaryOp kind;
     private final String name;
     private float[] scratch;
+    /** Shapes and broadcast strides of the last (a, b, out) seen; a replayed tape reuses them. */
+    private Tensor keyA;
+    private Tensor keyB;
+    private Tensor keyOut;
+    private int[] shape;
+    private int[] dense;
+    private int[] aShape;
+    private int[] bShape;
+    private int[] aStrides;
+    private int[] bStrides;
 
     private Broadcasting(BinaryOp kind) {
         if (kind != BinaryOp.ADD && kind != BinaryOp.SUB && kind != BinaryOp.MUL && kind != BinaryOp.DIV) {
@@ -51,46 +61,62 @@ public final class Broadcasting extends Op {
         return Shapes.broadcast(name(), in[0].shape(), in[1].shape());
     }
 
+    /** Fills the cached shapes and strides unless they already describe these tensors. */
+    private void layout(Tensor a, Tensor b, Tensor out) {
+        if (a == keyA && b == keyB && out == keyOut) {
+            return;
+        }
+        shape = out.shape();
+        dense = Elementwise.contiguousStrides(shape);
+        aShape = a.shape();
+        bShape = b.shape();
+        aStrides = stridesFor(a, shape);
+        bStrides = stridesFor(b, shape);
+        keyA = a;
+        keyB = b;
+        keyOut = out;
+    }
+
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] shape = out.shape();
-        Elementwise.binary(kind, in[0].buffer(), 0, stridesFor(in[0], shape), in[1].buffer(), 0,
-                stridesFor(in[1], shape), shape, out.buffer(), 0);
+        layout(in[0], in[1], out);
+        Elementwise.binary(kind, in[0].buffer(), 0, aStrides, in[1].buffer(), 0, bStrides, shape, out.buffer(), 0);
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] shape = out.shape();
+        layout(in[0], in[1], out);
         if (gradIn[0] != null) {
             switch (kind) {
-                case ADD, SUB -> accumulateReduced(gradOut.buffer(), shape, gradIn[0]);
-                case MUL -> accumulateReduced(combine(BinaryOp.MUL, gradOut, in[1], shape), shape, gradIn[0]);
-                default -> accumulateReduced(combine(BinaryOp.DIV, gradOut, in[1], shape), shape, gradIn[0]);
+                case ADD, SUB -> accumulateReduced(gradOut.buffer(), shape, gradIn[0], aShape);
+                case MUL -> accumulateReduced(combine(BinaryOp.MUL, gradOut, in[1], bStrides), shape, gradIn[0],
+                        aShape);
+                default -> accumulateReduced(combine(BinaryOp.DIV, gradOut, in[1], bStrides), shape, gradIn[0],
+                        aShape);
             }
         }
         if (gradIn[1] != null) {
             switch (kind) {
-                case ADD -> accumulateReduced(gradOut.buffer(), shape, gradIn[1]);
-                case SUB -> accumulateReduced(negated(gradOut), shape, gradIn[1]);
-                case MUL -> accumulateReduced(combine(BinaryOp.MUL, gradOut, in[0], shape), shape, gradIn[1]);
+                case ADD -> accumulateReduced(gradOut.buffer(), shape, gradIn[1], bShape);
+                case SUB -> accumulateReduced(negated(gradOut), shape, gradIn[1], bShape);
+                case MUL -> accumulateReduced(combine(BinaryOp.MUL, gradOut, in[0], aStrides), shape, gradIn[1],
+                        bShape);
                 default -> {
-                    float[] t = combine(BinaryOp.MUL, gradOut, out, shape);
-                    Elementwise.binary(BinaryOp.DIV, t, 0, Elementwise.contiguousStrides(shape), in[1].buffer(), 0,
-                            stridesFor(in[1], shape), shape, t, 0);
+                    float[] t = combine(BinaryOp.MUL, gradOut, out, dense);
+                    Elementwise.binary(BinaryOp.DIV, t, 0, dense, in[1].buffer(), 0, bStrides, shape, t, 0);
                     for (int i = 0; i < t.length; i++) {
                         t[i] = -t[i];
                     }
-                    accumulateReduced(t, shape, gradIn[1]);
+                    accumulateReduced(t, shape, gradIn[1], bShape);
                 }
             }
         }
     }
 
-    /** scratch = gradOut ∘ other (other broadcast to the output shape). */
-    private float[] combine(BinaryOp how, Tensor gradOut, Tensor other, int[] shape) {
+    /** scratch = gradOut ∘ other (other broadcast to the output shape by {@code otherStrides}). */
+    private float[] combine(BinaryOp how, Tensor gradOut, Tensor other, int[] otherStrides) {
         float[] t = scratch(gradOut.size());
-        Elementwise.binary(how, gradOut.buffer(), 0, Elementwise.contiguousStrides(shape), other.buffer(), 0,
-                stridesFor(other, shape), shape, t, 0);
+        Elementwise.binary(how, gradOut.buffer(), 0, dense, other.buffer(), 0, otherStrides, shape, t, 0);
         return t;
     }
 
@@ -119,8 +145,12 @@ public final class Broadcasting extends Op {
      * broadcasting). Sums run in a fixed order, so the result does not depend on the thread count.
      */
     public static void accumulateReduced(float[] g, int[] outShape, Tensor target) {
+        accumulateReduced(g, outShape, target, target.shape());
+    }
+
+    /** {@link #accumulateReduced(float[], int[], Tensor)} with the target's shape already at hand. */
+    static void accumulateReduced(float[] g, int[] outShape, Tensor target, int[] inShape) {
         float[] t = target.buffer();
-        int[] inShape = target.shape();
         if (Arrays.equals(inShape, outShape)) {
             for (int i = 0; i < t.length; i++) {
                 t[i] += g[i];

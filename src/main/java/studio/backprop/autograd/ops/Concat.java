@@ -45,7 +45,7 @@ public final class Concat extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit o = AxisSplit.of("concat", out.shape(), axis);
+        AxisSplit o = AxisSplit.of("concat", out, axis);
         float[] dst = out.buffer();
         int offset = 0;
         for (Tensor t : in) {
@@ -61,7 +61,7 @@ public final class Concat extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit o = AxisSplit.of("concat", out.shape(), axis);
+        AxisSplit o = AxisSplit.of("concat", out, axis);
         float[] g = gradOut.buffer();
         int offset = 0;
         for (int k = 0; k < in.length; k++) {

@@ -17,6 +17,8 @@ public final class Conv2dOp extends Op {
 
     private final ConvGeometry geometry;
     private float[] workspace;
+    private int[] dims;
+    private Tensor dimsOf;
 
     public Conv2dOp(ConvGeometry geometry) {
         this.geometry = geometry;
@@ -50,16 +52,26 @@ public final class Conv2dOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
+        Tensor x = in[0];
         int cout = in[1].dim(3);
-        workspace = ImageShapes.ensure(workspace, Conv2d.workspaceSize(x[0], x[1], x[2], x[3], geometry));
-        Conv2d.forward(in[0].buffer(), x[0], x[1], x[2], x[3], in[1].buffer(), in.length > 2 ? in[2].buffer() : null,
-                cout, geometry, workspace, out.buffer());
+        workspace = ImageShapes.ensure(workspace, Conv2d.workspaceSize(x.dim(0), x.dim(1), x.dim(2), x.dim(3),
+                geometry));
+        Conv2d.forward(x.buffer(), x.dim(0), x.dim(1), x.dim(2), x.dim(3), in[1].buffer(),
+                in.length > 2 ? in[2].buffer() : null, cout, geometry, workspace, out.buffer());
+    }
+
+    /** The four NHWC dimensions of {@code t}, kept while it is the same tensor so a replay copies no shape. */
+    private int[] dims(Tensor t) {
+        if (dimsOf != t) {
+            dims = t.shape();
+            dimsOf = t;
+        }
+        return dims;
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
+        int[] x = dims(in[0]);
         int cout = in[1].dim(3);
         float[] dy = gradOut.buffer();
         if (gradIn[0] != null) {

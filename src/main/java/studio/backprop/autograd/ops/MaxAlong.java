@@ -32,7 +32,7 @@ public final class MaxAlong extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("max", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("max", in[0], axis);
         if (argMax == null || argMax.length != out.size()) {
             argMax = new int[out.size()];
         }
@@ -41,7 +41,7 @@ public final class MaxAlong extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("max", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("max", in[0], axis);
         float[] g = gradOut.buffer();
         float[] dx = gradIn[0].buffer();
         for (int k = 0; k < g.length; k++) {

@@ -19,6 +19,8 @@ public final class Pool2dOp extends Op {
     private final ConvGeometry geometry;
     private final String name;
     private int[] argmax;
+    private int[] dims;
+    private Tensor dimsOf;
 
     public Pool2dOp(Kind kind, ConvGeometry geometry) {
         this.kind = kind;
@@ -43,9 +45,18 @@ public final class Pool2dOp extends Op {
         return new int[] {x[0], o[0], o[1], x[3]};
     }
 
+    /** The four NHWC dimensions of {@code t}, kept while it is the same tensor so a replay copies no shape. */
+    private int[] dims(Tensor t) {
+        if (dimsOf != t) {
+            dims = t.shape();
+            dimsOf = t;
+        }
+        return dims;
+    }
+
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
+        int[] x = dims(in[0]);
         switch (kind) {
             case MAX -> {
                 if (argmax == null || argmax.length != out.size()) {
@@ -60,7 +71,7 @@ public final class Pool2dOp extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
+        int[] x = dims(in[0]);
         float[] dx = gradIn[0].buffer();
         switch (kind) {
             case MAX -> Pool2d.maxBackward(gradOut.buffer(), argmax, x[0], x[1], x[2], x[3], geometry, dx, true);

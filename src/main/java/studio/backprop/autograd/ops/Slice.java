@@ -28,7 +28,7 @@ public final class Slice extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("slice", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("slice", in[0], axis);
         int width = end - start;
         float[] src = in[0].buffer();
         float[] dst = out.buffer();
@@ -39,7 +39,7 @@ public final class Slice extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("slice", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("slice", in[0], axis);
         int width = end - start;
         float[] g = gradOut.buffer();
         float[] dx = gradIn[0].buffer();

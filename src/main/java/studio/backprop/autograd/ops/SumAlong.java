@@ -33,13 +33,13 @@ public final class SumAlong extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("sum", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("sum", in[0], axis);
         Reduce.sum(in[0].buffer(), s.outer(), s.len(), s.inner(), out.buffer(), false);
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("sum", in[0].shape(), axis);
+        AxisSplit s = AxisSplit.of("sum", in[0], axis);
         Reduce.broadcastAlong(gradOut.buffer(), s.outer(), s.len(), s.inner(), gradIn[0].buffer(), true);
     }
 }

@@ -90,9 +90,24 @@ public abstract class Optimizer {
         step++;
     }
 
+    /**
+     * Whether {@link #delta} is exactly −η·g with no buffers (plain SGD), so that {@link #step} may run that
+     * arithmetic in one tight loop instead of a call per element. Same bits either way.
+     */
+    protected boolean plainGradientStep() {
+        return false;
+    }
+
     private void update(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
         Penalty pen = penalty;
         boolean penalised = !pen.isNone();
+        if (!penalised && plainGradientStep()) {
+            for (int i = 0; i < theta.length; i++) {
+                double old = theta[i];
+                theta[i] = (float) (old + -eta * grad[i] - decay * old);
+            }
+            return;
+        }
         for (int i = 0; i < theta.length; i++) {
             double old = theta[i];
             double g = penalised ? grad[i] + pen.gradient(old) : grad[i];

@@ -87,6 +87,11 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
+    protected boolean plainGradientStep() {
+        return momentum == 0;
+    }
+
+    @Override
     public String describe() {
         String base = "sgd (η = " + learningRate();
         if (momentum == 0) {

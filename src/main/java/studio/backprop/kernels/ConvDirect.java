@@ -1,0 +1,543 @@
+package studio.backprop.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Direct stride-1 convolution for layers with few channels (LeNet-sized), on the Vector API. Same contracts and
+ * shapes as {@link Conv2d}; {@link Conv2d} routes here when {@link #applies} says so.
+ *
+ * <p>im2col + GEMM is poor when cout is 6 or 16: the product is a tall, narrow matrix whose packing and edge
+ * tiles cost more than its arithmetic. Here each image is copied into zero-padded planes (one per channel, row
+ * length Wp = padded width), so that every tap (ky, kx) of a stride-1 window is the same plane shifted by
+ * {@code ky·dh·Wp + kx·dw}. An output plane laid out on the same Wp-wide grid is then a sum of shifted planes
+ * times one weight each: long contiguous vectors, no gathering. The grid's last Wp − outW columns of each row
+ * are computed and thrown away.
+ *
+ * <ul>
+ *   <li>forward: for a block of 4 output channels and 2 vectors of grid positions, 8 accumulators; per tap and
+ *       input channel, 2 loads of the shifted plane and 4 broadcast weights feed 8 FMAs.</li>
+ *   <li>backward input: the same kernel on dy, padded by (k−1)·d − pad, with the weights flipped and their
+ *       channel axes swapped (the transposed correlation of a stride-1 convolution is a correlation).</li>
+ *   <li>backward weight: dW[tap, ci, co] = Σ_images Σ_grid plane_ci shifted by tap × dy_co (zero on the thrown
+ *       away columns): a 4×4 block of (tap, ci) rows × output channels keeps 16 vector accumulators, fed by 4 + 4
+ *       loads per grid vector, and reduced to scalars at the end.</li>
+ * </ul>
+ *
+ * <p>Channel counts are padded to multiples of 4 with zero weights (forward, backward input) or zero gradient
+ * planes (backward weight), whose results are never written out. Work is split over images (forward, backward
+ * input) or over blocks of weight gradients (each summing all images in order), so every output element sees
+ * the same arithmetic whatever the thread count. Scratch lives in per-thread {@link ScratchBuffer}s: no
+ * allocation in steady state beyond the loop bodies.
+ */
+final class ConvDirect {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    private static final int BLOCK = 4;
+    /** Multiply-adds worth handing to another thread (~0.1 ms, the cost of waking a parked one). */
+    private static final long MIN_MACS_PER_SLICE = 1L << 21;
+
+    /** Per-thread: one image's padded planes and its output grid. */
+    private static final ScratchBuffer LOCAL = new ScratchBuffer();
+    /** Caller's: the whole batch's planes (backward weight) or the repacked weights (forward, backward input). */
+    private static final ScratchBuffer SHARED = new ScratchBuffer();
+
+    private ConvDirect() {
+    }
+
+    /**
+     * Whether the direct kernels handle this layer: stride 1, padding no wider than the dilated window (so the
+     * transposed correlation needs no negative padding), and few channels (im2col + GEMM wins on wide layers).
+     */
+    static boolean applies(int cin, int cout, ConvGeometry g) {
+        return g.strideH() == 1 && g.strideW() == 1
+                && g.padTop() <= (g.kernelH() - 1) * g.dilationH()
+                && g.padBottom() <= (g.kernelH() - 1) * g.dilationH()
+                && g.padLeft() <= (g.kernelW() - 1) * g.dilationW()
+                && g.padRight() <= (g.kernelW() - 1) * g.dilationW()
+                && g.kernelH() * g.kernelW() > 1
+                && cin <= 16 && cout <= 32;
+    }
+
+    /** The padded-plane layout of one correlation: input planes of {@code c} channels, output on the same grid. */
+    private static final class Grid {
+        final int h;
+        final int w;
+        final int c;
+        final int padT;
+        final int padL;
+        final int wp;
+        final int outH;
+        final int outW;
+        final int kh;
+        final int kw;
+        final int rowStep;
+        final int dw;
+        /** Grid positions computed per output plane: outH·Wp rounded up to two vectors. */
+        final int len;
+        /** Floats per padded input plane, enough for the furthest shifted read of the last grid vector. */
+        final int plane;
+        /** Per (tap, ci) row in (ky, kx, ci) order: where its shifted plane starts. */
+        final int[] shifts;
+
+        final int padB;
+        final int padR;
+        final ConvGeometry geometry;
+
+        Grid(int h, int w, int c, int padT, int padB, int padL, int padR, ConvGeometry g) {
+            this.padB = padB;
+            this.padR = padR;
+            this.geometry = g;
+            this.h = h;
+            this.w = w;
+            this.c = c;
+            this.padT = padT;
+            this.padL = padL;
+            this.wp = w + padL + padR;
+            int hp = h + padT + padB;
+            this.kh = g.kernelH();
+            this.kw = g.kernelW();
+            this.rowStep = g.dilationH() * wp;
+            this.dw = g.dilationW();
+            this.outH = hp - (kh - 1) * g.dilationH();
+            this.outW = wp - (kw - 1) * dw;
+            int step = 2 * LANES;
+            this.len = (outH * wp + step - 1) / step * step;
+            this.plane = Math.max(hp * wp, len + (kh - 1) * rowStep + (kw - 1) * dw);
+            this.shifts = new int[kh * kw * c];
+            for (int ky = 0, r = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++) {
+                    for (int ci = 0; ci < c; ci++) {
+                        shifts[r++] = ci * plane + ky * rowStep + kx * dw;
+                    }
+                }
+            }
+        }
+
+        int taps() {
+            return kh * kw;
+        }
+
+        boolean matches(int h2, int w2, int c2, int t, int b, int l, int r, ConvGeometry g) {
+            return h == h2 && w == w2 && c == c2 && padT == t && padB == b && padL == l && padR == r
+                    && geometry.equals(g);
+        }
+
+        /** Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}. */
+        void planes(float[] src, int srcOff, float[] dst, int dstOff) {
+            java.util.Arrays.fill(dst, dstOff, dstOff + c * plane, 0f);
+            for (int y = 0; y < h; y++) {
+                int s = srcOff + y * w * c;
+                int d = dstOff + (y + padT) * wp + padL;
+                if (c == 1) {
+                    System.arraycopy(src, s, dst, d, w);
+                    continue;
+                }
+                for (int x = 0; x < w; x++, s += c) {
+                    for (int ci = 0; ci < c; ci++) {
+                        dst[d + ci * plane + x] = src[s + ci];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The calling thread's recently used grids (a layer's forward, input-gradient and weight-gradient grids) and
+     * its reusable loop bodies, so that a training step builds no objects here.
+     */
+    private static final class Local {
+        final Grid[] grids = new Grid[8];
+        int next;
+        final ImageJob images = new ImageJob();
+        final PlaneJob planes = new PlaneJob();
+        final BlockJob blocks = new BlockJob();
+
+        Grid grid(int h, int w, int c, int t, int b, int l, int r, ConvGeometry g) {
+            for (Grid grid : grids) {
+                if (grid != null && grid.matches(h, w, c, t, b, l, r, g)) {
+                    return grid;
+                }
+            }
+            Grid grid = new Grid(h, w, c, t, b, l, r, g);
+            grids[next] = grid;
+            next = (next + 1) % grids.length;
+            return grid;
+        }
+    }
+
+    private static final ThreadLocal<Local> LOCALS = ThreadLocal.withInitial(Local::new);
+
+    /** The correlation of every image: planes, correlate, scatter (+ bias) into out. */
+    private static final class ImageJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] in;
+        float[] wq;
+        int coPad;
+        int cout;
+        float[] bias;
+        float[] out;
+        boolean accumulate;
+
+        @Override
+        public void run(int start, int end) {
+            float[] buf = LOCAL.get(grid.c * grid.plane + coPad * grid.len);
+            int acc = grid.c * grid.plane;
+            int inImage = grid.h * grid.w * grid.c;
+            int outImage = grid.outH * grid.outW * cout;
+            for (int b = start; b < end; b++) {
+                grid.planes(in, b * inImage, buf, 0);
+                correlate(grid, buf, wq, coPad, buf, acc);
+                scatter(grid, buf, acc, cout, bias, out, b * outImage, accumulate);
+            }
+        }
+    }
+
+    /** Backward weight, first pass: every image's input planes and gradient grid into buf. */
+    private static final class PlaneJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] x;
+        float[] dy;
+        float[] buf;
+        int cout;
+        int coPad;
+        int dyBase;
+
+        @Override
+        public void run(int start, int end) {
+            int xImage = grid.c * grid.plane;
+            int dyImage = coPad * grid.len;
+            int inImage = grid.h * grid.w * grid.c;
+            int outImage = grid.outH * grid.outW * cout;
+            for (int b = start; b < end; b++) {
+                grid.planes(x, b * inImage, buf, b * xImage);
+                gradientGrid(grid, dy, b * outImage, cout, coPad, buf, dyBase + b * dyImage);
+            }
+        }
+    }
+
+    /** Backward weight, second pass: 4×4 blocks of (tap, ci) rows × output channels. */
+    private static final class BlockJob implements KernelPool.RangeBody {
+        Grid grid;
+        float[] buf;
+        int n;
+        int coPad;
+        int dyBase;
+        int cout;
+        float[] dW;
+        boolean accumulate;
+
+        @Override
+        public void run(int start, int end) {
+            int coBlocks = coPad / BLOCK;
+            int rows = grid.taps() * grid.c;
+            int xImage = grid.c * grid.plane;
+            int dyImage = coPad * grid.len;
+            for (int blk = start; blk < end; blk++) {
+                int r0 = blk / coBlocks * BLOCK;
+                int co0 = blk % coBlocks * BLOCK;
+                weightBlock(grid, buf, n, xImage, dyBase, dyImage, r0, rows, co0, cout, dW, accumulate);
+            }
+        }
+    }
+
+    static void forward(float[] x, int n, int inH, int inW, int cin, float[] weights, float[] bias, int cout,
+                        ConvGeometry g, float[] y) {
+        Local local = LOCALS.get();
+        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        int coPad = roundUp(cout, BLOCK);
+        float[] wq = SHARED.get(grid.taps() * cin * coPad);
+        packForward(weights, grid.taps(), cin, cout, coPad, wq);
+        run(local, grid, x, n, wq, coPad, cout, bias, y, false);
+    }
+
+    static void backwardInput(float[] dy, int n, int inH, int inW, int cin, float[] weights, int cout,
+                              ConvGeometry g, float[] dx, boolean accumulate) {
+        int outH = g.outH(inH);
+        int outW = g.outW(inW);
+        int spanH = (g.kernelH() - 1) * g.dilationH();
+        int spanW = (g.kernelW() - 1) * g.dilationW();
+        Local local = LOCALS.get();
+        Grid grid = local.grid(outH, outW, cout, spanH - g.padTop(), spanH - g.padBottom(), spanW - g.padLeft(),
+                spanW - g.padRight(), g);
+        int ciPad = roundUp(cin, BLOCK);
+        float[] wq = SHARED.get(grid.taps() * cout * ciPad);
+        packTransposed(weights, g.kernelH(), g.kernelW(), cin, cout, ciPad, wq);
+        run(local, grid, dy, n, wq, ciPad, cin, null, dx, accumulate);
+    }
+
+    /** Runs the correlation of every image in parallel: {@code out} (+)= grid ⋆ wq (+ bias). */
+    private static void run(Local local, Grid grid, float[] in, int n, float[] wq, int coPad, int cout,
+                            float[] bias, float[] out, boolean accumulate) {
+        long macs = (long) grid.len * coPad * grid.taps() * grid.c;
+        int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / Math.max(1, macs));
+        ImageJob job = local.images;
+        job.grid = grid;
+        job.in = in;
+        job.wq = wq;
+        job.coPad = coPad;
+        job.cout = cout;
+        job.bias = bias;
+        job.out = out;
+        job.accumulate = accumulate;
+        try {
+            KernelPool.parallelFor(n, grain, job);
+        } finally {
+            job.in = null;
+            job.wq = null;
+            job.bias = null;
+            job.out = null;
+        }
+    }
+
+    /**
+     * acc[co·len + q] = Σ_{tap, ci} planes[ci·plane + q + shift(tap)] · wq[(tap·c + ci)·coPad + co], summed in
+     * (ky, kx, ci) order with FMA, for every grid position q and padded output channel co.
+     */
+    private static void correlate(Grid grid, float[] planes, float[] wq, int coPad, float[] acc, int accOff) {
+        for (int co = 0; co < coPad; co += BLOCK) {
+            for (int q = 0; q < grid.len; q += 2 * LANES) {
+                strip(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q, grid.len);
+            }
+        }
+    }
+
+    /**
+     * Four output channels × two vectors of grid positions: for each (tap, ci) row, two loads of the shifted
+     * plane and four broadcast weights feed eight FMAs. Stores the sums at acc[o], one channel every len floats.
+     */
+    private static void strip(int[] shifts, float[] planes, int q, float[] wq, int wi, int coPad, float[] acc,
+                              int o, int len) {
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        for (int r = 0; r < shifts.length; r++, wi += coPad) {
+            int src = q + shifts[r];
+            FloatVector x0 = FloatVector.fromArray(SPECIES, planes, src);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, planes, src + LANES);
+            FloatVector w = FloatVector.broadcast(SPECIES, wq[wi]);
+            a00 = x0.fma(w, a00);
+            a01 = x1.fma(w, a01);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 1]);
+            a10 = x0.fma(w, a10);
+            a11 = x1.fma(w, a11);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 2]);
+            a20 = x0.fma(w, a20);
+            a21 = x1.fma(w, a21);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 3]);
+            a30 = x0.fma(w, a30);
+            a31 = x1.fma(w, a31);
+        }
+        a00.intoArray(acc, o);
+        a01.intoArray(acc, o + LANES);
+        a10.intoArray(acc, o + len);
+        a11.intoArray(acc, o + len + LANES);
+        a20.intoArray(acc, o + 2 * len);
+        a21.intoArray(acc, o + 2 * len + LANES);
+        a30.intoArray(acc, o + 3 * len);
+        a31.intoArray(acc, o + 3 * len + LANES);
+    }
+
+    /** out[oy, ox, co] (+)= acc[co·len + oy·Wp + ox] (+ bias[co]) for one NHWC output image. */
+    private static void scatter(Grid grid, float[] acc, int accOff, int cout, float[] bias, float[] out,
+                                int outOff, boolean accumulate) {
+        int o = outOff;
+        for (int oy = 0; oy < grid.outH; oy++) {
+            int row = accOff + oy * grid.wp;
+            for (int ox = 0; ox < grid.outW; ox++, o += cout) {
+                int a = row + ox;
+                for (int co = 0; co < cout; co++, a += grid.len) {
+                    float v = bias == null ? acc[a] : acc[a] + bias[co];
+                    out[o + co] = accumulate ? out[o + co] + v : v;
+                }
+            }
+        }
+    }
+
+    /** wq[(tap·cin + ci)·coPad + co] = w[tap, ci, co], zero for co ≥ cout. */
+    private static void packForward(float[] w, int taps, int cin, int cout, int coPad, float[] wq) {
+        for (int r = 0; r < taps * cin; r++) {
+            System.arraycopy(w, r * cout, wq, r * coPad, cout);
+            java.util.Arrays.fill(wq, r * coPad + cout, (r + 1) * coPad, 0f);
+        }
+    }
+
+    /** wq[((ky·kw + kx)·cout + co)·ciPad + ci] = w[kh−1−ky, kw−1−kx, ci, co]: flipped, channel axes swapped. */
+    private static void packTransposed(float[] w, int kh, int kw, int cin, int cout, int ciPad, float[] wq) {
+        for (int ky = 0; ky < kh; ky++) {
+            for (int kx = 0; kx < kw; kx++) {
+                int src = ((kh - 1 - ky) * kw + (kw - 1 - kx)) * cin * cout;
+                int dst = (ky * kw + kx) * cout * ciPad;
+                for (int co = 0; co < cout; co++) {
+                    for (int ci = 0; ci < ciPad; ci++) {
+                        wq[dst + co * ciPad + ci] = ci < cin ? w[src + ci * cout + co] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    static void backwardWeight(float[] x, float[] dy, int n, int inH, int inW, int cin, int cout, ConvGeometry g,
+                               float[] dW, boolean accumulate) {
+        Local local = LOCALS.get();
+        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        int coPad = roundUp(cout, BLOCK);
+        int rowPad = roundUp(grid.taps() * cin, BLOCK);
+        int xImage = cin * grid.plane;
+        int dyImage = coPad * grid.len;
+        float[] buf = SHARED.get(n * (xImage + dyImage));
+        PlaneJob planes = local.planes;
+        planes.grid = grid;
+        planes.x = x;
+        planes.dy = dy;
+        planes.buf = buf;
+        planes.cout = cout;
+        planes.coPad = coPad;
+        planes.dyBase = n * xImage;
+        BlockJob blocks = local.blocks;
+        blocks.grid = grid;
+        blocks.buf = buf;
+        blocks.n = n;
+        blocks.coPad = coPad;
+        blocks.dyBase = n * xImage;
+        blocks.cout = cout;
+        blocks.dW = dW;
+        blocks.accumulate = accumulate;
+        long macs = (long) n * grid.len * BLOCK * BLOCK;
+        try {
+            KernelPool.parallelFor(n, 4, planes);
+            KernelPool.parallelFor(rowPad / BLOCK * (coPad / BLOCK), (int) Math.max(1, MIN_MACS_PER_SLICE / macs),
+                    blocks);
+        } finally {
+            planes.x = null;
+            planes.dy = null;
+            planes.buf = null;
+            blocks.buf = null;
+            blocks.dW = null;
+        }
+    }
+
+    /** dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output. */
+    private static void gradientGrid(Grid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
+                                     int dstOff) {
+        java.util.Arrays.fill(dst, dstOff, dstOff + coPad * grid.len, 0f);
+        int s = dyOff;
+        for (int oy = 0; oy < grid.outH; oy++) {
+            int d = dstOff + oy * grid.wp;
+            for (int ox = 0; ox < grid.outW; ox++, s += cout) {
+                for (int co = 0; co < cout; co++) {
+                    dst[d + co * grid.len + ox] = dy[s + co];
+                }
+            }
+        }
+    }
+
+    /** Offset inside one image's planes of (tap, ci) row r; rows past the last are read as row 0 and dropped. */
+    private static int rowOffset(Grid grid, int r, int rows) {
+        return r >= rows ? 0 : grid.shifts[r];
+    }
+
+    /** dW rows r0..r0+3 (tap·cin + ci) × channels co0..co0+3, summed over every image and grid vector. */
+    private static void weightBlock(Grid grid, float[] buf, int n, int xImage, int dyBase, int dyImage, int r0,
+                                    int rows, int co0, int cout, float[] dW, boolean accumulate) {
+        int o0 = rowOffset(grid, r0, rows);
+        int o1 = rowOffset(grid, r0 + 1, rows);
+        int o2 = rowOffset(grid, r0 + 2, rows);
+        int o3 = rowOffset(grid, r0 + 3, rows);
+        int len = grid.len;
+        float[] sums = LOCAL.get(BLOCK * BLOCK * LANES);
+        java.util.Arrays.fill(sums, 0, BLOCK * BLOCK * LANES, 0f);
+        for (int b = 0; b < n; b++) {
+            int xb = b * xImage;
+            weightImage(buf, xb + o0, xb + o1, xb + o2, xb + o3, dyBase + b * dyImage + co0 * len, len, sums);
+        }
+        for (int r = 0; r < BLOCK; r++) {
+            for (int c = 0; c < BLOCK; c++) {
+                if (r0 + r < rows && co0 + c < cout) {
+                    // Lanes added in index order: reduceLanes may order them differently when interpreted.
+                    float v = 0f;
+                    for (int l = 0, s = (r * BLOCK + c) * LANES; l < LANES; l++) {
+                        v += sums[s + l];
+                    }
+                    int i = (r0 + r) * cout + co0 + c;
+                    dW[i] = accumulate ? dW[i] + v : v;
+                }
+            }
+        }
+    }
+
+    /**
+     * One image's share of a 4×4 weight-gradient block: sums[(r·4 + c)·LANES + lane] += Σ_q x_r[q]·dy_c[q] over
+     * the grid vectors, with the four shifted planes at x0..x3 and the four gradient planes from d (len apart).
+     */
+    private static void weightImage(float[] buf, int x0, int x1, int x2, int x3, int d, int len, float[] sums) {
+        FloatVector s00 = FloatVector.fromArray(SPECIES, sums, 0);
+        FloatVector s01 = FloatVector.fromArray(SPECIES, sums, LANES);
+        FloatVector s02 = FloatVector.fromArray(SPECIES, sums, 2 * LANES);
+        FloatVector s03 = FloatVector.fromArray(SPECIES, sums, 3 * LANES);
+        FloatVector s10 = FloatVector.fromArray(SPECIES, sums, 4 * LANES);
+        FloatVector s11 = FloatVector.fromArray(SPECIES, sums, 5 * LANES);
+        FloatVector s12 = FloatVector.fromArray(SPECIES, sums, 6 * LANES);
+        FloatVector s13 = FloatVector.fromArray(SPECIES, sums, 7 * LANES);
+        FloatVector s20 = FloatVector.fromArray(SPECIES, sums, 8 * LANES);
+        FloatVector s21 = FloatVector.fromArray(SPECIES, sums, 9 * LANES);
+        FloatVector s22 = FloatVector.fromArray(SPECIES, sums, 10 * LANES);
+        FloatVector s23 = FloatVector.fromArray(SPECIES, sums, 11 * LANES);
+        FloatVector s30 = FloatVector.fromArray(SPECIES, sums, 12 * LANES);
+        FloatVector s31 = FloatVector.fromArray(SPECIES, sums, 13 * LANES);
+        FloatVector s32 = FloatVector.fromArray(SPECIES, sums, 14 * LANES);
+        FloatVector s33 = FloatVector.fromArray(SPECIES, sums, 15 * LANES);
+        for (int q = 0; q < len; q += LANES) {
+            FloatVector d0 = FloatVector.fromArray(SPECIES, buf, d + q);
+            FloatVector d1 = FloatVector.fromArray(SPECIES, buf, d + len + q);
+            FloatVector d2 = FloatVector.fromArray(SPECIES, buf, d + 2 * len + q);
+            FloatVector d3 = FloatVector.fromArray(SPECIES, buf, d + 3 * len + q);
+            FloatVector x = FloatVector.fromArray(SPECIES, buf, x0 + q);
+            s00 = x.fma(d0, s00);
+            s01 = x.fma(d1, s01);
+            s02 = x.fma(d2, s02);
+            s03 = x.fma(d3, s03);
+            x = FloatVector.fromArray(SPECIES, buf, x1 + q);
+            s10 = x.fma(d0, s10);
+            s11 = x.fma(d1, s11);
+            s12 = x.fma(d2, s12);
+            s13 = x.fma(d3, s13);
+            x = FloatVector.fromArray(SPECIES, buf, x2 + q);
+            s20 = x.fma(d0, s20);
+            s21 = x.fma(d1, s21);
+            s22 = x.fma(d2, s22);
+            s23 = x.fma(d3, s23);
+            x = FloatVector.fromArray(SPECIES, buf, x3 + q);
+            s30 = x.fma(d0, s30);
+            s31 = x.fma(d1, s31);
+            s32 = x.fma(d2, s32);
+            s33 = x.fma(d3, s33);
+        }
+        s00.intoArray(sums, 0);
+        s01.intoArray(sums, LANES);
+        s02.intoArray(sums, 2 * LANES);
+        s03.intoArray(sums, 3 * LANES);
+        s10.intoArray(sums, 4 * LANES);
+        s11.intoArray(sums, 5 * LANES);
+        s12.intoArray(sums, 6 * LANES);
+        s13.intoArray(sums, 7 * LANES);
+        s20.intoArray(sums, 8 * LANES);
+        s21.intoArray(sums, 9 * LANES);
+        s22.intoArray(sums, 10 * LANES);
+        s23.intoArray(sums, 11 * LANES);
+        s30.intoArray(sums, 12 * LANES);
+        s31.intoArray(sums, 13 * LANES);
+        s32.intoArray(sums, 14 * LANES);
+        s33.intoArray(sums, 15 * LANES);
+    }
+
+    private static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+}

@@ -1,0 +1,112 @@
+package studio.backprop.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API bodies of the hottest element-wise loops, which C2 on JDK 17 leaves scalar (their conditional
+ * selects do not auto-vectorise). Each gives exactly the bits of the scalar loop it replaces in
+ * {@link Elementwise}: the same single operation per element, NaN and signed zeros included. Only loaded when
+ * the Vector API kernels are in use ({@link Gemm#vectorInUse}).
+ */
+final class ElementwiseVector {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    private ElementwiseVector() {
+    }
+
+    /** y[i] = x[i] > 0 ? x[i] : 0 (NaN and −0 give +0). */
+    static void relu(float[] x, int xo, float[] y, int yo, int n) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int end = n - LANES; i <= end; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            float v = x[xo + i];
+            y[yo + i] = v > 0f ? v : 0f;
+        }
+    }
+
+    /** dx[i] (+)= dy[i] · (x[i] > 0 ? 1 : 0), written as x > 0 ? dy : dy·0 (the same bits, signs and NaN). */
+    static void reluBackward(float[] x, float[] dy, float[] dx, int s, int e, boolean accumulate) {
+        int i = s;
+        for (int end = e - LANES; i <= end; i += LANES) {
+            FloatVector d = FloatVector.fromArray(SPECIES, dy, i);
+            VectorMask<Float> on = FloatVector.fromArray(SPECIES, x, i).compare(VectorOperators.GT, 0f);
+            FloatVector g = d.mul(0f).blend(d, on);
+            if (accumulate) {
+                g = FloatVector.fromArray(SPECIES, dx, i).add(g);
+            }
+            g.intoArray(dx, i);
+        }
+        for (; i < e; i++) {
+            float g = x[i] > 0f ? dy[i] : dy[i] * 0f;
+            dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /** Whether every element of d[from, to) is finite: exponent field not all ones. */
+    static boolean allFinite(float[] d, int from, int to) {
+        int i = from;
+        // |v| < ∞ is false exactly for NaN and ±∞: collect the failures lane-wise, test once at the end.
+        VectorMask<Float> bad = SPECIES.maskAll(false);
+        for (int end = to - LANES; i <= end; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, d, i);
+            bad = bad.or(v.abs().compare(VectorOperators.LT, Float.POSITIVE_INFINITY).not());
+        }
+        if (bad.anyTrue()) {
+            return false;
+        }
+        for (; i < to; i++) {
+            if (!Float.isFinite(d[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** y[i] = {@link FastMath#tanh}(x[i]): the same float operations per lane, both branches blended. */
+    static void tanh(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int end = n - LANES; i <= end; i += LANES) {
+            tanhVector(FloatVector.fromArray(SPECIES, x, xo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = FastMath.tanh(x[xo + i]);
+        }
+    }
+
+    private static FloatVector tanhVector(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector z = ax.mul(ax);
+        FloatVector p = z.fma(FastMath.P4, FastMath.P3).fma(z, bc(FastMath.P2)).fma(z, bc(FastMath.P1))
+                .fma(z, bc(FastMath.P0));
+        FloatVector small = ax.mul(z).fma(p, ax);
+        FloatVector yv = ax.min(FastMath.CLAMP).mul(2f);
+        FloatVector shifted = yv.fma(FastMath.LOG2E, FastMath.ROUNDER);
+        FloatVector k = shifted.sub(FastMath.ROUNDER);
+        IntVector ki = shifted.reinterpretAsInts().sub(FastMath.ROUNDER_BITS);
+        FloatVector r = k.neg().fma(bc(FastMath.LN2_HI), yv);
+        r = k.neg().fma(bc(FastMath.LN2_LO), r);
+        FloatVector e = r.fma(FastMath.E7, FastMath.E6).fma(r, bc(FastMath.E5)).fma(r, bc(FastMath.E4))
+                .fma(r, bc(FastMath.E3)).fma(r, bc(FastMath.E2)).fma(r, bc(1f)).fma(r, bc(1f));
+        FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        e = e.mul(scale);
+        FloatVector large = bc(1f).sub(bc(2f).div(e.add(1f)));
+        FloatVector t = large.blend(small, ax.compare(VectorOperators.LT, FastMath.SMALL));
+        // t >= 0, so OR-ing in x's sign bit is Math.copySign(t, x).
+        FloatVector signed = t.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+        return signed.blend(x, x.compare(VectorOperators.NE, x));
+    }
+
+    private static FloatVector bc(float v) {
+        return FloatVector.broadcast(SPECIES, v);
+    }
+}

@@ -1,0 +1,123 @@
+package studio.backprop.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static studio.backprop.kernels.KernelTestSupport.assertClose;
+import static studio.backprop.kernels.KernelTestSupport.assertSameForAllThreadCounts;
+import static studio.backprop.kernels.KernelTestSupport.random;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The direct few-channel convolution kernels against the direct-loop references of {@link Conv2d}. */
+class ConvDirectTest {
+
+    /** Stride-1 shapes the direct kernels take: LeNet's two layers and awkward paddings, dilations and widths. */
+    private static final List<ConvCases> CASES = List.of(
+            new ConvCases(3, 28, 28, 1, 6, ConvGeometry.same(5, 5, 1, 1, 1, 1)),
+            new ConvCases(2, 14, 14, 6, 16, ConvGeometry.square(5, 1, 0)),
+            new ConvCases(2, 7, 9, 3, 5, new ConvGeometry(3, 2, 1, 1, 2, 1, 0, 1, 1, 2)),
+            new ConvCases(1, 3, 40, 2, 1, ConvGeometry.square(3, 1, 1)),
+            new ConvCases(3, 5, 5, 16, 32, ConvGeometry.square(3, 1, 2)),
+            new ConvCases(2, 1, 6, 5, 3, new ConvGeometry(1, 3, 1, 1, 0, 0, 1, 1, 1, 1)),
+            new ConvCases(2, 9, 4, 7, 9, ConvGeometry.square(2, 1, 0, 3)),
+            new ConvCases(1, 2, 2, 1, 1, ConvGeometry.square(2, 1, 1)));
+
+    @BeforeEach
+    void vectorKernelsInUse() {
+        assumeTrue(Gemm.vectorInUse(), "the direct kernels need the Vector API");
+    }
+
+    @Test
+    void casesTakeTheDirectPathAndOthersDoNot() {
+        for (ConvCases c : CASES) {
+            assertTrue(Conv2d.direct(c.cin(), c.cout(), c.g()), c.toString());
+        }
+        assertFalse(Conv2d.direct(3, 3, ConvGeometry.square(3, 2, 1)), "stride 2");
+        assertFalse(Conv2d.direct(3, 3, ConvGeometry.square(3, 1, 3)), "padding wider than the window");
+        assertFalse(Conv2d.direct(64, 64, ConvGeometry.square(3, 1, 1)), "many channels");
+        assertFalse(Conv2d.direct(3, 3, ConvGeometry.square(1, 1, 0)), "pointwise");
+    }
+
+    @Test
+    void forwardMatchesReference() {
+        Random rnd = new Random(11);
+        for (ConvCases c : CASES) {
+            float[] x = random(rnd, c.inSize());
+            float[] w = random(rnd, c.weightSize());
+            float[] b = random(rnd, c.cout());
+            float[] expected = new float[c.outSize()];
+            float[] actual = new float[c.outSize()];
+            Conv2d.forwardReference(x, c.n(), c.h(), c.w(), c.cin(), w, b, c.cout(), c.g(), expected);
+            Conv2d.forward(x, c.n(), c.h(), c.w(), c.cin(), w, b, c.cout(), c.g(), null, actual);
+            assertClose(expected, actual, 1e-5, "forward " + c);
+            Conv2d.forwardReference(x, c.n(), c.h(), c.w(), c.cin(), w, null, c.cout(), c.g(), expected);
+            Conv2d.forward(x, c.n(), c.h(), c.w(), c.cin(), w, null, c.cout(), c.g(), null, actual);
+            assertClose(expected, actual, 1e-5, "forward without bias " + c);
+        }
+    }
+
+    @Test
+    void backwardInputMatchesReferenceWithAndWithoutAccumulation() {
+        Random rnd = new Random(12);
+        for (ConvCases c : CASES) {
+            float[] dy = random(rnd, c.outSize());
+            float[] w = random(rnd, c.weightSize());
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] start = random(rnd, c.inSize());
+                float[] expected = start.clone();
+                float[] actual = start.clone();
+                Conv2d.backwardInputReference(dy, c.n(), c.h(), c.w(), c.cin(), w, c.cout(), c.g(), expected, acc);
+                Conv2d.backwardInput(dy, c.n(), c.h(), c.w(), c.cin(), w, c.cout(), c.g(), null, actual, acc);
+                assertClose(expected, actual, 1e-5, "backward input acc=" + acc + " " + c);
+            }
+        }
+    }
+
+    @Test
+    void backwardWeightMatchesReferenceWithAndWithoutAccumulation() {
+        Random rnd = new Random(13);
+        for (ConvCases c : CASES) {
+            float[] x = random(rnd, c.inSize());
+            float[] dy = random(rnd, c.outSize());
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] start = random(rnd, c.weightSize());
+                float[] expected = start.clone();
+                float[] actual = start.clone();
+                Conv2d.backwardWeightReference(x, dy, c.n(), c.h(), c.w(), c.cin(), c.cout(), c.g(), expected, acc);
+                Conv2d.backwardWeight(x, dy, c.n(), c.h(), c.w(), c.cin(), c.cout(), c.g(), null, actual, acc);
+                assertClose(expected, actual, 1e-4, "backward weight acc=" + acc + " " + c);
+            }
+        }
+    }
+
+    @Test
+    void everyPassIsBitIdenticalForAnyThreadCount() {
+        Random rnd = new Random(14);
+        for (ConvCases c : List.of(CASES.get(0), CASES.get(1), CASES.get(2),
+                new ConvCases(37, 11, 11, 3, 7, ConvGeometry.square(3, 1, 1)))) {
+            float[] x = random(rnd, c.inSize());
+            float[] w = random(rnd, c.weightSize());
+            float[] b = random(rnd, c.cout());
+            float[] dy = random(rnd, c.outSize());
+            assertSameForAllThreadCounts("direct forward " + c, () -> {
+                float[] y = new float[c.outSize()];
+                Conv2d.forward(x, c.n(), c.h(), c.w(), c.cin(), w, b, c.cout(), c.g(), null, y);
+                return y;
+            });
+            assertSameForAllThreadCounts("direct backward input " + c, () -> {
+                float[] dx = new float[c.inSize()];
+                Conv2d.backwardInput(dy, c.n(), c.h(), c.w(), c.cin(), w, c.cout(), c.g(), null, dx, false);
+                return dx;
+            });
+            assertSameForAllThreadCounts("direct backward weight " + c, () -> {
+                float[] dw = new float[c.weightSize()];
+                Conv2d.backwardWeight(x, dy, c.n(), c.h(), c.w(), c.cin(), c.cout(), c.g(), null, dw, false);
+                return dw;
+            });
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package studio.backprop.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static studio.backprop.kernels.KernelTestSupport.assertClose;
+import static studio.backprop.kernels.KernelTestSupport.assertSameForAllThreadCounts;
+import static studio.backprop.kernels.KernelTestSupport.random;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The narrow small-product path of {@link Gemm#gemm} against the naive reference. */
+class GemmNarrowTest {
+
+    private static final int[][] SHAPES = {
+        {500, 4, 2}, {500, 4, 4}, {4, 4, 500}, {2, 4, 500}, {500, 2, 4}, {3, 2, 1}, {7, 5, 3}, {6, 16, 9},
+        {13, 15, 17}, {2, 3, 1000}, {1000, 9, 1}, {5, 16, 1}
+    };
+
+    @BeforeEach
+    void vectorKernelsInUse() {
+        assumeTrue(Gemm.vectorInUse(), "the narrow path is part of the Vector API kernels");
+    }
+
+    @Test
+    void everyTransposeAndOffsetMatchesTheReference() {
+        Random rnd = new Random(21);
+        for (int[] s : SHAPES) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue(GemmNarrow.applies(m, n, k), m + "×" + n + "×" + k);
+            for (int variant = 0; variant < 8; variant++) {
+                boolean transA = (variant & 1) != 0;
+                boolean transB = (variant & 2) != 0;
+                boolean accumulate = (variant & 4) != 0;
+                // B ends exactly where the matrix ends, so the last rows must come from padded copies.
+                int aOff = variant;
+                int bOff = 2 * variant + 1;
+                float[] a = random(rnd, aOff + m * k);
+                float[] b = random(rnd, bOff + k * n);
+                float[] start = random(rnd, 3 + m * n);
+                float[] expected = start.clone();
+                float[] actual = start.clone();
+                Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
+                Gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
+                assertClose(expected, actual, 1e-5 * Math.sqrt(k),
+                        m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
+            }
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Random rnd = new Random(22);
+        float[] a = random(rnd, 500 * 4);
+        float[] b = random(rnd, 4 * 4);
+        assertSameForAllThreadCounts("narrow gemm", () -> {
+            float[] c = new float[500 * 4];
+            Gemm.gemm(false, false, 500, 4, 4, a, 0, b, 0, c, 0, false);
+            return c;
+        });
+    }
+}
