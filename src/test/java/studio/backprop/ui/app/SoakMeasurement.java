@@ -3,7 +3,6 @@ package studio.backprop.ui.app;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -18,8 +17,8 @@ import studio.backprop.train.TrainerCommand;
 
 /**
  * Not a test: a measurement to run by hand (headless, under Monocle) that trains the largest Playground network —
- * six hidden layers of eight — with every view open, and prints the frame rate and the heap in use after 25k, 50k,
- * 75k and 100k training steps. Run: mvn -B -ntp test-compile exec:exec -Dargs=… is not needed; see the README.
+ * six hidden layers of eight — with every view open, and prints the frame rate and then, every 8 seconds, the heap
+ * in use after a full collection, until well past the target number of steps.
  */
 public final class SoakMeasurement {
 
@@ -64,20 +63,18 @@ public final class SoakMeasurement {
         Thread.sleep(10_000);
         double fps = (frames[0] - f0) / ((System.nanoTime() - t0) / 1e9);
         System.out.printf("frames per second while training 2-8-8-8-8-8-8-1: %.1f%n", fps);
-        List<Long> marks = new ArrayList<>(List.of(targetSteps / 4, targetSteps / 2, 3 * targetSteps / 4, targetSteps));
-        while (!marks.isEmpty()) {
+        for (int sample = 0; sample < 8; sample++) {
+            System.gc();
+            Thread.sleep(200);
+            System.gc();
             var s = model[0].training().snapshotProperty().get();
-            long step = s == null ? 0 : s.step();
-            if (step >= marks.get(0)) {
-                System.gc();
-                Thread.sleep(200);
-                System.gc();
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                System.out.printf("after %,d steps: heap in use %.1f MiB (epoch %d, loss %.4f)%n", step,
-                        used / 1048576.0, s.epoch(), s.lastLoss());
-                marks.remove(0);
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("after %,d steps: heap in use %.1f MiB (epoch %d)%n", s.step(), used / 1048576.0,
+                    s.epoch());
+            if (s.step() >= targetSteps && sample >= 3) {
+                break;
             }
-            Thread.sleep(100);
+            Thread.sleep(8_000);
         }
         Platform.runLater(() -> model[0].shutdown());
         Thread.sleep(500);
