@@ -74,6 +74,9 @@ public final class TrainingControls extends HBox {
         l2.setPrefColumnCount(5);
         l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); press Enter to apply"));
         l2.setOnAction(e -> applyOptimizer());
+        for (Button b : new Button[] {play, sample, batch, epoch, reset}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         message.getStyleClass().add("trainer-message");

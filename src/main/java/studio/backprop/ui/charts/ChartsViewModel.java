@@ -64,13 +64,26 @@ public final class ChartsViewModel {
         this.planAxis = planAxis;
     }
 
+    /**
+     * The loss and accuracy x range while training: the plan when it is short, otherwise 10, 20, 40, … epochs, just
+     * past the epochs done, so a long plan does not squeeze the curves into the left edge and the range (and with it
+     * the charts' per-column cache) changes only a few times.
+     */
+    static double growingAxis(double done, double plan) {
+        double x = 10;
+        while (x < done * 1.1 && x < plan) {
+            x *= 2;
+        }
+        return Math.min(x, plan);
+    }
+
     /** Rebuilds the three chart models from a snapshot (null: empty charts). */
     public void update(TrainingSnapshot s) {
         Series.View none = Series.View.empty();
         double spe = s == null ? 1 : stepsPerEpoch(s.epochSize(), s.batchSize());
         double done = s == null ? 0 : s.epoch() + (s.epochSize() == 0 ? 0 : (double) s.position() / s.epochSize());
         double xMax = Math.max(Math.max(plannedEpochs, done), 1);
-        double xDone = planAxis ? xMax : Math.max(done, 1);
+        double xDone = planAxis ? growingAxis(done, xMax) : Math.max(done, 1);
         loss.set(new ChartModel("Loss", "epoch", List.of(
                 new ChartSeries(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), 1 / spe, 1 / spe),
                 perEpoch(TRAIN_LOSS, SeriesRole.TRAIN, s == null ? none : s.trainLoss()),

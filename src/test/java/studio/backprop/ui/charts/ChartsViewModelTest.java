@@ -104,4 +104,12 @@ class ChartsViewModelTest {
         assertEquals(4, ChartsViewModel.stepsPerEpoch(100, 30), "the last batch is smaller");
         assertEquals(1, ChartsViewModel.stepsPerEpoch(100, 0), "full batch");
     }
+
+    @org.junit.jupiter.api.Test
+    void theEpochAxisFollowsShortPlansAndGrowsInDoublingsForLongOnes() {
+        assertEquals(5, ChartsViewModel.growingAxis(2, 5), "a short plan is shown whole");
+        assertEquals(10, ChartsViewModel.growingAxis(2, 10_000));
+        assertEquals(40, ChartsViewModel.growingAxis(25, 10_000));
+        assertEquals(10_000, ChartsViewModel.growingAxis(9_999, 10_000), "never past the plan");
+    }
 }

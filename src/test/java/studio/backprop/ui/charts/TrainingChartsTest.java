@@ -55,7 +55,7 @@ class TrainingChartsTest {
         });
         assertEquals(2, loss.series(ChartsViewModel.TRAIN_LOSS).values().size());
         assertEquals(56, loss.series(ChartsViewModel.STEP_LOSS).values().size(), "28 steps per epoch");
-        assertEquals(loop.compilation().plan().epochs(), loss.xMax(), "the planned epochs");
+        assertEquals(10, loss.xMax(), "a long plan: the axis grows with the epochs done, starting at 10");
         ChartModel rate = Pictures.fx(() -> charts.learningRateChart().getModel());
         assertTrue(rate.series(ChartsViewModel.RATE_PLANNED).values().size() > 100, "the plan ahead");
         assertEquals(0.01f, rate.series(ChartsViewModel.RATE).values().last(), 1e-7);
