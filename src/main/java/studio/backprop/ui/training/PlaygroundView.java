@@ -9,6 +9,7 @@ import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingSnapshot;
 import studio.backprop.ui.export.Exportable;
 
@@ -34,6 +35,13 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
+    /**
+     * While training runs the heatmaps and weight lines are redrawn at most 10 times a second: they stay visibly
+     * live, and the window keeps its frame rate for the charts and controls (drawing hundreds of translucent lines is
+     * what costs, with software rendering above all). A pause or the end of training redraws at once.
+     */
+    private static final long RUNNING_REFRESH_NANOS = 100_000_000L;
+    private long lastRefresh;
 
     public PlaygroundView(TrainingViewModel training, DatasetViewModel dataset) {
         this.training = training;
@@ -83,11 +91,16 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         if (mirror == null || s == null) {
             return;
         }
-        mirror.assign(s.tensors());
-        refresh();
         if (s.message() != null) {
             status.setText(s.message());
         }
+        long now = System.nanoTime();
+        if (s.state() == TrainerState.RUNNING && now - lastRefresh < RUNNING_REFRESH_NANOS) {
+            return;
+        }
+        lastRefresh = now;
+        mirror.assign(s.tensors());
+        refresh();
     }
 
     private void showPoints(List<DataPoint> points) {

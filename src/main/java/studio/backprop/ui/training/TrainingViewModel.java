@@ -24,6 +24,13 @@ public final class TrainingViewModel {
     private final AnimationTimer pump;
     private Trainer trainer;
     private long lastVersion = -1;
+    /**
+     * While training runs steadily, views get a new snapshot at most 20 times a second: numbers and curves still move
+     * smoothly, and the frames in between stay free for rendering. Any change of state (pause, finish, divergence, a
+     * step command) is handed on at once.
+     */
+    private static final long RUNNING_HAND_OFF_NANOS = 50_000_000L;
+    private long lastHandOff;
     private long frames;
 
     public TrainingViewModel() {
@@ -73,10 +80,19 @@ public final class TrainingViewModel {
             return;
         }
         TrainingSnapshot latest = trainer.latest();
-        if (latest != null && latest.version() != lastVersion) {
-            lastVersion = latest.version();
-            snapshot.set(latest);
+        if (latest == null || latest.version() == lastVersion) {
+            return;
         }
+        TrainingSnapshot shown = snapshot.get();
+        long now = System.nanoTime();
+        boolean steady = shown != null && shown.state() == latest.state()
+                && latest.state() == studio.backprop.train.TrainerState.RUNNING;
+        if (steady && now - lastHandOff < RUNNING_HAND_OFF_NANOS) {
+            return;
+        }
+        lastHandOff = now;
+        lastVersion = latest.version();
+        snapshot.set(latest);
     }
 
     /** The latest snapshot taken (null before training starts). */
