@@ -330,6 +330,32 @@ public final class TrainingLoop {
         return optimizer;
     }
 
+    /**
+     * Changes the rate of every Dropout layer from the next step on, in the layers (for later recordings) and in the
+     * dropout ops of the recorded tape.
+     *
+     * @throws IllegalArgumentException when the rate is not in [0, 1) or the network has no dropout
+     */
+    public void setDropoutRate(double rate) {
+        int layers = 0;
+        for (studio.backprop.nn.Network.Node node : network.nodes()) {
+            if (node.layer() instanceof studio.backprop.nn.layers.Dropout d) {
+                d.setRate((float) rate);
+                layers++;
+            }
+        }
+        if (layers == 0) {
+            throw new IllegalArgumentException("this network has no Dropout layer to change");
+        }
+        if (step.tape() != null) {
+            for (Variable v : step.tape().nodes()) {
+                if (v.op() instanceof studio.backprop.autograd.ops.DropoutOp op) {
+                    op.setRate((float) rate);
+                }
+            }
+        }
+    }
+
     /** Replaces the learning rate (and any schedule) from the next step on. */
     public void setLearningRate(double eta) {
         optimizer.setLearningRate(eta);

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import studio.backprop.nn.Parameter;
 import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.LayerSpec;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.tensor.Finite;
 import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.ShapeException;
@@ -127,5 +129,31 @@ class TrainingLoopTest {
         ShapeException e = assertThrows(ShapeException.class, () -> new TrainingLoop(
                 Fixtures.compile(Fixtures.xorNetwork("0.1", "2", "listed")), wrong));
         assertEquals("the data's samples have shape [3] but the network's input is [2]", e.getMessage());
+    }
+
+    @Test
+    void theDropoutRateCanChangeBetweenSteps() {
+        NetworkDocument doc = Fixtures.xorNetwork("0.5", "2", "listed")
+                .withLayers(List.of(
+                        new LayerSpec("h", "Dense", Map.of("units", "4", "activation", "tanh"), List.of("input"), 0, 0),
+                        new LayerSpec("drop", "Dropout", Map.of("rate", "0.5"), List.of("h"), 0, 0),
+                        new LayerSpec("out", "Dense", Map.of("units", "1", "activation", "sigmoid"), List.of("drop"),
+                                0, 0)));
+        TrainingLoop loop = new TrainingLoop(Fixtures.compile(doc), Fixtures.xorData());
+        loop.stepBatch();
+        loop.setDropoutRate(0.0);
+        loop.stepBatch();
+        for (var node : loop.lastStep().tape().nodes()) {
+            if (node.op() instanceof studio.backprop.autograd.ops.DropoutOp op) {
+                assertEquals(0f, op.rate());
+                assertArrayEquals(node.inputs().get(0).value().toArray(), node.value().toArray(),
+                        "with rate 0 nothing is dropped");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> loop.setDropoutRate(1.0));
+        TrainingLoop plain = new TrainingLoop(Fixtures.compile(Fixtures.xorNetwork("0.5", "2", "listed")),
+                Fixtures.xorData());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> plain.setDropoutRate(0.2)).getMessage()
+                .contains("no Dropout layer"));
     }
 }

@@ -13,7 +13,7 @@ import studio.backprop.tensor.Tensor;
  */
 public final class DropoutOp extends Op {
 
-    private final float rate;
+    private float rate;
     private final boolean inverted;
     private final Rng rng;
     private boolean frozen;
@@ -26,6 +26,18 @@ public final class DropoutOp extends Op {
         this.rate = rate;
         this.inverted = inverted;
         this.rng = rng;
+    }
+
+    /** Changes the drop probability from the next forward pass on (the rate must be in [0, 1)). */
+    public void setRate(float newRate) {
+        if (!(newRate >= 0f && newRate < 1f)) {
+            throw new ShapeException("dropout: rate must be in [0, 1), got " + newRate);
+        }
+        rate = newRate;
+    }
+
+    public float rate() {
+        return rate;
     }
 
     /** Keeps the current mask for every later forward pass. */

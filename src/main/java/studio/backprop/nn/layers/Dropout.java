@@ -12,7 +12,7 @@ import studio.backprop.nn.LayerShapeException;
  */
 public final class Dropout extends AbstractLayer {
 
-    private final float rate;
+    private float rate;
     private final boolean inverted;
 
     public Dropout(String name, float rate, boolean inverted) {
@@ -26,6 +26,18 @@ public final class Dropout extends AbstractLayer {
 
     public Dropout(String name, float rate) {
         this(name, rate, true);
+    }
+
+    /** Changes the drop probability of later forward passes (rate in [0, 1)). */
+    public void setRate(float newRate) {
+        if (!(newRate >= 0f && newRate < 1f)) {
+            throw new LayerShapeException(name(), "Dropout '" + name() + "': rate must be in [0, 1), got " + newRate);
+        }
+        rate = newRate;
+    }
+
+    public float rate() {
+        return rate;
     }
 
     @Override

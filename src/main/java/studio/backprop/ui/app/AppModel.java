@@ -29,8 +29,8 @@ import studio.backprop.ui.training.TrainingViewModel;
  */
 public final class AppModel {
 
-    /** Light or dark colours. */
-    public enum Theme { LIGHT, DARK }
+    /** Light or dark colours, or high contrast for projectors. */
+    public enum Theme { LIGHT, DARK, HIGH_CONTRAST }
 
     private final ObjectProperty<NetworkDocument> document = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();

@@ -19,7 +19,7 @@ final class ChartsSlot {
         charts.bind(model.training());
         charts.presenterModeProperty().bind(model.presenterModeProperty());
         charts.paletteProperty().bind(Bindings.createObjectBinding(() -> model.themeProperty().get()
-                == AppModel.Theme.DARK ? ChartPalette.DARK : ChartPalette.LIGHT, model.themeProperty()));
+                == AppModel.Theme.LIGHT ? ChartPalette.LIGHT : ChartPalette.DARK, model.themeProperty()));
         charts.setMinHeight(180);
         charts.setPrefHeight(250);
         Node playground = training.getItems().get(1);

@@ -157,8 +157,11 @@ public final class MainWindow {
         ToggleGroup theme = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light Theme");
         RadioMenuItem dark = new RadioMenuItem("Dark Theme");
+        RadioMenuItem contrast = new RadioMenuItem("High-Contrast Theme");
         light.setToggleGroup(theme);
         dark.setToggleGroup(theme);
+        contrast.setToggleGroup(theme);
+        contrast.setOnAction(e -> model.themeProperty().set(AppModel.Theme.HIGH_CONTRAST));
         light.setSelected(true);
         light.setOnAction(e -> model.themeProperty().set(AppModel.Theme.LIGHT));
         dark.setOnAction(e -> model.themeProperty().set(AppModel.Theme.DARK));
@@ -175,7 +178,7 @@ public final class MainWindow {
             showTrainingTab();
             stage.setFullScreen(!stage.isFullScreen());
         });
-        return new Menu("View", null, light, dark, new SeparatorMenuItem(), presenter, hideControls, fullScreen);
+        return new Menu("View", null, light, dark, contrast, new SeparatorMenuItem(), presenter, hideControls, fullScreen);
     }
 
     private Menu trainMenu() {

@@ -11,7 +11,11 @@ final class Themes {
     static void apply(Scene scene, AppModel model) {
         scene.getStylesheets().clear();
         scene.getStylesheets().add(css("base.css"));
-        scene.getStylesheets().add(css(model.themeProperty().get() == AppModel.Theme.DARK ? "dark.css" : "light.css"));
+        scene.getStylesheets().add(css(switch (model.themeProperty().get()) {
+            case DARK -> "dark.css";
+            case HIGH_CONTRAST -> "high-contrast.css";
+            default -> "light.css";
+        }));
         if (model.presenterModeProperty().get()) {
             scene.getStylesheets().add(css("presenter.css"));
         }

@@ -12,8 +12,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.DocumentCompiler;
@@ -26,7 +25,7 @@ import studio.backprop.train.TrainingSnapshot;
  * training (learning rate, batch size, optimiser, L2 penalty), with the epoch and step counters, examples per second
  * and the trainer's messages. Every action becomes a command to the trainer; nothing here waits for it.
  */
-public final class TrainingControls extends HBox {
+public final class TrainingControls extends FlowPane {
 
     private final AppModel model;
     private final Consumer<String> onError;
@@ -38,12 +37,15 @@ public final class TrainingControls extends HBox {
     private final Spinner<Integer> batchSize = new Spinner<>(0, 100_000, 32, 1);
     private final ChoiceBox<String> optimizer = new ChoiceBox<>();
     private final TextField l2 = new TextField("0");
+    private final Label dropoutLabel = new Label("dropout");
+    private final TextField dropout = new TextField();
 
     public TrainingControls(AppModel model, Consumer<String> onError) {
         this.model = model;
         this.onError = onError;
         getStyleClass().add("training-controls");
-        setSpacing(6);
+        setHgap(6);
+        setVgap(6);
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
         play.setId("play");
@@ -77,14 +79,15 @@ public final class TrainingControls extends HBox {
         for (Button b : new Button[] {play, sample, batch, epoch, reset}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        dropout.setPrefColumnCount(4);
+        dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); press Enter to apply"));
+        dropout.setOnAction(e -> applyDropout());
         message.getStyleClass().add("trainer-message");
         message.setWrapText(true);
         message.setMaxWidth(420);
         counters.getStyleClass().add("counters");
         getChildren().addAll(play, sample, batch, epoch, reset, new Separator(javafx.geometry.Orientation.VERTICAL), new Label("η"), learningRate,
-                new Label("batch"), batchSize, new Label("optimizer"), optimizer, new Label("L2"), l2, grow, message,
+                new Label("batch"), batchSize, new Label("optimizer"), optimizer, new Label("L2"), l2, dropoutLabel, dropout, message,
                 counters, speed);
         model.training().snapshotProperty().addListener((o, a, s) -> show(s));
         model.documentProperty().addListener((o, a, d) -> showDocument());
@@ -153,11 +156,38 @@ public final class TrainingControls extends HBox {
         }
     }
 
+    private void applyDropout() {
+        try {
+            double rate = Double.parseDouble(dropout.getText().trim());
+            if (!(rate >= 0 && rate < 1)) {
+                throw new NumberFormatException();
+            }
+            dropout.getStyleClass().remove("invalid");
+            var doc = model.documentProperty().get();
+            var layers = doc.layers().stream().map(l -> l.type().equals("Dropout")
+                    ? l.withSetting("rate", dropout.getText().trim()) : l).toList();
+            model.applyLive(doc.withLayers(layers));
+            model.training().send(new TrainerCommand.Apply(loop -> loop.setDropoutRate(rate)));
+        } catch (NumberFormatException e) {
+            if (!dropout.getStyleClass().contains("invalid")) {
+                dropout.getStyleClass().add("invalid");
+            }
+            onError.accept("The dropout rate must be a number from 0 up to (not including) 1, not '"
+                    + dropout.getText() + "'.");
+        }
+    }
+
     private void showDocument() {
         var doc = model.documentProperty().get();
         if (doc == null) {
             return;
         }
+        var firstDropout = doc.layers().stream().filter(l -> l.type().equals("Dropout")).findFirst();
+        dropoutLabel.setVisible(firstDropout.isPresent());
+        dropoutLabel.setManaged(firstDropout.isPresent());
+        dropout.setVisible(firstDropout.isPresent());
+        dropout.setManaged(firstDropout.isPresent());
+        firstDropout.ifPresent(l -> dropout.setText(l.settings().getOrDefault("rate", "0.5")));
         learningRate.setText(doc.optimizer().get("learning_rate", "0.01"));
         optimizer.setValue(doc.optimizer().type());
         l2.setText(doc.optimizer().get("l2", "0"));

@@ -42,8 +42,20 @@ final class Views {
         DatasetViewModel dataset = new DatasetViewModel();
         DatasetPanel datasetPanel = new DatasetPanel(dataset);
         PlaygroundView playground = new PlaygroundView(model.training(), dataset);
-        syncData(model, editor, dataset);
-        SplitPane training = new SplitPane(datasetPanel, playground);
+        javafx.beans.property.BooleanProperty planar = syncData(model, editor, dataset);
+        javafx.scene.control.Label otherData = new javafx.scene.control.Label();
+        otherData.setWrapText(true);
+        otherData.setPadding(new javafx.geometry.Insets(12));
+        javafx.scene.layout.StackPane dataSlot = new javafx.scene.layout.StackPane(datasetPanel, otherData);
+        datasetPanel.visibleProperty().bind(planar);
+        otherData.visibleProperty().bind(planar.not());
+        otherData.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            NetworkDocument doc = model.documentProperty().get();
+            return doc == null ? "" : "This network learns from its file's data section: [data " + doc.data().type()
+                    + "]" + (doc.data().settings().isEmpty() ? "" : " " + doc.data().settings()) + ".\n\nThe 2-D "
+                    + "data panel (generated sets, drawing points) is for networks with two input features.";
+        }, model.documentProperty()));
+        SplitPane training = new SplitPane(dataSlot, playground);
         training.setOrientation(Orientation.HORIZONTAL);
         training.setDividerPositions(0.28);
         window.setTrainingView(new VBox(training));
@@ -76,26 +88,45 @@ final class Views {
         });
     }
 
-    /** A generated or drawn dataset replaces the document's data and the trainer's data. */
-    private static void syncData(AppModel model, EditorViewModel editor, DatasetViewModel dataset) {
+    /**
+     * When the document's data is a 2-D set (generated or drawn), the dataset panel drives it: its data replaces the
+     * document's [data] section and the trainer's data. For any other data (MNIST, files) the panel stays out of the
+     * way, so opening such a network never swaps its data.
+     *
+     * @return whether the panel currently drives the data
+     */
+    private static javafx.beans.property.BooleanProperty syncData(AppModel model, EditorViewModel editor,
+                                                                 DatasetViewModel dataset) {
+        javafx.beans.property.BooleanProperty planar = new javafx.beans.property.SimpleBooleanProperty();
         boolean[] loading = {false};
         model.loadsProperty().addListener((o, a, b) -> {
             NetworkDocument doc = model.documentProperty().get();
             loading[0] = true;
             try {
-                dataset.applyDataSpec(doc.data());
+                var compiled = studio.backprop.spec.DocumentCompiler.compile(doc);
+                if (compiled.network() != null && compiled.shapes().ok()) {
+                    int[] out = compiled.network().outputShape();
+                    dataset.outputUnitsProperty().set(out.length == 1 ? out[0] : 0);
+                }
+                planar.set(java.util.List.of("generated", "inline").contains(doc.data().type())
+                        && dataset.applyDataSpec(doc.data()));
             } finally {
                 loading[0] = false;
             }
         });
         editor.compilationProperty().addListener((o, a, c) -> {
-            if (c != null && c.network() != null) {
+            if (c != null && c.network() != null && planar.get()) {
                 int[] out = c.network().outputShape();
-                dataset.outputUnitsProperty().set(out.length == 1 ? out[0] : 0);
+                loading[0] = true;
+                try {
+                    dataset.outputUnitsProperty().set(out.length == 1 ? out[0] : 0);
+                } finally {
+                    loading[0] = false;
+                }
             }
         });
         dataset.dataProperty().addListener((o, a, data) -> {
-            if (loading[0] || data == null) {
+            if (loading[0] || data == null || !planar.get()) {
                 return;
             }
             model.setDataOverride(data);
@@ -105,6 +136,7 @@ final class Views {
                 editor.execute(replaceWith(doc.withData(spec), "Change the data"));
             }
         });
+        return planar;
     }
 
     private static EditCommand replaceWith(NetworkDocument doc, String description) {

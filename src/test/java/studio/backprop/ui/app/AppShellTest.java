@@ -86,6 +86,16 @@ class AppShellTest {
         await(() -> snapshotStep() == 0);
     }
 
+    @Test
+    void openingANetworkWithFileDataKeepsItsData(FxRobot robot) throws Exception {
+        await(() -> model.documentProperty().get() != null);
+        robot.interact(() -> model.open(Path.of("samples", "keras-cnn-34826.bps"), m -> { }));
+        await(() -> model.documentProperty().get().name().startsWith("Keras"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("mnist", model.documentProperty().get().data().type(), "the 2-D panel must not swap the data");
+        assertFalse(model.dirtyProperty().get());
+    }
+
     private long snapshotStep() {
         var s = model.training().snapshotProperty().get();
         return s == null ? -1 : s.step();
