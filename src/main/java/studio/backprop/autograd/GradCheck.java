@@ -85,15 +85,22 @@ public final class GradCheck {
         for (int i = 0; i < inputs.size(); i++) {
             params.add(Variable.parameter(inputs.get(i).copy(), "x" + i));
         }
-        Variable out = f.apply(Collections.unmodifiableList(params));
+        return checkLeaves(f.apply(Collections.unmodifiableList(params)), params, options);
+    }
+
+    /**
+     * Checks the gradient of an already computed output with respect to the given leaves of its graph (a layer's
+     * own parameters, a network's weights). Each leaf's buffer is perturbed in place and restored; the tape is
+     * replayed for every perturbation and once more at the end, so the graph is left as it was.
+     */
+    public static Report checkLeaves(Variable out, List<Variable> leaves, Options options) {
         Tape tape = Tape.record(out);
         Tensor projection = Tensor.uniform(new Rng(options.seed()), -1f, 1f, out.shape());
         tape.backward(projection);
         float[] r = projection.buffer();
-
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            Variable p = params.get(i);
+        for (int i = 0; i < leaves.size(); i++) {
+            Variable p = leaves.get(i);
             float[] theta = p.value().buffer();
             float[] analytic = p.grad() == null ? new float[theta.length] : p.grad().toArray();
             for (int j = 0; j < theta.length; j++) {

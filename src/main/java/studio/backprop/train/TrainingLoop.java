@@ -8,7 +8,6 @@ import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
 import studio.backprop.nn.TrainingStep;
 import studio.backprop.nn.layers.ForwardContext;
-import studio.backprop.nn.loss.Reduction;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.TrainingPlan;
@@ -222,25 +221,14 @@ public final class TrainingLoop {
         epochSeen = 0;
     }
 
-    /** Loss and accuracy (NaN for regression) of the network in inference mode, 256 samples at a time. */
+    /** Loss and accuracy (NaN for regression) of the network in inference mode, on the outputs of {@link #predict}. */
     public float[] evaluate(Tensor x, Tensor y) {
-        int rows = x.dim(0);
-        double lossSum = 0;
-        long correct = 0;
-        boolean sum = compilation.loss().reduction() == Reduction.SUM;
-        for (int from = 0; from < rows; from += 256) {
-            int to = Math.min(rows, from + 256);
-            Tensor bx = x.slice(0, from, to).contiguous();
-            Tensor by = y.slice(0, from, to).contiguous();
-            Variable out = network.forward(Variable.constant(bx), ForwardContext.inference());
-            float chunkLoss = compilation.loss().compute(out, Variable.constant(by)).value().item();
-            lossSum += sum ? chunkLoss : (double) chunkLoss * (to - from);
-            if (data.classification()) {
-                correct += Accuracy.correct(out.value(), by, outputThreshold, targetThreshold);
-            }
-        }
-        float loss = (float) (sum ? lossSum : lossSum / rows);
-        return new float[] {loss, data.classification() ? (float) correct / rows : Float.NaN};
+        Tensor out = predict(x);
+        Tensor targets = y.contiguous();
+        float loss = compilation.loss().compute(Variable.constant(out), Variable.constant(targets)).value().item();
+        float accuracy = data.classification()
+                ? (float) Accuracy.correct(out, targets, outputThreshold, targetThreshold) / x.dim(0) : Float.NaN;
+        return new float[] {loss, accuracy};
     }
 
     /** The network's outputs (inference mode) for every row of x, 256 rows at a time. */
