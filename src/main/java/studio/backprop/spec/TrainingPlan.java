@@ -107,9 +107,14 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
             }
             try {
                 double d = Double.parseDouble(v.trim());
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    problems.add(Problem.error(subject, key + ": '" + v.trim() + "' is not a number it can use"));
+                    return fallback;
+                }
                 if (!(d >= min && d <= max)) {
-                    problems.add(Problem.error(subject, key + ": " + v.trim() + " must be between " + min + " and "
-                            + max));
+                    problems.add(Problem.error(subject, key + ": " + v.trim() + " must be "
+                            + (max >= Double.MAX_VALUE ? "at least " + plain(min) : "between " + plain(min) + " and "
+                            + plain(max))));
                     return fallback;
                 }
                 return d;
@@ -133,6 +138,10 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
                     problems.add(Problem.error(subject, key + ": '" + v + "' is neither true nor false"));
                     return fallback;
             }
+        }
+
+        private static String plain(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
         }
 
         void rejectUnknown(String... known) {

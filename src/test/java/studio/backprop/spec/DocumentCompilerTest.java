@@ -115,4 +115,17 @@ class DocumentCompilerTest {
             assertEquals(built, LayerCatalog.build(spec).type(), "a perceptron is a one-unit Dense step layer");
         }
     }
+
+    @Test
+    void aNaNOrNegativeLearningRateIsRefusedInWords() {
+        NetworkDocument base = NetworkDocument.empty("g", 2).withLayer(LayerSpec.of("a", "Dense", List.of("input")));
+        Compilation nan = DocumentCompiler.compile(base.withOptimizer(
+                new ComponentSpec("sgd", Map.of("learning_rate", "NaN"))));
+        assertEquals(List.of("learning_rate: 'NaN' is not a number it can use"),
+                nan.problemsOf("optimizer").stream().map(Problem::message).toList());
+        Compilation negative = DocumentCompiler.compile(base.withOptimizer(
+                new ComponentSpec("sgd", Map.of("learning_rate", "-0.1"))));
+        assertEquals(List.of("learning_rate: -0.1 must be at least 0"),
+                negative.problemsOf("optimizer").stream().map(Problem::message).toList());
+    }
 }
