@@ -29,6 +29,9 @@ public final class Elementwise {
     }
 
     private static final int GRAIN = 1 << 15;
+    /** Rows shorter than this are broadcast through a buffer of repeated rows (see addShortRows). */
+    private static final int SHORT_ROW = 64;
+    private static final ScratchBuffer REPEATED_ROWS = new ScratchBuffer();
     private static final boolean VECTOR = Gemm.vectorInUse();
 
     private Elementwise() {
@@ -247,6 +250,10 @@ public final class Elementwise {
 
     private static void rowRange(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
                                  int inner, int s, int e) {
+        if (op == BinaryOp.ADD && inner < SHORT_ROW) {
+            addShortRows(a, aOff, b, bOff, out, outOff, inner, s, e);
+            return;
+        }
         if (op == BinaryOp.ADD) {
             for (int r = s; r < e; r++) {
                 int base = r * inner;
@@ -264,6 +271,23 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * out[r][j] = a[r][j] + b[j] for rows s..e−1 of short rows (a few biases). A loop of a few floats per row is
+     * not vectorised, so b is first repeated over the same index range as out (by doubling copies) and the rows
+     * are added by {@link #flat}; each element still gets the one addition.
+     */
+    private static void addShortRows(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int inner,
+                                     int s, int e) {
+        int from = outOff + s * inner;
+        int span = (e - s) * inner;
+        float[] repeated = REPEATED_ROWS.get(from + span);
+        System.arraycopy(b, bOff, repeated, from, inner);
+        for (int filled = inner; filled < span; filled *= 2) {
+            System.arraycopy(repeated, from, repeated, from + filled, Math.min(filled, span - filled));
+        }
+        flat(BinaryOp.ADD, a, aOff, repeated, outOff, out, outOff, s * inner, e * inner);
+    }
+
     /** Whether these strides walk a row-major contiguous tensor of this shape (size-1 axes never step). */
     private static boolean isDense(int[] strides, int[] shape) {
         int expected = 1;
@@ -278,25 +302,35 @@ public final class Elementwise {
 
     private static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
                              int s, int e) {
+        if (aOff != outOff || bOff != outOff) {
+            for (int i = s; i < e; i++) {
+                out[outOff + i] = op.apply(a[aOff + i], b[bOff + i]);
+            }
+            return;
+        }
+        // One index for all three arrays: out may be a or b, and only then can the compiler prove that an
+        // iteration never reads what another wrote, and vectorise.
+        int from = outOff + s;
+        int to = outOff + e;
         switch (op) {
             case ADD -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = a[aOff + i] + b[bOff + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] + b[i];
                 }
             }
             case SUB -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = a[aOff + i] - b[bOff + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] - b[i];
                 }
             }
             case MUL -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = a[aOff + i] * b[bOff + i];
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * b[i];
                 }
             }
             default -> {
-                for (int i = s; i < e; i++) {
-                    out[outOff + i] = op.apply(a[aOff + i], b[bOff + i]);
+                for (int i = from; i < to; i++) {
+                    out[i] = op.apply(a[i], b[i]);
                 }
             }
         }

@@ -11,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Two fast paths exist: the Vector API kernel ({@code jdk.incubator.vector}, chosen when that module is in
  * the boot layer) and a plain-Java kernel. {@code -Dbackprop.vector=false} forces the plain one. Both split work
- * over rows of C with {@link KernelPool}; results are bit-identical whatever the thread count.
+ * over rows of C with {@link KernelPool}; results are bit-identical whatever the thread count. Small products
+ * with few columns or cells in C (a Playground network's layers) take the single-threaded {@link GemmSmall} and
+ * {@link GemmNarrow} paths of the Vector API kernel.
  *
  * <p>Modified: C only. Not modified: A, B.
  */
@@ -51,6 +53,12 @@ public final class Gemm {
         if ((long) m * n * k < TINY_MACS) {
             // The reference's own loops: C2 compiles its simple, constant-stride indexing best at this size.
             gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else if (USE_VECTOR && (long) m * n * k <= GemmNarrow.MAX_MACS
+                && GemmSmall.packedRowsApply(transA, m, n, k)) {
+            GemmSmall.packedRows(transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else if (USE_VECTOR && (long) m * n * k <= GemmNarrow.MAX_MACS
+                && GemmSmall.outerProductsApply(transA, transB, m, n, k)) {
+            GemmSmall.outerProducts(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR && GemmNarrow.applies(m, n, k)) {
             GemmNarrow.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR) {

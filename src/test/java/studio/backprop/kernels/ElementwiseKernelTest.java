@@ -11,7 +11,8 @@ class ElementwiseKernelTest {
 
     private static final int[][][] SHAPE_PAIRS = {
         {{1}, {1}}, {{7}, {7}}, {{13, 17}, {13, 17}}, {{13, 17}, {17}}, {{13, 17}, {13, 1}}, {{3, 1, 5}, {1, 4, 1}},
-        {{2, 3, 4}, {}}, {{1, 1}, {5, 1}}, {{65537}, {65537}}, {{300, 301}, {301}}, {{4, 1, 3, 2}, {5, 1, 2}}
+        {{2, 3, 4}, {}}, {{1, 1}, {5, 1}}, {{65537}, {65537}}, {{300, 301}, {301}}, {{4, 1, 3, 2}, {5, 1, 2}},
+        {{500, 4}, {4}}, {{7, 63}, {63}}, {{30000, 3}, {3}}, {{2, 5, 2}, {2}}
     };
 
     @Test
@@ -29,6 +30,34 @@ class ElementwiseKernelTest {
                 Elementwise.binary(op, a, 0, as, b, 0, bs, out, fast, 0);
                 Elementwise.binaryReference(op, a, 0, as, b, 0, bs, out, slow, 0);
                 assertArrayEquals(slow, fast, op + " on " + java.util.Arrays.deepToString(pair));
+            }
+        }
+    }
+
+    @Test
+    void offsetsAndInPlaceOutputsMatchTheReference() {
+        Random random = new Random(6);
+        int[][][] pairs = {{{500, 4}, {4}}, {{37, 5}, {37, 5}}, {{9, 70}, {70}}};
+        for (int[][] pair : pairs) {
+            for (BinaryOp op : BinaryOp.values()) {
+                int[] out = broadcast(pair[0], pair[1]);
+                int n = Elementwise.sizeOf(out);
+                int[] as = strides(pair[0], out);
+                int[] bs = strides(pair[1], out);
+                float[] b = randomPositive(random, 2 + Elementwise.sizeOf(pair[1]));
+                // Shifted: a, b and out each start at a different offset.
+                float[] a = randomPositive(random, 3 + n);
+                float[] fast = new float[5 + n];
+                float[] slow = new float[5 + n];
+                Elementwise.binary(op, a, 3, as, b, 2, bs, out, fast, 5);
+                Elementwise.binaryReference(op, a, 3, as, b, 2, bs, out, slow, 5);
+                assertArrayEquals(slow, fast, "offsets: " + op + " on " + java.util.Arrays.deepToString(pair));
+                // In place: out is a, at the same offset.
+                float[] inPlace = a.clone();
+                float[] expected = a.clone();
+                Elementwise.binary(op, inPlace, 3, as, b, 2, bs, out, inPlace, 3);
+                Elementwise.binaryReference(op, a, 3, as, b, 2, bs, out, expected, 3);
+                assertArrayEquals(expected, inPlace, "in place: " + op + " on " + java.util.Arrays.deepToString(pair));
             }
         }
     }

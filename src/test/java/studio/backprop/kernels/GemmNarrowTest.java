@@ -44,7 +44,8 @@ class GemmNarrowTest {
                 float[] expected = start.clone();
                 float[] actual = start.clone();
                 Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
-                Gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
+                // Called directly: Gemm.gemm sends some of these shapes to GemmSmall.
+                GemmNarrow.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
                 assertClose(expected, actual, 1e-5 * Math.sqrt(k),
                         m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
             }

@@ -1,0 +1,201 @@
+package studio.backprop.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API paths for the products of a Playground-sized network, where C has a handful of columns (or a handful
+ * of cells) and one vector per row of C, as in {@link GemmNarrow}, would leave most lanes empty. Same contract as
+ * {@link Gemm#gemm}; single-threaded (a call is well under a microsecond), so results do not depend on the thread
+ * count. L below is the number of float lanes.
+ *
+ * <p><b>Packed rows</b> (A not transposed, n divides L, n ≤ L/2, k ≤ 2n): the R = L/n rows of C from row i are
+ * contiguous, so one vector holds them all; lane l is C[i + l/n][l mod n] = Σ_p A[i + l/n][p] · op(B)[p][l mod n].
+ * A's R rows are R·k ≤ 2L contiguous floats, loaded as one or two vectors and rearranged per p so that lane l holds
+ * A[i + l/n][p]; row p of op(B), repeated R times, is a pattern vector built once per call. Each lane accumulates
+ * by FMA in p order from zero and is then stored (or added to C).
+ *
+ * <p><b>Outer products</b> (C = Aᵀ·B with A stored k×m, B stored k×n, m·n ≤ L: the weight gradient Xᵀ·δ): C is
+ * the sum over p of the outer products of row p of A and row p of B. A vector covers G = L/(m·n) consecutive p,
+ * whose rows are G·m and G·n contiguous floats; rearranged, lane g·m·n + i·n + j holds A[p+g][i] and B[p+g][j].
+ * Two accumulators take alternate steps (FMA latency); at the end they are added, the G groups are summed in
+ * order, and the rows p left over at the end are added by scalar FMA in order.
+ */
+final class GemmSmall {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+
+    /** PACKED[n][k][p]: lane l → flat index (l/n)·k + p into the chunk's R·k floats of A (a second vector past L). */
+    private static final VectorShuffle<Float>[][][] PACKED = packedShuffles();
+    /** OUTER[m][n][0 or 1]: lane → the float of A's rows (0) or of B's rows (1) it multiplies. */
+    private static final VectorShuffle<Float>[][][] OUTER = outerShuffles();
+
+    private static final ScratchBuffer PATTERN = new ScratchBuffer();
+    private static final ScratchBuffer LANE_SUMS = new ScratchBuffer();
+
+    private GemmSmall() {
+    }
+
+    /** Whether the packed-rows path takes this product. */
+    static boolean packedRowsApply(boolean transA, int m, int n, int k) {
+        return !transA && n <= LANES / 2 && LANES % n == 0 && k <= 2 * n && m >= LANES / n;
+    }
+
+    /** Whether the outer-products path takes this product. */
+    static boolean outerProductsApply(boolean transA, boolean transB, int m, int n, int k) {
+        return transA && !transB && m * n <= LANES && k >= 4 * (LANES / (m * n));
+    }
+
+    /** C (+)= A·op(B) by packed rows; arguments are validated and {@link #packedRowsApply} holds. */
+    static void packedRows(boolean transB, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+                           float[] c, int cOff, boolean accumulate) {
+        int rows = LANES / n;
+        float[] pattern = PATTERN.get(k * LANES);
+        for (int p = 0; p < k; p++) {
+            int row = p * LANES;
+            for (int j = 0; j < n; j++) {
+                pattern[row + j] = transB ? b[bOff + j * k + p] : b[bOff + p * n + j];
+            }
+            for (int filled = n; filled < LANES; filled *= 2) {
+                System.arraycopy(pattern, row, pattern, row + filled, filled);
+            }
+        }
+        VectorShuffle<Float>[] shuffles = PACKED[n][k];
+        boolean twoVectors = rows * k > LANES;
+        int reach = twoVectors ? 2 * LANES : LANES;
+        int i = 0;
+        // Two chunks per turn so that their FMA chains overlap.
+        for (; i + 2 * rows <= m && aOff + (i + rows) * k + reach <= a.length; i += 2 * rows) {
+            FloatVector first = chunk(a, aOff + i * k, twoVectors, k, shuffles, pattern);
+            FloatVector second = chunk(a, aOff + (i + rows) * k, twoVectors, k, shuffles, pattern);
+            store(first, c, cOff + i * n, accumulate);
+            store(second, c, cOff + (i + rows) * n, accumulate);
+        }
+        for (; i + rows <= m && aOff + i * k + reach <= a.length; i += rows) {
+            store(chunk(a, aOff + i * k, twoVectors, k, shuffles, pattern), c, cOff + i * n, accumulate);
+        }
+        // The last rows, whose vector loads would run past A: the same arithmetic per element, in scalar.
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[aOff + i * k + p], pattern[p * LANES + j], sum);
+                }
+                int ci = cOff + i * n + j;
+                c[ci] = accumulate ? c[ci] + sum : sum;
+            }
+        }
+    }
+
+    /** One vector of C: Σ_p (A's rows rearranged for p) · (pattern row p), by FMA in p order. */
+    private static FloatVector chunk(float[] a, int from, boolean twoVectors, int k, VectorShuffle<Float>[] shuffles,
+                                     float[] pattern) {
+        FloatVector low = FloatVector.fromArray(SPECIES, a, from);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        if (twoVectors) {
+            FloatVector high = FloatVector.fromArray(SPECIES, a, from + LANES);
+            for (int p = 0; p < k; p++) {
+                sum = low.rearrange(shuffles[p], high).fma(FloatVector.fromArray(SPECIES, pattern, p * LANES), sum);
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                sum = low.rearrange(shuffles[p]).fma(FloatVector.fromArray(SPECIES, pattern, p * LANES), sum);
+            }
+        }
+        return sum;
+    }
+
+    private static void store(FloatVector v, float[] c, int at, boolean accumulate) {
+        (accumulate ? FloatVector.fromArray(SPECIES, c, at).add(v) : v).intoArray(c, at);
+    }
+
+    /** C (+)= Aᵀ·B by outer products; arguments are validated and {@link #outerProductsApply} holds. */
+    static void outerProducts(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                              boolean accumulate) {
+        int cells = m * n;
+        int groups = LANES / cells;
+        VectorShuffle<Float> fromA = OUTER[m][n][0];
+        VectorShuffle<Float> fromB = OUTER[m][n][1];
+        FloatVector even = FloatVector.zero(SPECIES);
+        FloatVector odd = even;
+        int p = 0;
+        for (; p + 2 * groups <= k && fits(a, aOff, p + groups, m) && fits(b, bOff, p + groups, n);
+             p += 2 * groups) {
+            even = rows(a, aOff + p * m, fromA).fma(rows(b, bOff + p * n, fromB), even);
+            odd = rows(a, aOff + (p + groups) * m, fromA).fma(rows(b, bOff + (p + groups) * n, fromB), odd);
+        }
+        for (; p + groups <= k && fits(a, aOff, p, m) && fits(b, bOff, p, n); p += groups) {
+            even = rows(a, aOff + p * m, fromA).fma(rows(b, bOff + p * n, fromB), even);
+        }
+        float[] lanes = LANE_SUMS.get(LANES);
+        even.add(odd).intoArray(lanes, 0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int g = 0; g < groups; g++) {
+                    sum += lanes[g * cells + i * n + j];
+                }
+                for (int q = p; q < k; q++) {
+                    sum = Math.fma(a[aOff + q * m + i], b[bOff + q * n + j], sum);
+                }
+                int ci = cOff + i * n + j;
+                c[ci] = accumulate ? c[ci] + sum : sum;
+            }
+        }
+    }
+
+    /** Whether a whole vector can be loaded from row p of a matrix with {@code width} columns. */
+    private static boolean fits(float[] x, int off, int p, int width) {
+        return off + p * width + LANES <= x.length;
+    }
+
+    private static FloatVector rows(float[] x, int from, VectorShuffle<Float> shuffle) {
+        return FloatVector.fromArray(SPECIES, x, from).rearrange(shuffle);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[][][] packedShuffles() {
+        VectorShuffle<Float>[][][] table = new VectorShuffle[LANES / 2 + 1][][];
+        for (int n = 1; n <= LANES / 2; n++) {
+            if (LANES % n != 0) {
+                continue;
+            }
+            table[n] = new VectorShuffle[2 * n + 1][];
+            for (int k = 1; k <= 2 * n; k++) {
+                table[n][k] = new VectorShuffle[k];
+                for (int p = 0; p < k; p++) {
+                    int[] index = new int[LANES];
+                    for (int l = 0; l < LANES; l++) {
+                        index[l] = (l / n) * k + p;
+                    }
+                    // Indexes in [L, 2L) are partially wrapped by fromArray: they pick from the second vector.
+                    table[n][k][p] = VectorShuffle.fromArray(SPECIES, index, 0);
+                }
+            }
+        }
+        return table;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[][][] outerShuffles() {
+        VectorShuffle<Float>[][][] table = new VectorShuffle[LANES + 1][LANES + 1][];
+        for (int m = 1; m <= LANES; m++) {
+            for (int n = 1; m * n <= LANES; n++) {
+                int cells = m * n;
+                int[] fromA = new int[LANES];
+                int[] fromB = new int[LANES];
+                for (int l = 0; l < LANES / cells * cells; l++) {
+                    int g = l / cells;
+                    int cell = l % cells;
+                    fromA[l] = g * m + cell / n;
+                    fromB[l] = g * n + cell % n;
+                }
+                table[m][n] = new VectorShuffle[] {VectorShuffle.fromArray(SPECIES, fromA, 0),
+                    VectorShuffle.fromArray(SPECIES, fromB, 0)};
+            }
+        }
+        return table;
+    }
+}

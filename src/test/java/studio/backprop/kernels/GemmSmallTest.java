@@ -1,0 +1,88 @@
+package studio.backprop.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static studio.backprop.kernels.KernelTestSupport.assertClose;
+import static studio.backprop.kernels.KernelTestSupport.assertSameForAllThreadCounts;
+import static studio.backprop.kernels.KernelTestSupport.random;
+
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The packed-rows and outer-products paths of {@link Gemm#gemm} against the naive reference. */
+class GemmSmallTest {
+
+    @BeforeEach
+    void vectorKernelsInUse() {
+        assumeTrue(Gemm.vectorInUse(), "the small-product paths are part of the Vector API kernels");
+    }
+
+    @Test
+    void packedRowsMatchTheReference() {
+        int lanes = GemmSmall.LANES;
+        Random rnd = new Random(31);
+        // m×n×k with n dividing the lane count and k ≤ 2n: one and two source vectors, m not a multiple of the
+        // rows per vector, and m just large enough for one vector.
+        int[][] shapes = {{500, 4, 2}, {500, 4, 4}, {500, 4, 1}, {501, 4, 8}, {500, 2, 2}, {77, 2, 4},
+            {300, 1, 1}, {301, 1, 2}, {lanes, 1, 2}, {99, lanes / 2, lanes / 2}, {99, lanes / 2, lanes},
+            {lanes / 4, 4, 3}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue(GemmSmall.packedRowsApply(false, m, n, k), m + "×" + n + "×" + k);
+            for (int variant = 0; variant < 4; variant++) {
+                compare(false, (variant & 1) != 0, (variant & 2) != 0, m, n, k, variant, rnd);
+            }
+        }
+    }
+
+    @Test
+    void outerProductsMatchTheReference() {
+        Random rnd = new Random(32);
+        // Aᵀ·B with m·n ≤ lanes: one or several groups of p per vector, k not a multiple of the groups.
+        int[][] shapes = {{4, 4, 500}, {4, 1, 500}, {2, 4, 500}, {2, 4, 333}, {1, 1, 257}, {3, 5, 100},
+            {8, 2, 64}, {1, 3, 999}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            if (m * n > GemmSmall.LANES) {
+                continue;
+            }
+            assertTrue(GemmSmall.outerProductsApply(true, false, m, n, k), m + "×" + n + "×" + k);
+            compare(true, false, false, m, n, k, 0, rnd);
+            compare(true, false, true, m, n, k, 3, rnd);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Random rnd = new Random(33);
+        float[] a = random(rnd, 500 * 4);
+        float[] b = random(rnd, 500 * 4);
+        assertSameForAllThreadCounts("small gemm", () -> {
+            float[] c = new float[500 * 4 + 16];
+            Gemm.gemm(false, true, 500, 4, 4, a, 0, b, 0, c, 0, false);
+            Gemm.gemm(true, false, 4, 4, 500, a, 0, b, 0, c, 2000, false);
+            return c;
+        });
+    }
+
+    /** The fast path against the reference, with A, B and C at offsets and B ending where the array ends. */
+    private static void compare(boolean transA, boolean transB, boolean accumulate, int m, int n, int k, int shift,
+                                Random rnd) {
+        int aOff = shift;
+        int bOff = 2 * shift + 1;
+        float[] a = random(rnd, aOff + m * k);
+        float[] b = random(rnd, bOff + k * n);
+        float[] start = random(rnd, 3 + m * n);
+        float[] expected = start.clone();
+        float[] actual = start.clone();
+        Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
+        Gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
+        assertClose(expected, actual, 1e-5 * Math.sqrt(k),
+                m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
+    }
+}
