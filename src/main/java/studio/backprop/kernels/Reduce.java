@@ -15,39 +15,60 @@ public final class Reduce {
     private Reduce() {
     }
 
-    /** out[o, i] (+)= Σ_r x[o, r, i]. Modified: out. Not modified: x. */
+    /**
+     * out[o, i] (+)= Σ_r x[o, r, i]. Modified: out. Not modified: x.
+     *
+     * <p>Here and below, work under two grains runs on the calling thread without building a loop body for the
+     * pool: the training step of a small network makes these calls thousands of times a second and must not
+     * allocate.
+     */
     public static void sum(float[] x, int outer, int len, int inner, float[] out, boolean accumulate) {
+        int grain = grain(len);
         if (inner == 1) {
-            KernelPool.parallelFor(outer, grain(len), (s, e) -> {
-                for (int o = s; o < e; o++) {
-                    double acc = 0;
-                    int base = o * len;
-                    for (int r = 0; r < len; r++) {
-                        acc += x[base + r];
-                    }
-                    out[o] = accumulate ? (float) (out[o] + acc) : (float) acc;
-                }
-            });
+            if (outer < 2 * grain) {
+                sumContiguous(x, len, out, accumulate, 0, outer);
+            } else {
+                KernelPool.parallelFor(outer, grain, (s, e) -> sumContiguous(x, len, out, accumulate, s, e));
+            }
             return;
         }
-        if (outer == 1 && inner < 2 * grain(len)) {
+        if (outer == 1 && inner < 2 * grain) {
             // Summing a batch of rows into one row (bias gradients): walk the rows in order with one double
             // accumulator per column, the same additions in the same order as the strided walk below.
             sumRows(x, len, inner, out, accumulate);
             return;
         }
-        KernelPool.parallelFor(outer * inner, grain(len), (s, e) -> {
-            for (int k = s; k < e; k++) {
-                int o = k / inner;
-                int i = k - o * inner;
-                double acc = 0;
-                int base = o * len * inner + i;
-                for (int r = 0; r < len; r++) {
-                    acc += x[base + r * inner];
-                }
-                out[k] = accumulate ? (float) (out[k] + acc) : (float) acc;
+        if (outer * inner < 2 * grain) {
+            sumStrided(x, len, inner, out, accumulate, 0, outer * inner);
+        } else {
+            KernelPool.parallelFor(outer * inner, grain, (s, e) -> sumStrided(x, len, inner, out, accumulate, s, e));
+        }
+    }
+
+    /** Output elements s..e−1 for inner = 1: each a sum over len consecutive values. */
+    private static void sumContiguous(float[] x, int len, float[] out, boolean accumulate, int s, int e) {
+        for (int o = s; o < e; o++) {
+            double acc = 0;
+            int base = o * len;
+            for (int r = 0; r < len; r++) {
+                acc += x[base + r];
             }
-        });
+            put(out, o, acc, accumulate);
+        }
+    }
+
+    /** Output elements s..e−1 (flat o·inner + i), each a sum over len values inner apart. */
+    private static void sumStrided(float[] x, int len, int inner, float[] out, boolean accumulate, int s, int e) {
+        for (int k = s; k < e; k++) {
+            int o = k / inner;
+            int i = k - o * inner;
+            double acc = 0;
+            int base = o * len * inner + i;
+            for (int r = 0; r < len; r++) {
+                acc += x[base + r * inner];
+            }
+            put(out, k, acc, accumulate);
+        }
     }
 
     /**
@@ -106,7 +127,12 @@ public final class Reduce {
      * Modified: out, argMax. Not modified: x.
      */
     public static void max(float[] x, int outer, int len, int inner, float[] out, int[] argMax) {
-        KernelPool.parallelFor(outer * inner, grain(len), (s, e) -> maxRange(x, len, inner, out, argMax, s, e));
+        int grain = grain(len);
+        if (outer * inner < 2 * grain) {
+            maxRange(x, len, inner, out, argMax, 0, outer * inner);
+        } else {
+            KernelPool.parallelFor(outer * inner, grain, (s, e) -> maxRange(x, len, inner, out, argMax, s, e));
+        }
     }
 
     /** The single-threaded reference of {@link #max}. */
@@ -140,17 +166,25 @@ public final class Reduce {
      * {@link #sum}, also the broadcast of a reduced tensor). Modified: dx. Not modified: dy.
      */
     public static void broadcastAlong(float[] dy, int outer, int len, int inner, float[] dx, boolean accumulate) {
-        KernelPool.parallelFor(outer, Math.max(1, GRAIN_ELEMENTS / Math.max(1, len * inner)), (s, e) -> {
-            for (int o = s; o < e; o++) {
-                for (int r = 0; r < len; r++) {
-                    int base = (o * len + r) * inner;
-                    for (int i = 0; i < inner; i++) {
-                        float g = dy[o * inner + i];
-                        dx[base + i] = accumulate ? dx[base + i] + g : g;
-                    }
+        int grain = Math.max(1, GRAIN_ELEMENTS / Math.max(1, len * inner));
+        if (outer < 2 * grain) {
+            broadcastRange(dy, len, inner, dx, accumulate, 0, outer);
+        } else {
+            KernelPool.parallelFor(outer, grain, (s, e) -> broadcastRange(dy, len, inner, dx, accumulate, s, e));
+        }
+    }
+
+    private static void broadcastRange(float[] dy, int len, int inner, float[] dx, boolean accumulate, int s,
+                                       int e) {
+        for (int o = s; o < e; o++) {
+            for (int r = 0; r < len; r++) {
+                int base = (o * len + r) * inner;
+                for (int i = 0; i < inner; i++) {
+                    float g = dy[o * inner + i];
+                    dx[base + i] = accumulate ? dx[base + i] + g : g;
                 }
             }
-        });
+        }
     }
 
     private static int grain(int len) {

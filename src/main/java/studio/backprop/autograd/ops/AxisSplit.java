@@ -48,4 +48,29 @@ record AxisSplit(int axis, int outer, int len, int inner) {
         }
         return r;
     }
+
+    /**
+     * The split of the last tensor asked about, kept by an op so that a replayed tape (which passes the same
+     * tensors every step) computes it once and allocates nothing per step.
+     */
+    static final class Memo {
+
+        private final String op;
+        private final int axis;
+        private Tensor seen;
+        private AxisSplit split;
+
+        Memo(String op, int axis) {
+            this.op = op;
+            this.axis = axis;
+        }
+
+        AxisSplit of(Tensor t) {
+            if (t != seen) {
+                split = AxisSplit.of(op, t, axis);
+                seen = t;
+            }
+            return split;
+        }
+    }
 }

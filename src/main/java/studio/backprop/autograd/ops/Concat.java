@@ -9,9 +9,11 @@ import studio.backprop.tensor.Tensor;
 public final class Concat extends Op {
 
     private final int axis;
+    private final AxisSplit.Memo splits;
 
     public Concat(int axis) {
         this.axis = axis;
+        this.splits = new AxisSplit.Memo("concat", axis);
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class Concat extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit o = AxisSplit.of("concat", out, axis);
+        AxisSplit o = splits.of(out);
         float[] dst = out.buffer();
         int offset = 0;
         for (Tensor t : in) {
@@ -61,7 +63,7 @@ public final class Concat extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit o = AxisSplit.of("concat", out, axis);
+        AxisSplit o = splits.of(out);
         float[] g = gradOut.buffer();
         int offset = 0;
         for (int k = 0; k < in.length; k++) {

@@ -8,11 +8,13 @@ import studio.backprop.tensor.Tensor;
 public final class MaxAlong extends Op {
 
     private final int axis;
+    private final AxisSplit.Memo splits;
     private final boolean keepDims;
     private int[] argMax;
 
     public MaxAlong(int axis, boolean keepDims) {
         this.axis = axis;
+        this.splits = new AxisSplit.Memo("max", axis);
         this.keepDims = keepDims;
     }
 
@@ -32,7 +34,7 @@ public final class MaxAlong extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("max", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         if (argMax == null || argMax.length != out.size()) {
             argMax = new int[out.size()];
         }
@@ -41,7 +43,7 @@ public final class MaxAlong extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("max", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         float[] g = gradOut.buffer();
         float[] dx = gradIn[0].buffer();
         for (int k = 0; k < g.length; k++) {

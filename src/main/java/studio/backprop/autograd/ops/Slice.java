@@ -7,11 +7,13 @@ import studio.backprop.tensor.Tensor;
 public final class Slice extends Op {
 
     private final int axis;
+    private final AxisSplit.Memo splits;
     private final int start;
     private final int end;
 
     public Slice(int axis, int start, int end) {
         this.axis = axis;
+        this.splits = new AxisSplit.Memo("slice", axis);
         this.start = start;
         this.end = end;
     }
@@ -28,7 +30,7 @@ public final class Slice extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("slice", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         int width = end - start;
         float[] src = in[0].buffer();
         float[] dst = out.buffer();
@@ -39,7 +41,7 @@ public final class Slice extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("slice", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         int width = end - start;
         float[] g = gradOut.buffer();
         float[] dx = gradIn[0].buffer();

@@ -8,10 +8,12 @@ import studio.backprop.tensor.Tensor;
 public final class SumAlong extends Op {
 
     private final int axis;
+    private final AxisSplit.Memo splits;
     private final boolean keepDims;
 
     public SumAlong(int axis, boolean keepDims) {
         this.axis = axis;
+        this.splits = new AxisSplit.Memo("sum", axis);
         this.keepDims = keepDims;
     }
 
@@ -33,13 +35,13 @@ public final class SumAlong extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        AxisSplit s = AxisSplit.of("sum", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         Reduce.sum(in[0].buffer(), s.outer(), s.len(), s.inner(), out.buffer(), false);
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        AxisSplit s = AxisSplit.of("sum", in[0], axis);
+        AxisSplit s = splits.of(in[0]);
         Reduce.broadcastAlong(gradOut.buffer(), s.outer(), s.len(), s.inner(), gradIn[0].buffer(), true);
     }
 }
