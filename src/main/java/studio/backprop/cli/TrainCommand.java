@@ -88,7 +88,7 @@ final class TrainCommand implements Command {
         int width = 30;
         int done = (int) ((long) width * loop.position() / loop.data().trainSize());
         out.printf(Locale.ROOT, "\repoch %d/%d [%s%s] loss %s ", loop.epoch() + 1, epochs, "=".repeat(done),
-                " ".repeat(width - done), Numbers.of(loop.stepLoss().last()));
+                " ".repeat(width - done), Numbers.of(loop.lastLoss()));
         out.flush();
     }
 

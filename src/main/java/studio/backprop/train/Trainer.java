@@ -173,7 +173,7 @@ public final class Trainer implements AutoCloseable {
         }
         lastPublish = System.currentTimeMillis();
         latest = new TrainingSnapshot(++version, state, loop.steps(), loop.epoch(), loop.position(),
-                loop.data().trainSize(), loop.stepLoss().last(), loop.stepLoss(), loop.trainLoss(),
+                loop.data().trainSize(), loop.lastLoss(), loop.stepLoss(), loop.trainLoss(),
                 loop.trainAccuracy(), loop.validLoss(), loop.validAccuracy(), loop.learningRates(),
                 loop.optimizer().learningRate(), loop.batchSize(),
                 state == TrainerState.RUNNING ? examplesPerSecond : 0, message, copies());

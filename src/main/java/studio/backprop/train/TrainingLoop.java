@@ -59,6 +59,8 @@ public final class TrainingLoop {
     /** A learning rate set live (replacing the document's schedule), or NaN when none was. */
     private double learningRateOverride = Double.NaN;
     private final Series stepLoss = new Series();
+    /** The loss of the last step (the series may hold means of several steps); NaN before the first. */
+    private float lastLoss = Float.NaN;
     private final Series trainLoss = new Series();
     private final Series trainAccuracy = new Series();
     private final Series validLoss = new Series();
@@ -119,9 +121,10 @@ public final class TrainingLoop {
         clearEpochTotals();
         bestValidLoss = Float.POSITIVE_INFINITY;
         epochsWithoutImprovement = 0;
-        for (Series s : List.of(stepLoss, trainLoss, trainAccuracy, validLoss, validAccuracy, learningRate)) {
+        for (Series s : histories().values()) {
             s.clear();
         }
+        lastLoss = Float.NaN;
     }
 
     /** One optimiser step on the next batch (the last batch of an epoch may be smaller). */
@@ -179,6 +182,7 @@ public final class TrainingLoop {
         }
         steps++;
         position += n;
+        lastLoss = loss;
         stepLoss.add(loss);
         learningRate.add((float) eta);
         epochLoss += loss;
@@ -409,6 +413,11 @@ public final class TrainingLoop {
         return java.util.Arrays.copyOf(lastSamples, lastSampleCount);
     }
 
+    /** The loss of the last step taken, NaN before the first (and after a reset). */
+    public float lastLoss() {
+        return lastLoss;
+    }
+
     public Series.View stepLoss() {
         return stepLoss.view();
     }
@@ -450,6 +459,21 @@ public final class TrainingLoop {
                              studio.backprop.nn.optim.OptimizerState optimizer, Map<String, float[]> history) {
     }
 
+    /** History entry holding a series' stride, beside the entry of its values (only when above 1). */
+    private static final String STRIDE_SUFFIX = ".stride";
+
+    /** The series by their name in a checkpoint's history, in a fixed order. */
+    private Map<String, Series> histories() {
+        Map<String, Series> h = new java.util.LinkedHashMap<>();
+        h.put("step_loss", stepLoss);
+        h.put("train_loss", trainLoss);
+        h.put("train_accuracy", trainAccuracy);
+        h.put("valid_loss", validLoss);
+        h.put("valid_accuracy", validAccuracy);
+        h.put("learning_rate", learningRate);
+        return h;
+    }
+
     /** A deep copy of the loop's state. */
     public Checkpoint checkpoint() {
         Map<String, float[]> weights = new java.util.LinkedHashMap<>();
@@ -457,12 +481,13 @@ public final class TrainingLoop {
             weights.put(p.name(), p.value().toArray());
         }
         Map<String, float[]> history = new java.util.LinkedHashMap<>();
-        history.put("step_loss", stepLoss.view().toArray());
-        history.put("train_loss", trainLoss.view().toArray());
-        history.put("train_accuracy", trainAccuracy.view().toArray());
-        history.put("valid_loss", validLoss.view().toArray());
-        history.put("valid_accuracy", validAccuracy.view().toArray());
-        history.put("learning_rate", learningRate.view().toArray());
+        for (Map.Entry<String, Series> h : histories().entrySet()) {
+            Series.View v = h.getValue().view();
+            history.put(h.getKey(), v.toArray());
+            if (v.stride() > 1) {
+                history.put(h.getKey() + STRIDE_SUFFIX, new float[] {v.stride()});
+            }
+        }
         return new Checkpoint(steps, epoch, position, batchSize, learningRateOverride, rng.state(), order.current(), epochLoss, epochBatches, epochCorrect, epochSeen, bestValidLoss,
                 epochsWithoutImprovement, weights, optimizer.exportState(), history);
     }
@@ -498,11 +523,11 @@ public final class TrainingLoop {
         epochSeen = c.epochSeen();
         bestValidLoss = c.bestValidLoss();
         epochsWithoutImprovement = c.epochsWithoutImprovement();
-        stepLoss.setAll(c.history().getOrDefault("step_loss", new float[0]));
-        trainLoss.setAll(c.history().getOrDefault("train_loss", new float[0]));
-        trainAccuracy.setAll(c.history().getOrDefault("train_accuracy", new float[0]));
-        validLoss.setAll(c.history().getOrDefault("valid_loss", new float[0]));
-        validAccuracy.setAll(c.history().getOrDefault("valid_accuracy", new float[0]));
-        learningRate.setAll(c.history().getOrDefault("learning_rate", new float[0]));
+        for (Map.Entry<String, Series> h : histories().entrySet()) {
+            float[] stride = c.history().get(h.getKey() + STRIDE_SUFFIX);
+            h.getValue().setAll(c.history().getOrDefault(h.getKey(), new float[0]),
+                    stride == null || stride.length != 1 || !(stride[0] >= 1) ? 1 : (int) stride[0]);
+        }
+        lastLoss = stepLoss.view().last();
     }
 }

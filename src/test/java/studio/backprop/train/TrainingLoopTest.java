@@ -39,6 +39,31 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aCheckpointCarriesTheStrideOfAMergedHistory() {
+        TrainingLoop loop = new TrainingLoop(Fixtures.compile(Fixtures.xorNetwork("0.5", "2", "shuffled")),
+                Fixtures.xorData());
+        for (int i = 0; i < 5; i++) {
+            loop.stepBatch();
+        }
+        assertEquals(loop.stepLoss().last(), loop.lastLoss());
+        TrainingLoop.Checkpoint c = loop.checkpoint();
+        assertFalse(c.history().containsKey("step_loss.stride"), "a stride of 1 is not written");
+        Map<String, float[]> history = new java.util.LinkedHashMap<>(c.history());
+        history.put("step_loss", new float[] {0.5f, 0.25f});
+        history.put("step_loss.stride", new float[] {4});
+        TrainingLoop other = new TrainingLoop(Fixtures.compile(Fixtures.xorNetwork("0.5", "2", "shuffled")),
+                Fixtures.xorData());
+        other.restore(new TrainingLoop.Checkpoint(c.steps(), c.epoch(), c.position(), c.batchSize(),
+                c.learningRateOverride(), c.rngState(), c.order(), c.epochLoss(), c.epochBatches(),
+                c.epochCorrect(), c.epochSeen(), c.bestValidLoss(), c.epochsWithoutImprovement(), c.weights(),
+                c.optimizer(), history));
+        assertEquals(4, other.stepLoss().stride());
+        assertArrayEquals(new float[] {0.5f, 0.25f}, other.stepLoss().toArray());
+        assertEquals(0.25f, other.lastLoss());
+        assertEquals(4, other.checkpoint().history().get("step_loss.stride")[0]);
+    }
+
+    @Test
     void theSameDocumentAndDataGiveTheSameNumbers() {
         float[] a = run(30);
         float[] b = run(30);

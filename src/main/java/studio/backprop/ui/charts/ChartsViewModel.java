@@ -85,7 +85,7 @@ public final class ChartsViewModel {
         double xMax = Math.max(Math.max(plannedEpochs, done), 1);
         double xDone = planAxis ? growingAxis(done, xMax) : Math.max(done, 1);
         loss.set(new ChartModel("Loss", "epoch", List.of(
-                new ChartSeries(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), 1 / spe, 1 / spe),
+                perStep(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), spe),
                 perEpoch(TRAIN_LOSS, SeriesRole.TRAIN, s == null ? none : s.trainLoss()),
                 perEpoch(VALID_LOSS, SeriesRole.VALIDATION, s == null ? none : s.validLoss())),
                 xDone, false, false, "The loss appears here as training runs"));
@@ -93,8 +93,14 @@ public final class ChartsViewModel {
         learningRate.set(rateModel(s, spe, xMax));
     }
 
+    /** Value i of a per-epoch series (the mean of epochs i·stride+1 … (i+1)·stride) drawn at its last epoch. */
     private static ChartSeries perEpoch(String name, SeriesRole role, Series.View values) {
-        return new ChartSeries(name, role, values, 1, 1);
+        return new ChartSeries(name, role, values, values.stride(), values.stride());
+    }
+
+    /** Value i of a per-step series drawn at its last step, in epochs ({@code spe} steps per epoch). */
+    private static ChartSeries perStep(String name, SeriesRole role, Series.View values, double spe) {
+        return new ChartSeries(name, role, values, values.stride() / spe, values.stride() / spe);
     }
 
     private static ChartModel accuracyModel(TrainingSnapshot s, double xMax) {
@@ -110,8 +116,7 @@ public final class ChartsViewModel {
 
     private ChartModel rateModel(TrainingSnapshot s, double spe, double xMax) {
         List<ChartSeries> series = new ArrayList<>();
-        series.add(new ChartSeries(RATE, SeriesRole.RATE, s == null ? Series.View.empty() : s.learningRates(),
-                1 / spe, 1 / spe));
+        series.add(perStep(RATE, SeriesRole.RATE, s == null ? Series.View.empty() : s.learningRates(), spe));
         ChartSeries future = future(s, spe);
         if (future != null) {
             series.add(future);
@@ -159,7 +164,7 @@ public final class ChartsViewModel {
     /** A snapshot of a loop that is not running (a session opened for export), as the trainer would publish it. */
     public static TrainingSnapshot snapshotOf(TrainingLoop loop) {
         return new TrainingSnapshot(0, loop.finished() ? TrainerState.FINISHED : TrainerState.PAUSED, loop.steps(),
-                loop.epoch(), loop.position(), loop.data().trainSize(), loop.stepLoss().last(), loop.stepLoss(),
+                loop.epoch(), loop.position(), loop.data().trainSize(), loop.lastLoss(), loop.stepLoss(),
                 loop.trainLoss(), loop.trainAccuracy(), loop.validLoss(), loop.validAccuracy(),
                 loop.learningRates(), loop.compilation().optimizer().learningRate(), loop.batchSize(), 0, null,
                 java.util.Map.of());

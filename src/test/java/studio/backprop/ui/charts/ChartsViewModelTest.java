@@ -49,6 +49,21 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void aMergedHistoryIsDrawnAtTheLastStepOfEachMean() {
+        ChartsViewModel vm = new ChartsViewModel();
+        Series.View merged = new Series.View(new float[] {0.8f, 0.6f}, 2, 4);
+        Series.View epochs = new Series.View(new float[] {0.7f}, 1, 2);
+        vm.update(new TrainingSnapshot(7, TrainerState.RUNNING, 8, 2, 0, 100, 0.55f, merged, epochs,
+                series(), series(), series(), merged, 0.1, 25, 1000, null, Map.of()));
+        ChartModel loss = vm.lossProperty().get();
+        ChartSeries steps = loss.series(ChartsViewModel.STEP_LOSS);
+        assertEquals(1.0, steps.x(0), 1e-12, "steps 1-4 of 4 per epoch end at epoch 1");
+        assertEquals(2.0, steps.x(1), 1e-12);
+        assertEquals(2.0, loss.series(ChartsViewModel.TRAIN_LOSS).x(0), 1e-12, "epochs 1-2 end at epoch 2");
+        assertEquals(1.0, vm.learningRateProperty().get().series(ChartsViewModel.RATE).x(0), 1e-12);
+    }
+
+    @Test
     void theLearningRateChartShowsTheSchedulesFutureUntilThePlanEnds() {
         ChartsViewModel vm = new ChartsViewModel();
         vm.setPlan(LearningRateSchedule.stepDecay(0.1, 0.5, 4), 5);
