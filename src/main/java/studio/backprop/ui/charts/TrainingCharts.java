@@ -30,7 +30,11 @@ public final class TrainingCharts extends HBox {
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode");
     private final ObjectProperty<ChartPalette> palette = new SimpleObjectProperty<>(this, "palette",
             ChartPalette.LIGHT);
-    private final ChangeListener<TrainingSnapshot> onSnapshot = (o, a, s) -> update(s);
+    private final ChangeListener<TrainingSnapshot> onSnapshot = (o, a, s) -> {
+        if (this.bound == null || this.bound.redrawTurn().charts()) {
+            update(s);
+        }
+    };
     private final ChangeListener<Compilation> onCompilation = (o, a, c) -> plan(c);
     private TrainingViewModel bound;
 

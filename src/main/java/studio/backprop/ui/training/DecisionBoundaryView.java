@@ -22,8 +22,9 @@ import studio.backprop.ui.export.Exportable;
  * blue by the probability of the second class; more classes: each class's colour, paler where the network is
  * unsure), the training points on top and the test points outlined, with axes, a title and a legend.
  *
- * <p>It draws on a canvas only when something changed ({@link #setGrid}, {@link #setPoints}, a resize).
- * Thread: the JavaFX application thread.
+ * <p>It draws on two canvases, each only when something it shows changed: the heatmap below (a new grid) and the
+ * points, axes and legend above (new points, extent or title, a resize), so that a training network's frequent new
+ * grids cost one image each and not hundreds of circles. Thread: the JavaFX application thread.
  */
 public final class DecisionBoundaryView extends Region implements Exportable {
 
@@ -33,7 +34,8 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     private static final double SHADE = 0.6;
     private static final int UPSAMPLE = 4;
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas heatmapLayer = new Canvas();
+    private final Canvas pointLayer = new Canvas();
     private final BooleanProperty showTestPoints = new SimpleBooleanProperty(true);
     private List<DataPoint> points = List.of();
     private List<String> classNames = List.of();
@@ -41,17 +43,19 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     private Extent extent = Extent.DEFAULT;
     private String title;
     private WritableImage heatmap;
-    private boolean dirty = true;
+    private boolean heatmapDirty = true;
+    private boolean pointsDirty = true;
     private PlotFrame frame;
 
     /** An empty plot with a title ("Output", "Data"). */
     public DecisionBoundaryView(String title) {
         this.title = title;
         getStyleClass().add("decision-boundary");
-        getChildren().add(canvas);
+        getChildren().addAll(heatmapLayer, pointLayer);
         setPrefSize(380, 410);
         setMinSize(200, 220);
         showTestPoints.addListener((o, a, b) -> invalidate());
+        pointLayer.setMouseTransparent(true);
     }
 
     /** The points to draw and the names of their classes (for the legend). */
@@ -64,10 +68,13 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     /** The network's output over the plane (null for none); its extent becomes the plot's. */
     public void setGrid(GridActivations newGrid) {
         grid = newGrid;
-        if (newGrid != null) {
+        if (newGrid != null && !newGrid.extent().equals(extent)) {
             extent = newGrid.extent();
+            invalidate();
+        } else {
+            heatmapDirty = true;
+            requestLayout();
         }
-        invalidate();
     }
 
     public GridActivations grid() {
@@ -93,9 +100,10 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         return showTestPoints;
     }
 
-    /** Asks for a redraw at the next layout pass. */
+    /** Asks for a redraw of everything at the next layout pass. */
     public void invalidate() {
-        dirty = true;
+        heatmapDirty = true;
+        pointsDirty = true;
         requestLayout();
     }
 
@@ -127,19 +135,33 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     protected void layoutChildren() {
         double w = Math.floor(getWidth());
         double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            dirty = true;
+        if (heatmapLayer.getWidth() != w || heatmapLayer.getHeight() != h) {
+            for (Canvas layer : new Canvas[] {heatmapLayer, pointLayer}) {
+                layer.setWidth(w);
+                layer.setHeight(h);
+            }
+            heatmapDirty = true;
+            pointsDirty = true;
         }
-        if (dirty) {
-            dirty = false;
+        if (pointsDirty || frame == null || frame.extent != extent) {
             frame = new PlotFrame(w, h, extent);
-            draw(canvas.getGraphicsContext2D(), w, h);
+        }
+        if (heatmapDirty) {
+            heatmapDirty = false;
+            drawHeatmap(heatmapLayer.getGraphicsContext2D(), w, h);
+        }
+        if (pointsDirty) {
+            pointsDirty = false;
+            GraphicsContext gc = pointLayer.getGraphicsContext2D();
+            gc.clearRect(0, 0, w, h);
+            drawPoints(gc);
+            frame.drawAxes(gc);
+            drawHeader(gc, w);
         }
     }
 
-    private void draw(GraphicsContext gc, double w, double h) {
+    /** The lower layer: white, with the plot's square filled by the heatmap (or a plain grey before any grid). */
+    private void drawHeatmap(GraphicsContext gc, double w, double h) {
         gc.setFill(Color.WHITE);
         gc.fillRect(0, 0, w, h);
         if (grid == null) {
@@ -149,9 +171,6 @@ public final class DecisionBoundaryView extends Region implements Exportable {
             gc.setImageSmoothing(true);
             gc.drawImage(heatmapImage(), frame.x0, frame.y0, frame.side, frame.side);
         }
-        drawPoints(gc);
-        frame.drawAxes(gc);
-        drawHeader(gc, w);
     }
 
     /** The grid drawn at four times its resolution, values interpolated bilinearly before colouring. */

@@ -153,24 +153,61 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         drawHeaders(gc);
     }
 
+    /** Steps of line strength: lines of the same sign and step are stroked together as one path. */
+    private static final int STRENGTH_STEPS = 16;
+
+    /**
+     * The weights as lines: colour by sign, opacity and width by magnitude relative to the largest weight, in
+     * {@link #STRENGTH_STEPS} steps. Lines of one sign and step make one path (one stroke for the renderer instead
+     * of one per weight), drawn weakest first; the highlighted line is drawn last, on top.
+     */
     private void drawLines(GraphicsContext gc) {
         List<NeuronColumn> columns = mirror.columns();
         float largest = mirror.largestWeight();
-        for (int c = 1; c < columns.size(); c++) {
-            for (int from = 0; from < columns.get(c - 1).units(); from++) {
-                for (int to = 0; to < columns.get(c).units(); to++) {
-                    float v = mirror.weight(c, from, to);
-                    double strength = Math.min(1, Math.abs(v) / largest);
-                    boolean lit = highlighted != null && highlighted.equals(new NetworkLayout.Hit(c, from, to));
-                    gc.setStroke(lit ? Color.BLACK : (v < 0 ? PlaygroundColors.ORANGE : PlaygroundColors.BLUE)
+        for (int step = 0; step <= STRENGTH_STEPS; step++) {
+            for (boolean negative : new boolean[] {false, true}) {
+                boolean any = false;
+                for (int c = 1; c < columns.size(); c++) {
+                    for (int from = 0; from < columns.get(c - 1).units(); from++) {
+                        for (int to = 0; to < columns.get(c).units(); to++) {
+                            float v = mirror.weight(c, from, to);
+                            if (strengthStep(v, largest) != step || (v < 0) != negative) {
+                                continue;
+                            }
+                            if (!any) {
+                                gc.beginPath();
+                                any = true;
+                            }
+                            Point2D a = layout.lineStart(c, from);
+                            Point2D b = layout.lineEnd(c, to);
+                            gc.moveTo(a.getX(), a.getY());
+                            gc.lineTo(b.getX(), b.getY());
+                        }
+                    }
+                }
+                if (any) {
+                    double strength = step / (double) STRENGTH_STEPS;
+                    gc.setStroke((negative ? PlaygroundColors.ORANGE : PlaygroundColors.BLUE)
                             .deriveColor(0, 1, 1, 0.35 + 0.65 * strength));
-                    gc.setLineWidth(0.6 + 5 * strength + (lit ? 1 : 0));
-                    Point2D a = layout.lineStart(c, from);
-                    Point2D b = layout.lineEnd(c, to);
-                    gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+                    gc.setLineWidth(0.6 + 5 * strength);
+                    gc.stroke();
                 }
             }
         }
+        if (highlighted != null && highlighted.line()) {
+            float v = mirror.weight(highlighted.column(), highlighted.from(), highlighted.to());
+            gc.setStroke(Color.BLACK);
+            gc.setLineWidth(1.6 + 5 * strengthStep(v, largest) / (double) STRENGTH_STEPS);
+            Point2D a = layout.lineStart(highlighted.column(), highlighted.from());
+            Point2D b = layout.lineEnd(highlighted.column(), highlighted.to());
+            gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+        }
+    }
+
+    /** |v| relative to the largest weight, rounded to a step in 0..{@link #STRENGTH_STEPS}. */
+    static int strengthStep(float v, float largest) {
+        double strength = largest > 0 ? Math.min(1, Math.abs(v) / largest) : 0;
+        return (int) Math.round(strength * STRENGTH_STEPS);
     }
 
     private void drawNeurons(GraphicsContext gc) {

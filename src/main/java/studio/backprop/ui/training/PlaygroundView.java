@@ -9,7 +9,6 @@ import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainingLoop;
-import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingSnapshot;
 import studio.backprop.ui.export.Exportable;
 
@@ -35,14 +34,6 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
-    /**
-     * While training runs the heatmaps and weight lines are redrawn at most 10 times a second: they stay visibly
-     * live, and the window keeps its frame rate for the charts and controls (drawing hundreds of translucent lines is
-     * what costs, with software rendering above all). A pause or the end of training redraws at once.
-     */
-    private static final long RUNNING_REFRESH_NANOS = 100_000_000L;
-    private long lastRefresh;
-
     public PlaygroundView(TrainingViewModel training, DatasetViewModel dataset) {
         this.training = training;
         this.dataset = dataset;
@@ -94,11 +85,12 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         if (s.message() != null) {
             status.setText(s.message());
         }
-        long now = System.nanoTime();
-        if (s.state() == TrainerState.RUNNING && now - lastRefresh < RUNNING_REFRESH_NANOS) {
+        // While training runs the heatmaps and weight lines redraw on every other hand-off (ten times a second),
+        // taking turns with the charts: drawing hundreds of translucent lines is what costs, with software
+        // rendering above all. A pause or the end of training redraws at once.
+        if (!training.redrawTurn().playground()) {
             return;
         }
-        lastRefresh = now;
         mirror.assign(s.tensors());
         refresh();
     }

@@ -27,11 +27,30 @@ public final class TrainingViewModel {
     /**
      * While training runs steadily, views get a new snapshot at most 20 times a second: numbers and curves still move
      * smoothly, and the frames in between stay free for rendering. Any change of state (pause, finish, divergence, a
-     * step command) is handed on at once.
+     * step command) is handed on at once. The limit sits a little under 50 ms so that at 60 frames a second every
+     * third frame qualifies (frames come 16.7 ms apart, give or take; at exactly 50 ms every fourth would).
      */
-    private static final long RUNNING_HAND_OFF_NANOS = 50_000_000L;
+    private static final long RUNNING_HAND_OFF_NANOS = 45_000_000L;
     private long lastHandOff;
     private long frames;
+    private RedrawTurn turn = RedrawTurn.ALL;
+
+    /**
+     * Which costly views redraw for the snapshot just handed on. While training runs steadily the charts and the
+     * Playground take turns, one hand-off each, so that no frame has to render both (each still moves ten times a
+     * second); a hand-off that changes the state (pause, step, end, divergence) is for all of them.
+     */
+    public enum RedrawTurn {
+        ALL, CHARTS, PLAYGROUND;
+
+        public boolean charts() {
+            return this != PLAYGROUND;
+        }
+
+        public boolean playground() {
+            return this != CHARTS;
+        }
+    }
 
     public TrainingViewModel() {
         pump = new AnimationTimer() {
@@ -92,7 +111,13 @@ public final class TrainingViewModel {
         }
         lastHandOff = now;
         lastVersion = latest.version();
+        turn = !steady ? RedrawTurn.ALL : turn == RedrawTurn.CHARTS ? RedrawTurn.PLAYGROUND : RedrawTurn.CHARTS;
         snapshot.set(latest);
+    }
+
+    /** Which costly views redraw for the current snapshot (read it in a snapshot listener). */
+    public RedrawTurn redrawTurn() {
+        return turn;
     }
 
     /** The latest snapshot taken (null before training starts). */

@@ -54,9 +54,12 @@ public final class SoakMeasurement {
                     frames[0]++;
                 }
             }.start();
-            model[0].ensureTrainer(() -> model[0].training().send(new TrainerCommand.Play()),
-                    m -> System.out.println("could not train: " + m));
         });
+        Thread.sleep(3000);
+        System.out.printf("frames per second before training (the display rate here): %.1f%n",
+                frameRate(frames, 5_000));
+        Platform.runLater(() -> model[0].ensureTrainer(() -> model[0].training().send(new TrainerCommand.Play()),
+                m -> System.out.println("could not train: " + m)));
         Thread.sleep(3000);
         long f0 = frames[0];
         long t0 = System.nanoTime();
@@ -79,6 +82,13 @@ public final class SoakMeasurement {
         Platform.runLater(() -> model[0].shutdown());
         Thread.sleep(500);
         System.exit(0);
+    }
+
+    private static double frameRate(long[] frames, long millis) throws InterruptedException {
+        long f0 = frames[0];
+        long t0 = System.nanoTime();
+        Thread.sleep(millis);
+        return (frames[0] - f0) / ((System.nanoTime() - t0) / 1e9);
     }
 
     /** The spiral with six hidden tanh layers of eight units, batch 10: the largest Playground-size network. */

@@ -65,7 +65,16 @@ class PlaygroundPicturesTest {
             }
         };
         long[] grids = new long[1];
+        // Per hand-off: whose turn it was, and whether the Playground recomputed its grid for it.
+        java.util.List<String> turns = new java.util.ArrayList<>();
+        long[] lastGrids = new long[1];
         WaitForAsyncUtils.asyncFx(() -> {
+            lastGrids[0] = playground.gridUpdates();
+            training.snapshotProperty().addListener((o, a, snap) -> {
+                long now = playground.gridUpdates();
+                turns.add(training.redrawTurn() + (now > lastGrids[0] ? "+grid" : ""));
+                lastGrids[0] = now;
+            });
             counter.start();
             grids[0] = playground.gridUpdates();
             training.send(new TrainerCommand.Play());
@@ -83,6 +92,15 @@ class PlaygroundPicturesTest {
                 "frames/s %.1f, grid updates/s %.1f, steps %d, over %.1f s%n", frames.get() / seconds,
                 grids[0] / seconds, training.snapshotProperty().get().step(), seconds));
         Thread.sleep(300);
+        java.util.List<String> seen = WaitForAsyncUtils.asyncFx(() -> java.util.List.copyOf(turns)).get();
+        Files.writeString(OUT.resolve("frame-rate.txt"), "hand-offs " + seen.size() + ": " + seen + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(seen.contains("PLAYGROUND+grid") && seen.contains("CHARTS"), seen.toString());
+        assertTrue(!seen.contains("CHARTS+grid"), "the Playground never redraws on the charts' turn: " + seen);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(!seen.get(i).equals(seen.get(i - 1)) || seen.get(i).startsWith("ALL"),
+                    "steady hand-offs alternate: " + seen);
+        }
         WaitForAsyncUtils.asyncFx(this::export).get(10, TimeUnit.SECONDS);
         assertTrue(Files.size(OUT.resolve("network.png")) > 0);
     }
