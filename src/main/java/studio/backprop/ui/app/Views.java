@@ -55,6 +55,7 @@ final class Views {
                     + "]" + (doc.data().settings().isEmpty() ? "" : " " + doc.data().settings()) + ".\n\nThe 2-D "
                     + "data panel (generated sets, drawing points) is for networks with two input features.";
         }, model.documentProperty()));
+        playground.planarDataProperty().bind(planar);
         SplitPane training = new SplitPane(dataSlot, playground);
         training.setOrientation(Orientation.HORIZONTAL);
         training.setDividerPositions(0.28);

@@ -30,7 +30,12 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private final DatasetViewModel dataset;
     private final PlaygroundNetworkView network = new PlaygroundNetworkView();
     private final DecisionBoundaryView output = new DecisionBoundaryView("Output");
+    private static final String NOT_PLANAR = "The output plot is for networks that learn from the 2-D data set"
+            + " (two input features, generated or drawn); this network learns from other data, so it is hidden.";
+
     private final Label status = new Label();
+    private final javafx.beans.property.BooleanProperty planarData =
+            new javafx.beans.property.SimpleBooleanProperty(this, "planarData", true);
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
@@ -41,6 +46,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         setCenter(network);
         setRight(output);
         status.setWrapText(true);
+        status.getStyleClass().add("playground-status");
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
         PointDrawing.attach(output, dataset);
@@ -48,6 +54,12 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         training.compilationProperty().addListener((o, old, c) -> rebuild(c));
         training.snapshotProperty().addListener((o, old, s) -> update(s));
         dataset.pointsProperty().addListener((o, old, p) -> showPoints(p));
+        planarData.addListener((o, old, planar) -> {
+            output.setVisible(planar);
+            output.setManaged(planar);
+            showPoints(dataset.points());
+            rebuild(training.compilationProperty().get());
+        });
         showPoints(dataset.points());
         rebuild(training.compilationProperty().get());
     }
@@ -63,12 +75,12 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private void rebuild(Compilation c) {
         mirror = null;
         if (c == null) {
-            status.setText("Start training to see the network here.");
+            status.setText(planarData.get() ? "Start training to see the network here." : NOT_PLANAR);
         } else {
             try {
                 mirror = MirrorNetwork.of(c.document());
                 training.subscribe(mirror.subscriptionKeys());
-                status.setText("");
+                status.setText(planarData.get() ? "" : NOT_PLANAR);
             } catch (IllegalArgumentException e) {
                 status.setText(e.getMessage());
             }
@@ -95,7 +107,19 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         refresh();
     }
 
+    /**
+     * Whether the dataset panel's 2-D set is the data being trained (true by default). When it is not (MNIST, a
+     * file), the output plot, which would show that set's points, is hidden and the status says why.
+     */
+    public javafx.beans.property.BooleanProperty planarDataProperty() {
+        return planarData;
+    }
+
     private void showPoints(List<DataPoint> points) {
+        if (!planarData.get()) {
+            output.setPoints(List.of(), List.of());
+            return;
+        }
         output.setPoints(points, dataset.classNames());
         Extent next = Extent.around(points);
         if (!next.equals(extent)) {

@@ -1,6 +1,7 @@
 package studio.backprop.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,17 @@ class PlaygroundViewTest {
         assertEquals(3, added.y(), 0.1);
         assertEquals(1, added.label());
         assertEquals(DatasetViewModel.Source.DRAWN, data.sourceProperty().get());
+    }
+
+    @Test
+    void dataThatIsNotTheTwoDimensionalSetHidesTheOutputPlotAndSaysWhy(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> playground.planarDataProperty().set(false)).get(5, TimeUnit.SECONDS);
+        assertFalse(playground.outputView().isVisible());
+        Label status = robot.lookup(".playground-status").queryAs(Label.class);
+        assertTrue(status.getText().contains("2-D data set"), status.getText());
+        WaitForAsyncUtils.asyncFx(() -> playground.planarDataProperty().set(true)).get(5, TimeUnit.SECONDS);
+        assertTrue(playground.outputView().isVisible());
+        assertEquals("", status.getText());
     }
 
     @Test
