@@ -2,12 +2,14 @@ package studio.backprop.ui.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * Starts Backprop Studio: the main window with the spiral playground loaded, so pressing Play trains at once.
+ * Starts Backprop Studio: the main window with the spiral playground loaded, so pressing Play trains at once, or
+ * with the network or session file named as the first argument.
  * Unsaved work of a session that ended abruptly is offered for recovery first.
  */
 public final class BackpropStudioApp extends Application {
@@ -27,8 +29,9 @@ public final class BackpropStudioApp extends Application {
             model.recover(leftover.get());
         } else {
             model.autosave().clear();
-            Path start = samples.resolve("spiral-playground.bps");
-            if (Files.exists(start)) {
+            List<String> files = getParameters().getUnnamed();
+            Path start = files.isEmpty() ? samples.resolve("spiral-playground.bps") : Path.of(files.get(0));
+            if (!files.isEmpty() || Files.exists(start)) {
                 model.open(start, window::showError);
             } else {
                 window.showError("The samples folder was not found (looked in " + samples + "); use File ▸ Open.");

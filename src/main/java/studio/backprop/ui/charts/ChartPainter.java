@@ -315,12 +315,31 @@ final class ChartPainter {
         return n;
     }
 
-    private static void placeholder(GraphicsContext g, Plot p, Style st, String text) {
+    /** The text of an empty chart, centred in the plot and wrapped at spaces to the plot's width. */
+    private void placeholder(GraphicsContext g, Plot p, Style st, String text) {
         g.setFont(st.label());
         g.setFill(st.palette().axis());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, (p.left() + p.right()) / 2, (p.top() + p.bottom()) / 2);
+        double room = Math.max(20, p.right() - p.left() - 8);
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && width(longer, st.label()) > room) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
+        double lineHeight = st.label().getSize() * 1.3;
+        double y = (p.top() + p.bottom()) / 2 - (lines.size() - 1) * lineHeight / 2;
+        for (String l : lines) {
+            g.fillText(l, (p.left() + p.right()) / 2, y);
+            y += lineHeight;
+        }
     }
 
     /** A value as the legend and read-out show it. */

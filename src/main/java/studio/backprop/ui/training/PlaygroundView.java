@@ -46,6 +46,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         setCenter(network);
         setRight(output);
         status.setWrapText(true);
+        status.setMaxWidth(560);
         status.getStyleClass().add("playground-status");
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
@@ -86,6 +87,14 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             }
         }
         network.setNetwork(mirror);
+        // Without a network to picture, the message takes the network's place instead of a line under a blank.
+        if (mirror == null) {
+            setBottom(null);
+            setCenter(status);
+        } else {
+            setCenter(network);
+            setBottom(status);
+        }
         output.setGrid(null);
         update(training.snapshotProperty().get());
     }
