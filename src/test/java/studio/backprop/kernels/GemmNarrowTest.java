@@ -2,7 +2,7 @@ package studio.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static studio.backprop.kernels.KernelTestSupport.assertClose;
+import static studio.backprop.kernels.KernelTestSupport.assertMatchesReference;
 import static studio.backprop.kernels.KernelTestSupport.assertSameForAllThreadCounts;
 import static studio.backprop.kernels.KernelTestSupport.random;
 
@@ -32,22 +32,9 @@ class GemmNarrowTest {
             int k = s[2];
             assertTrue(GemmNarrow.applies(m, n, k), m + "×" + n + "×" + k);
             for (int variant = 0; variant < 8; variant++) {
-                boolean transA = (variant & 1) != 0;
-                boolean transB = (variant & 2) != 0;
-                boolean accumulate = (variant & 4) != 0;
-                // B ends exactly where the matrix ends, so the last rows must come from padded copies.
-                int aOff = variant;
-                int bOff = 2 * variant + 1;
-                float[] a = random(rnd, aOff + m * k);
-                float[] b = random(rnd, bOff + k * n);
-                float[] start = random(rnd, 3 + m * n);
-                float[] expected = start.clone();
-                float[] actual = start.clone();
-                Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
                 // Called directly: Gemm.gemm sends some of these shapes to GemmSmall.
-                GemmNarrow.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
-                assertClose(expected, actual, 1e-5 * Math.sqrt(k),
-                        m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
+                assertMatchesReference(GemmNarrow::gemm, (variant & 1) != 0, (variant & 2) != 0,
+                        (variant & 4) != 0, m, n, k, variant, rnd);
             }
         }
     }

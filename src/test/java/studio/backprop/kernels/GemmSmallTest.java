@@ -2,7 +2,7 @@ package studio.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static studio.backprop.kernels.KernelTestSupport.assertClose;
+import static studio.backprop.kernels.KernelTestSupport.assertMatchesReference;
 import static studio.backprop.kernels.KernelTestSupport.assertSameForAllThreadCounts;
 import static studio.backprop.kernels.KernelTestSupport.random;
 
@@ -70,19 +70,8 @@ class GemmSmallTest {
         });
     }
 
-    /** The fast path against the reference, with A, B and C at offsets and B ending where the array ends. */
     private static void compare(boolean transA, boolean transB, boolean accumulate, int m, int n, int k, int shift,
                                 Random rnd) {
-        int aOff = shift;
-        int bOff = 2 * shift + 1;
-        float[] a = random(rnd, aOff + m * k);
-        float[] b = random(rnd, bOff + k * n);
-        float[] start = random(rnd, 3 + m * n);
-        float[] expected = start.clone();
-        float[] actual = start.clone();
-        Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
-        Gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
-        assertClose(expected, actual, 1e-5 * Math.sqrt(k),
-                m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
+        assertMatchesReference(Gemm::gemm, transA, transB, accumulate, m, n, k, shift, rnd);
     }
 }

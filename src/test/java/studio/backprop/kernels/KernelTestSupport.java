@@ -98,4 +98,31 @@ final class KernelTestSupport {
             }
         }
     }
+
+    /** A GEMM with the contract of {@link Gemm#gemm}. */
+    @FunctionalInterface
+    interface GemmCall {
+        void run(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
+                 float[] c, int cOff, boolean accumulate);
+    }
+
+    /**
+     * Runs {@code kernel} and the reference on random operands, A at offset {@code shift}, B at 2·shift + 1 and
+     * ending exactly where its array ends (so kernels that read whole vectors must stop before it), C at 3 with a
+     * random start, and requires the same results to 1e-5·√k.
+     */
+    static void assertMatchesReference(GemmCall kernel, boolean transA, boolean transB, boolean accumulate, int m,
+                                       int n, int k, int shift, Random rnd) {
+        int aOff = shift;
+        int bOff = 2 * shift + 1;
+        float[] a = random(rnd, aOff + m * k);
+        float[] b = random(rnd, bOff + k * n);
+        float[] start = random(rnd, 3 + m * n);
+        float[] expected = start.clone();
+        float[] actual = start.clone();
+        Gemm.gemmReference(transA, transB, m, n, k, a, aOff, b, bOff, expected, 3, accumulate);
+        kernel.run(transA, transB, m, n, k, a, aOff, b, bOff, actual, 3, accumulate);
+        assertClose(expected, actual, 1e-5 * Math.sqrt(k),
+                m + "×" + n + "×" + k + " transA=" + transA + " transB=" + transB + " acc=" + accumulate);
+    }
 }
