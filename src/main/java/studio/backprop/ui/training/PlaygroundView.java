@@ -1,6 +1,8 @@
 package studio.backprop.ui.training;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,16 +28,15 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     /** Grid cells per side for the heatmaps (the thumbnails show the same grid, scaled down). */
     public static final int RESOLUTION = 40;
 
+    private static final String NOT_PLANAR = "The output plot is for networks that learn from the 2-D data set"
+            + " (two input features, generated or drawn); this network learns from other data, so it is hidden.";
+
     private final TrainingViewModel training;
     private final DatasetViewModel dataset;
     private final PlaygroundNetworkView network = new PlaygroundNetworkView();
     private final DecisionBoundaryView output = new DecisionBoundaryView("Output");
-    private static final String NOT_PLANAR = "The output plot is for networks that learn from the 2-D data set"
-            + " (two input features, generated or drawn); this network learns from other data, so it is hidden.";
-
     private final Label status = new Label();
-    private final javafx.beans.property.BooleanProperty planarData =
-            new javafx.beans.property.SimpleBooleanProperty(this, "planarData", true);
+    private final BooleanProperty planarData = new SimpleBooleanProperty(this, "planarData", true);
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
@@ -120,7 +121,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
      * Whether the dataset panel's 2-D set is the data being trained (true by default). When it is not (MNIST, a
      * file), the output plot, which would show that set's points, is hidden and the status says why.
      */
-    public javafx.beans.property.BooleanProperty planarDataProperty() {
+    public BooleanProperty planarDataProperty() {
         return planarData;
     }
 
