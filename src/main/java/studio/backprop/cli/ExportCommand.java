@@ -8,14 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 import studio.backprop.io.SessionFile;
 import studio.backprop.train.TrainingLoop;
-import studio.backprop.ui.charts.ChartKind;
-import studio.backprop.ui.charts.ExportBackground;
-import studio.backprop.ui.charts.HeadlessExport;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.headless.SessionPictures;
+import studio.backprop.ui.headless.SessionView;
 
 /**
- * {@code export SESSION --view loss|accuracy|learning-rate|summary --out FILE.png [--scale 1|2|4]
- * [--background white|transparent|dark] [--size WxH] [--log]}: a picture of a saved session, drawn without a
- * display by the same views and export path as the app.
+ * {@code export SESSION --view VIEW --out FILE.png [--scale 1|2|4] [--background white|transparent|dark]
+ * [--size WxH] [--log] [--neuron LAYER:UNIT]}: a picture of a saved session (a chart, the summary, the editor's
+ * drawing of the network, or a Playground view), drawn without a display by the same views and export path as the
+ * app.
  */
 final class ExportCommand implements Command {
 
@@ -28,13 +29,15 @@ final class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export SESSION --view loss|accuracy|learning-rate|summary --out FILE.png   a picture of a session\n"
-                + "    [--scale 1|2|4] [--background white|transparent|dark] [--size 800x500] [--log]";
+        return "export SESSION --view VIEW --out FILE.png   a picture of a session, drawn as the app draws it\n"
+                + "    VIEW: " + SessionView.names() + "\n"
+                + "    [--scale 1|2|4] [--background white|transparent|dark] [--size 800x500] [--log]"
+                + " [--neuron h1:3]";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("view", "out", "scale", "background", "size");
+        return Set.of("view", "out", "scale", "background", "size", "neuron");
     }
 
     @Override
@@ -46,14 +49,15 @@ final class ExportCommand implements Command {
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.maxPositional(1);
         Path session = Path.of(args.positional(0, "the session file"));
-        ChartKind kind = kind(args.option("view"));
+        SessionView view = view(args.option("view"));
         Path file = Path.of(required(args, "out", "the picture file (--out FILE.png)"));
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("export: --out must name a .png file, got '" + file + "'");
         }
         int scale = scale(args.option("scale"));
         ExportBackground background = background(args.option("background"));
-        int[] size = size(args.option("size"), kind);
+        int[] size = size(args.option("size"), view);
+        String[] neuron = neuron(args.option("neuron"), view);
         if (!Files.exists(session)) {
             throw new UsageException(session + ": no such file");
         }
@@ -63,7 +67,14 @@ final class ExportCommand implements Command {
         } catch (NoSuchFileException e) {
             throw new UsageException(session + ": no such file");
         }
-        HeadlessExport.write(loop, kind, file, scale, background, size[0], size[1], args.flag("log"));
+        SessionPictures.Request request = new SessionPictures.Request(view, scale, background, size[0], size[1],
+                args.flag("log"), neuron[0], Integer.parseInt(neuron[1]));
+        try {
+            SessionPictures.write(loop, request, file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("export: the " + view.id() + " view cannot be drawn for " + session + ": "
+                    + e.getMessage());
+        }
         out.println("Wrote " + file);
         return 0;
     }
@@ -76,12 +87,12 @@ final class ExportCommand implements Command {
         return v;
     }
 
-    private static ChartKind kind(String v) throws UsageException {
+    private static SessionView view(String v) throws UsageException {
         if (v == null) {
-            throw new UsageException("export: the view (--view loss|accuracy|learning-rate|summary) is missing");
+            throw new UsageException("export: the view (--view " + SessionView.names() + ") is missing");
         }
         try {
-            return ChartKind.parse(v);
+            return SessionView.parse(v);
         } catch (IllegalArgumentException e) {
             throw new UsageException("export: " + e.getMessage());
         }
@@ -107,10 +118,33 @@ final class ExportCommand implements Command {
         }
     }
 
-    /** WIDTHxHEIGHT in logical pixels; charts default to 800×500, the summary to its own size. */
-    private static int[] size(String v, ChartKind kind) throws UsageException {
+    /** LAYER:UNIT for the neuron view ("h1:3", units counted from 1); {"", "0"} for the other views. */
+    private static String[] neuron(String v, SessionView view) throws UsageException {
+        if (view != SessionView.NEURON) {
+            if (v != null) {
+                throw new UsageException("export: --neuron goes with --view neuron");
+            }
+            return new String[] {"", "0"};
+        }
         if (v == null) {
-            return kind == ChartKind.SUMMARY ? new int[] {0, 0} : new int[] {800, 500};
+            throw new UsageException("export: the neuron view needs --neuron LAYER:UNIT, e.g. --neuron h1:3");
+        }
+        String[] parts = v.trim().split(":");
+        if (parts.length != 2 || parts[0].isBlank() || !parts[1].trim().matches("[0-9]{1,6}")) {
+            throw new UsageException("export: --neuron takes LAYER:UNIT with the unit counted from 1, e.g. h1:3;"
+                    + " got '" + v + "'");
+        }
+        return new String[] {parts[0].trim(), parts[1].trim()};
+    }
+
+    /** WIDTHxHEIGHT in logical pixels; charts default to 800×500, the other views to their own size. */
+    private static int[] size(String v, SessionView view) throws UsageException {
+        if (v == null) {
+            return view.chart() ? new int[] {800, 500} : new int[] {0, 0};
+        }
+        if (!view.chart()) {
+            throw new UsageException("export: --size is for the charts; the " + view.id()
+                    + " view has its own size");
         }
         String[] parts = v.trim().toLowerCase(Locale.ROOT).split("[x×]");
         try {

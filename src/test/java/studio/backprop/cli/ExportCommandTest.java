@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import studio.backprop.io.SessionFile;
 import studio.backprop.spec.Compilation;
+import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.ui.charts.ChartPalette;
@@ -26,6 +27,7 @@ import studio.backprop.ui.charts.SeriesRole;
 class ExportCommandTest {
 
     private static final Path SPIRAL = Path.of("samples", "spiral-playground.bps");
+    private static final Path LOOK = Path.of("target", "cli-pictures");
 
     @TempDir
     static Path dir;
@@ -33,17 +35,26 @@ class ExportCommandTest {
     private static Path session;
     private String err;
 
+    private static Path wide;
+
     @BeforeAll
     static void trainAndSave() throws Exception {
         FxToolkit.registerPrimaryStage(); // the toolkit started the TestFX way, shared with other UI tests
-        NetworkDocument doc = Workspace.read(SPIRAL);
+        session = trained(Workspace.read(SPIRAL), 12, "spiral.bpsession");
+        // The same spiral with 20 units in the first layer: more than the Playground draws.
+        String text = Files.readString(SPIRAL).replaceFirst("units = 8", "units = 20");
+        wide = trained(DocumentFormat.read(text, "wide"), 0, "wide.bpsession");
+    }
+
+    private static Path trained(NetworkDocument doc, int epochs, String name) throws Exception {
         Compilation c = Workspace.trainable(doc);
         TrainingLoop loop = new TrainingLoop(c, Workspace.data(doc, c, SPIRAL));
-        for (int e = 0; e < 12; e++) {
+        for (int e = 0; e < epochs; e++) {
             loop.stepEpoch();
         }
-        session = dir.resolve("spiral.bpsession");
-        SessionFile.save(session, loop);
+        Path file = dir.resolve(name);
+        SessionFile.save(file, loop);
+        return file;
     }
 
     private int run(String... args) {
@@ -109,7 +120,8 @@ class ExportCommandTest {
     void badInputGetsAMessageAndExitCodeTwo() {
         Path png = dir.resolve("x.png");
         assertEquals(2, run("export", session.toString(), "--view", "weights", "--out", png.toString()));
-        assertTrue(err.contains("the view must be one of [loss, accuracy, learning-rate, summary]"), err);
+        assertTrue(err.contains("the view must be one of [loss, accuracy, learning-rate, summary, network, neurons,"
+                + " neuron, decision-boundary, playground], got 'weights'"), err);
         assertEquals(2, run("export", session.toString(), "--view", "loss", "--out", png.toString(), "--scale", "3"));
         assertEquals("export: --scale must be 1, 2 or 4, got '3'\n", err);
         assertEquals(2, run("export", session.toString(), "--view", "loss", "--out", png.toString(), "--size", "wide"));
@@ -126,5 +138,104 @@ class ExportCommandTest {
         assertTrue(err.contains("not a Backprop Studio session"), err);
         assertFalse(Files.exists(png));
         assertFalse(err.contains("\tat "), err);
+    }
+
+    /** Pixels whose blue channel clearly leads (the Playground's positive colour) and whose red leads. */
+    private static int[] bluishAndOrangish(BufferedImage image) {
+        int[] n = new int[2];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int r = p >> 16 & 255;
+                int b = p & 255;
+                if ((p >>> 24) == 255 && b > r + 60) {
+                    n[0]++;
+                } else if ((p >>> 24) == 255 && r > b + 60) {
+                    n[1]++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private BufferedImage export(String view, String... options) throws Exception {
+        Path png = dir.resolve(view + "-" + options.length + ".png");
+        String[] args = new String[6 + options.length];
+        System.arraycopy(new String[] {"export", session.toString(), "--view", view, "--out", png.toString()}, 0,
+                args, 0, 6);
+        System.arraycopy(options, 0, args, 6, options.length);
+        assertEquals(0, run(args), err);
+        // kept where they can be looked at after the build
+        Files.createDirectories(LOOK);
+        Files.copy(png, LOOK.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return ImageIO.read(png.toFile());
+    }
+
+    @Test
+    void exportsTheEditorDrawingAndThePlaygroundViews() throws Exception {
+        BufferedImage network = export("network");
+        assertTrue(network.getWidth() > 600 && network.getHeight() > 100, "the boxes of five layers in a row: "
+                + network.getWidth() + "×" + network.getHeight());
+        assertTrue(Pictures.colours(network) > 20, "not blank");
+
+        BufferedImage neurons = export("neurons", "--scale", "2", "--background", "dark");
+        assertEquals(rgb(javafx.scene.paint.Color.rgb(30, 30, 34)), neurons.getRGB(1, 1), "dark corner");
+        assertEquals(0, neurons.getWidth() % 2, "twice the view's size");
+        int[] lines = bluishAndOrangish(neurons);
+        assertTrue(lines[0] > 500 && lines[1] > 500, "weights of both signs and heatmaps: " + lines[0] + " blue, "
+                + lines[1] + " orange");
+
+        BufferedImage boundary = export("decision-boundary", "--background", "transparent");
+        assertEquals(0, boundary.getRGB(1, 1) >>> 24, "nothing behind the plot");
+        int[] heat = bluishAndOrangish(boundary);
+        assertTrue(heat[0] > 2000 && heat[1] > 2000, "both classes coloured: " + heat[0] + ", " + heat[1]);
+
+        BufferedImage neuron = export("neuron", "--neuron", "h2:3", "--scale", "4");
+        assertEquals(640, neuron.getWidth(), "160 units at 4×");
+        assertEquals(640, neuron.getHeight());
+
+        BufferedImage whole = export("playground");
+        assertTrue(whole.getWidth() >= boundary.getWidth() + 400, "network and output side by side");
+    }
+
+    @Test
+    void playgroundViewsExplainWhatTheyCannotDraw() throws Exception {
+        Path png = dir.resolve("n.png");
+        assertEquals(2, run("export", session.toString(), "--view", "neuron", "--out", png.toString()));
+        assertTrue(err.contains("needs --neuron LAYER:UNIT"), err);
+        assertEquals(2, run("export", session.toString(), "--view", "neuron", "--neuron", "h9:1", "--out",
+                png.toString()));
+        assertTrue(err.contains("no layer 'h9'; it shows [input, h1, h2, h3, out]"), err);
+        assertEquals(2, run("export", session.toString(), "--view", "neuron", "--neuron", "h1:9", "--out",
+                png.toString()));
+        assertTrue(err.contains("layer 'h1' has neurons 1 to 8, not 9"), err);
+        assertEquals(2, run("export", session.toString(), "--view", "neuron", "--neuron", "h1", "--out",
+                png.toString()));
+        assertTrue(err.contains("--neuron takes LAYER:UNIT"), err);
+        assertEquals(2, run("export", session.toString(), "--view", "loss", "--neuron", "h1:1", "--out",
+                png.toString()));
+        assertTrue(err.contains("--neuron goes with --view neuron"), err);
+        assertEquals(2, run("export", session.toString(), "--view", "network", "--size", "900x600", "--out",
+                png.toString()));
+        assertTrue(err.contains("--size is for the charts"), err);
+        assertEquals(2, run("export", wide.toString(), "--view", "playground", "--out", png.toString()));
+        assertTrue(err.contains("the playground view cannot be drawn for") && err.contains("at most 16 neurons per"
+                + " layer; 'h1' has 20"), err);
+        assertEquals(0, run("export", wide.toString(), "--view", "network", "--out", png.toString()), err);
+        assertTrue(Files.exists(png), "the editor draws any network");
+        assertFalse(err.contains("\tat "), err);
+    }
+
+    /** Counting colours, as the chart tests do. */
+    private static final class Pictures {
+        static int colours(BufferedImage image) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int y = 0; y < image.getHeight(); y += 2) {
+                for (int x = 0; x < image.getWidth(); x += 2) {
+                    seen.add(image.getRGB(x, y));
+                }
+            }
+            return seen.size();
+        }
     }
 }

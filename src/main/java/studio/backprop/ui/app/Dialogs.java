@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.export.PngExporter;
 
@@ -113,54 +114,7 @@ final class Dialogs {
 
     /** Chooses a view, a scale and a background, then a file, and writes the PNG through the one export path. */
     static void export(Stage owner, List<Exportable> views, AppModel model) {
-        if (views.isEmpty()) {
-            error(owner, "There is no view to export yet.");
-            return;
-        }
-        ComboBox<String> view = new ComboBox<>();
-        views.forEach(v -> view.getItems().add(v.exportName()));
-        view.getSelectionModel().select(0);
-        ComboBox<String> scale = new ComboBox<>();
-        scale.getItems().addAll("1×", "2×", "4×");
-        scale.getSelectionModel().select(1);
-        ComboBox<String> background = new ComboBox<>();
-        background.getItems().addAll("white", "transparent", "dark");
-        background.getSelectionModel().select(0);
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.addRow(0, new Label("View"), view);
-        grid.addRow(1, new Label("Scale"), scale);
-        grid.addRow(2, new Label("Background"), background);
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Export PNG");
-        dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (dialog.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-            return;
-        }
-        Exportable chosen = views.get(view.getSelectionModel().getSelectedIndex());
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + chosen.exportName());
-        chooser.setInitialFileName(chosen.exportName() + ".png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        Path file = toPath(chooser.showSaveDialog(owner));
-        if (file == null) {
-            return;
-        }
-        double s = PngExporter.SCALES[scale.getSelectionModel().getSelectedIndex()];
-        Color bg = switch (background.getValue()) {
-            case "transparent" -> null;
-            case "dark" -> Color.web("#1e1f24");
-            default -> Color.WHITE;
-        };
-        try {
-            PngExporter.write(chosen, file, s, bg);
-            model.statusProperty().set("Exported " + file.getFileName());
-        } catch (IOException | IllegalArgumentException e) {
-            error(owner, "Could not export the picture: " + e.getMessage());
-        }
+        ExportMenu.exportInteractively(owner, views, name -> model.statusProperty().set("Exported " + name));
     }
 
     static void about(Stage owner) {

@@ -56,6 +56,10 @@ final class Views {
                     + "data panel (generated sets, drawing points) is for networks with two input features.";
         }, model.documentProperty()));
         playground.planarDataProperty().bind(planar);
+        followTheme(model, dark -> {
+            playground.setDarkColours(dark);
+            datasetPanel.plot().setDarkColours(dark);
+        });
         SplitPane training = new SplitPane(dataSlot, playground);
         training.setOrientation(Orientation.HORIZONTAL);
         training.setDividerPositions(0.28);
@@ -66,6 +70,12 @@ final class Views {
         window.addExportable(playground.outputView());
         window.addExportable(playground.networkView());
         ChartsSlot.install(window, model, training);
+    }
+
+    /** Tells {@code views} whether the theme is a dark one, now and on every change. */
+    private static void followTheme(AppModel model, java.util.function.Consumer<Boolean> views) {
+        views.accept(model.themeProperty().get() != AppModel.Theme.LIGHT);
+        model.themeProperty().addListener((o, a, theme) -> views.accept(theme != AppModel.Theme.LIGHT));
     }
 
     /** Opening resets the editor's history; edits flow back to the model; saving marks the editor clean. */

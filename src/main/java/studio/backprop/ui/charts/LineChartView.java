@@ -8,12 +8,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Region;
-import javafx.scene.transform.Scale;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * A line chart on a canvas for training curves: several named series, axes with tick labels, a legend, a linear or
@@ -30,7 +30,7 @@ import studio.backprop.ui.export.Exportable;
  */
 public final class LineChartView extends Region implements Exportable {
 
-    private final Canvas canvas = new Canvas();
+    private final ScalableCanvas canvas = new ScalableCanvas();
     private final ChartPainter painter = new ChartPainter();
     private final Map<String, Envelope> envelopes = new HashMap<>();
     private final ObjectProperty<ChartModel> model = new SimpleObjectProperty<>(this, "model");
@@ -41,7 +41,6 @@ public final class LineChartView extends Region implements Exportable {
     private final String exportName;
     private boolean dirty = true;
     private double hoverX = Double.NaN;
-    private double pixelScale = 1;
     private ChartPalette exportPalette;
     private long paints;
     private int lastVertices;
@@ -82,11 +81,7 @@ public final class LineChartView extends Region implements Exportable {
 
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w * pixelScale || canvas.getHeight() != h * pixelScale) {
-            canvas.setWidth(w * pixelScale);
-            canvas.setHeight(h * pixelScale);
+        if (canvas.resizeTo(Math.floor(getWidth()), Math.floor(getHeight()))) {
             dirty = true;
         }
         if (dirty) {
@@ -98,11 +93,9 @@ public final class LineChartView extends Region implements Exportable {
     void paint() {
         dirty = false;
         ChartModel m = model.get();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.save();
-        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
-        double w = canvas.getWidth() / pixelScale;
-        double h = canvas.getHeight() / pixelScale;
+        GraphicsContext g = canvas.graphics();
+        double w = canvas.logicalWidth();
+        double h = canvas.logicalHeight();
         if (m == null) {
             g.clearRect(0, 0, w, h);
             lastVertices = 0;
@@ -111,32 +104,31 @@ public final class LineChartView extends Region implements Exportable {
                     exportPalette != null ? exportPalette : palette.get());
             lastVertices = painter.paint(g, w, h, m, envelopes, logScale.get(), style, hoverX);
         }
-        g.restore();
         paints++;
     }
 
     /**
-     * Draws the canvas with {@code scale} device pixels per unit (for a sharp export at 2× or 4×): the canvas holds
-     * that many more pixels and is shown scaled down, so a snapshot at the same scale copies them one to one.
+     * For a picture: the canvas at {@code scale} pixels per unit, in the palette that suits the background (the
+     * one shown over a transparent background), without the mouse read-out and without the view's own background.
      */
-    void setPixelScale(double scale) {
-        pixelScale = scale;
-        canvas.getTransforms().setAll(new Scale(1 / scale, 1 / scale, 0, 0));
-        canvas.setWidth(Math.floor(getWidth()) * scale);
-        canvas.setHeight(Math.floor(getHeight()) * scale);
-        paint();
-    }
-
-    /** Draws in {@code p} instead of the palette property (for a picture on another background); null undoes. */
-    void setExportPalette(ChartPalette p) {
-        exportPalette = p;
-        dirty = true;
-    }
-
-    /** Hides the mouse read-out (before a picture is taken). */
-    void clearHover() {
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        Background fill = getBackground();
+        double shownHover = hoverX;
+        exportPalette = background.darkColours(palette.get() == ChartPalette.DARK) ? ChartPalette.DARK
+                : ChartPalette.LIGHT;
         hoverX = Double.NaN;
-        dirty = true;
+        setBackground(null);
+        canvas.resizeTo(Math.floor(getWidth()), Math.floor(getHeight()));
+        canvas.setPixelScale(scale);
+        paint();
+        return new Picture(this, () -> {
+            exportPalette = null;
+            hoverX = shownHover;
+            setBackground(fill);
+            canvas.setPixelScale(1);
+            paint();
+        });
     }
 
     @Override

@@ -13,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import studio.backprop.nn.ModelSummary;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -23,6 +24,7 @@ public final class SummaryTable extends GridPane implements Exportable {
 
     private final ChartPalette palette;
     private final double k;
+    private final java.util.List<Label> cells = new java.util.ArrayList<>();
 
     /**
      * @param title   shown above the table (the network's name)
@@ -50,7 +52,13 @@ public final class SummaryTable extends GridPane implements Exportable {
         }
         row(r++, true, "Total", "", "", count(summary.total()));
         add(cell("Trainable " + count(summary.trainable()) + ", non-trainable " + count(summary.nonTrainable()),
-                false), 0, r, 4, 1);
+                false), 0, r++, 4, 1);
+        for (String error : summary.errors()) {
+            add(note("Problem: " + error), 0, r++, 4, 1);
+        }
+        for (String warning : summary.warnings()) {
+            add(note("Warning: " + warning), 0, r++, 4, 1);
+        }
     }
 
     private void row(int r, boolean bold, String... cells) {
@@ -63,6 +71,14 @@ public final class SummaryTable extends GridPane implements Exportable {
         Label l = new Label(text);
         l.setFont(Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, 13 * k));
         l.setTextFill(palette.text());
+        cells.add(l);
+        return l;
+    }
+
+    private Label note(String text) {
+        Label l = cell(text, false);
+        l.setWrapText(true);
+        l.setMaxWidth(560 * k);
         return l;
     }
 
@@ -80,6 +96,20 @@ public final class SummaryTable extends GridPane implements Exportable {
     @Override
     public Node exportNode() {
         return this;
+    }
+
+    /** For a picture: no background of its own, the text in the colour that reads over {@code background}. */
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        Background fill = getBackground();
+        ChartPalette ink = background.darkColours(palette == ChartPalette.DARK) ? ChartPalette.DARK
+                : ChartPalette.LIGHT;
+        setBackground(null);
+        cells.forEach(l -> l.setTextFill(ink.text()));
+        return new Picture(this, () -> {
+            setBackground(fill);
+            cells.forEach(l -> l.setTextFill(palette.text()));
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -19,6 +20,7 @@ import studio.backprop.nn.ShapeReport;
 import studio.backprop.spec.LayerCatalog;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.spec.NetworkDocument;
+import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -62,7 +64,20 @@ public final class EditorCanvas extends Region implements Exportable {
         vm.selection().addListener((SetChangeListener<String>) c -> showSelection());
         installDrop();
         new CanvasGestures(this, vm).install();
+        exportMenu();
         redraw();
+    }
+
+    /** A still right click on the background (not on a box or a connection) offers to export the network. */
+    private void exportMenu() {
+        ContextMenu menu = new ContextMenu(ExportMenu.item(ExportMenu.EXPORT, this, this));
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && e.isStillSincePress()
+                    && (e.getTarget() == this || e.getTarget() == sheet)) {
+                menu.show(this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
     }
 
     private void installDrop() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -15,6 +16,10 @@ import studio.backprop.nn.ShapeReport;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.spec.Problem;
+import studio.backprop.ui.charts.ChartPalette;
+import studio.backprop.ui.charts.SummaryTable;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -46,6 +51,7 @@ public final class SummaryView extends VBox implements Exportable {
         getChildren().addAll(table, totals, problems);
         vm.compilationProperty().addListener((o, was, now) -> refresh());
         refresh();
+        ExportMenu.attach(this, this);
     }
 
     private static TableColumn<ModelSummary.Row, String> column(String title,
@@ -108,6 +114,26 @@ public final class SummaryView extends VBox implements Exportable {
     @Override
     public Node exportNode() {
         return this;
+    }
+
+    /**
+     * A picture of the summary is a plain table (layer, type, shape, parameters, totals, problems) rather than a
+     * photograph of the scrolling table control, so a long network comes out whole.
+     */
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        Compilation c = vm.compilationProperty().get();
+        List<ModelSummary.Row> rows = rows(c);
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Problem p : c.problems()) {
+            (p.error() ? errors : warnings).add(p.message());
+        }
+        ModelSummary summary = new ModelSummary(c.document().inputShape(), rows.subList(1, rows.size()), errors,
+                warnings);
+        SummaryTable picture = new SummaryTable(c.document().name(), summary, ChartPalette.LIGHT, 1);
+        new Scene(picture);
+        return picture.prepareExport(scale, background);
     }
 
     @Override

@@ -11,6 +11,31 @@ public interface Exportable {
     /** The node whose pixels make the picture (usually the view itself, without its toolbars). */
     Node exportNode();
 
-    /** A file-name stem for the picture: "loss", "decision-boundary", "network". */
+    /** A file-name stem for the picture: "loss", "decision-boundary", "editor". */
     String exportName();
+
+    /**
+     * Gets the view ready to be photographed at {@code scale} over {@code background} and says what to photograph.
+     * Views drawn on a canvas redraw it with {@code scale} device pixels per unit, so lines and text stay sharp at
+     * 2× and 4× instead of being an enlarged bitmap; views with colours of their own switch to the ones that suit
+     * the background. The picture's {@link Picture#restore() restore} puts the view back as it is shown.
+     *
+     * <p>By default: {@link #exportNode()} as it is.
+     */
+    default Picture prepareExport(double scale, ExportBackground background) {
+        return new Picture(exportNode(), () -> { });
+    }
+
+    /** What to photograph, and what puts the view back afterwards. */
+    record Picture(Node node, Runnable restore) {
+
+        /** A picture of {@code node}, a view made of prepared {@code parts} that are all put back afterwards. */
+        public static Picture of(Node node, Picture... parts) {
+            return new Picture(node, () -> {
+                for (Picture part : parts) {
+                    part.restore().run();
+                }
+            });
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -15,8 +16,10 @@ import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 
 /**
- * The one path from a view to a PNG file: a snapshot of the node at a scale (1×, 2×, 4× for projectors and
- * print) over a chosen background, converted pixel for pixel and written atomically.
+ * The one path from a view to a PNG file: the view {@linkplain Exportable#prepareExport prepares itself} for the
+ * scale (1×, 2×, 4× for projectors and print) and the background, is photographed at that scale over the
+ * background, is put back as it was shown, and the pixels are written atomically. The menus, the views' context
+ * menus and the command line all come through here.
  *
  * <p>Thread: the JavaFX application thread (snapshots are taken there); the file write is quick and small.
  */
@@ -26,6 +29,34 @@ public final class PngExporter {
     public static final double[] SCALES = {1, 2, 4};
 
     private PngExporter() {
+    }
+
+    /**
+     * Writes the view as a PNG; a failed write leaves any previous file untouched.
+     *
+     * @throws IOException when the folder cannot be written
+     */
+    public static void write(Exportable view, Path file, double scale, ExportBackground background)
+            throws IOException {
+        checkScale(scale);
+        Exportable.Picture picture = view.prepareExport(scale, background);
+        BufferedImage image;
+        try {
+            if (picture.node() instanceof Parent parent) {
+                parent.applyCss();
+                parent.layout();
+            }
+            image = toBuffered(render(picture.node(), scale, background.color()));
+        } finally {
+            picture.restore().run();
+        }
+        writeAtomically(image, file);
+    }
+
+    /** A plain snapshot of any node (a whole window for screenshots), without a view's preparation. */
+    public static void write(Node node, Path file, double scale, Color background) throws IOException {
+        checkScale(scale);
+        writeAtomically(toBuffered(render(node, scale, background)), file);
     }
 
     /** Renders the node at {@code scale} over {@code background} (transparent when null). */
@@ -48,20 +79,13 @@ public final class PngExporter {
         return out;
     }
 
-    /**
-     * Writes the view as a PNG; a failed write leaves any previous file untouched.
-     *
-     * @throws IOException when the folder cannot be written
-     */
-    public static void write(Exportable view, Path file, double scale, Color background) throws IOException {
-        write(view.exportNode(), file, scale, background);
-    }
-
-    public static void write(Node node, Path file, double scale, Color background) throws IOException {
+    private static void checkScale(double scale) {
         if (!(scale > 0 && scale <= 8)) {
             throw new IllegalArgumentException("the export scale must be between 0 and 8, got " + scale);
         }
-        BufferedImage image = toBuffered(render(node, scale, background));
+    }
+
+    private static void writeAtomically(BufferedImage image, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".png");

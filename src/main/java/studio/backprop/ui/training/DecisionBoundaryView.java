@@ -5,7 +5,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -15,7 +14,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * The plane of a two-dimensional classification set: the network's output as a heatmap (two classes: orange to
@@ -34,8 +35,8 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     private static final double SHADE = 0.6;
     private static final int UPSAMPLE = 4;
 
-    private final Canvas heatmapLayer = new Canvas();
-    private final Canvas pointLayer = new Canvas();
+    private final ScalableCanvas heatmapLayer = new ScalableCanvas();
+    private final ScalableCanvas pointLayer = new ScalableCanvas();
     private final BooleanProperty showTestPoints = new SimpleBooleanProperty(true);
     private List<DataPoint> points = List.of();
     private List<String> classNames = List.of();
@@ -46,6 +47,7 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     private boolean heatmapDirty = true;
     private boolean pointsDirty = true;
     private PlotFrame frame;
+    private PlotInk ink = PlotInk.LIGHT;
 
     /** An empty plot with a title ("Output", "Data"). */
     public DecisionBoundaryView(String title) {
@@ -131,15 +133,18 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         return frame;
     }
 
+    /** Light or dark surroundings (the heatmap and the points keep their colours), following the app's theme. */
+    public void setDarkColours(boolean dark) {
+        ink = PlotInk.of(dark);
+        invalidate();
+    }
+
     @Override
     protected void layoutChildren() {
         double w = Math.floor(getWidth());
         double h = Math.floor(getHeight());
-        if (heatmapLayer.getWidth() != w || heatmapLayer.getHeight() != h) {
-            for (Canvas layer : new Canvas[] {heatmapLayer, pointLayer}) {
-                layer.setWidth(w);
-                layer.setHeight(h);
-            }
+        boolean resized = heatmapLayer.resizeTo(w, h);
+        if (pointLayer.resizeTo(w, h) || resized) {
             heatmapDirty = true;
             pointsDirty = true;
         }
@@ -148,21 +153,49 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         }
         if (heatmapDirty) {
             heatmapDirty = false;
-            drawHeatmap(heatmapLayer.getGraphicsContext2D(), w, h);
+            drawHeatmap(heatmapLayer.graphics(), w, h);
         }
         if (pointsDirty) {
             pointsDirty = false;
-            GraphicsContext gc = pointLayer.getGraphicsContext2D();
+            GraphicsContext gc = pointLayer.graphics();
             gc.clearRect(0, 0, w, h);
             drawPoints(gc);
-            frame.drawAxes(gc);
-            drawHeader(gc, w);
+            frame.drawAxes(gc, ink);
+            drawHeader(gc);
         }
     }
 
-    /** The lower layer: white, with the plot's square filled by the heatmap (or a plain grey before any grid). */
+    /**
+     * For a picture: both layers drawn at {@code scale} pixels per unit, the surroundings in the colours that suit
+     * {@code background} (none behind a transparent one).
+     */
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        PlotInk shown = ink;
+        PlotInk picture = PlotInk.of(background.darkColours(shown.dark()));
+        ink = background == ExportBackground.TRANSPARENT ? picture.withoutBackground() : picture;
+        javafx.scene.layout.Background fill = getBackground();
+        setBackground(null);
+        setPixelScale(scale);
+        return new Picture(this, () -> {
+            ink = shown;
+            setBackground(fill);
+            setPixelScale(1);
+        });
+    }
+
+    private void setPixelScale(double scale) {
+        heatmapLayer.setPixelScale(scale);
+        pointLayer.setPixelScale(scale);
+        heatmapDirty = true;
+        pointsDirty = true;
+        layoutChildren();
+    }
+
+    /** The lower layer: the background, with the plot's square filled by the heatmap (or grey before any grid). */
     private void drawHeatmap(GraphicsContext gc, double w, double h) {
-        gc.setFill(Color.WHITE);
+        gc.clearRect(0, 0, w, h);
+        gc.setFill(ink.background());
         gc.fillRect(0, 0, w, h);
         if (grid == null) {
             gc.setFill(BACKGROUND);
@@ -240,26 +273,26 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         gc.restore();
     }
 
-    private void drawHeader(GraphicsContext gc, double w) {
+    private void drawHeader(GraphicsContext gc) {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFill(Color.rgb(50, 50, 50));
+        gc.setFill(ink.title());
         gc.setFont(Font.font("System", FontWeight.BOLD, 12));
         gc.fillText(title, frame.x0, 12);
         gc.setFont(PlotFrame.SMALL);
         double x = frame.x0 + frame.side;
         gc.setTextAlign(TextAlignment.RIGHT);
         if (points.stream().anyMatch(DataPoint::test) && showTestPoints.get()) {
-            x = legendEntry(gc, x, Color.rgb(140, 140, 140), Color.BLACK, "test");
+            x = legendEntry(gc, x, Color.rgb(140, 140, 140), ink.highlight(), "test");
         }
         for (int k = classNames.size() - 1; k >= 0; k--) {
             x = legendEntry(gc, x, PlaygroundColors.classColor(k), Color.WHITE, classNames.get(k));
         }
     }
 
-    private static double legendEntry(GraphicsContext gc, double right, Color fill, Color stroke, String text) {
+    private double legendEntry(GraphicsContext gc, double right, Color fill, Color stroke, String text) {
         double textWidth = textWidth(text, PlotFrame.SMALL);
-        gc.setFill(Color.rgb(70, 70, 70));
+        gc.setFill(ink.text());
         gc.fillText(text, right, 12);
         double cx = right - textWidth - 7;
         gc.setFill(fill);

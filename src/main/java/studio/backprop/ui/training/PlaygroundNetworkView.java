@@ -9,7 +9,6 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -17,11 +16,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * The network drawn the Playground way: a column per layer (the inputs x1 and x2, each hidden Dense layer, the
@@ -36,7 +36,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
 
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 12);
 
-    private final Canvas canvas = new Canvas();
+    private final ScalableCanvas canvas = new ScalableCanvas();
     private final Label hover = new Label();
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final WeightEditor editor;
@@ -46,6 +46,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
     private WritableImage[][] thumbnails = new WritableImage[0][];
     private NetworkLayout.Hit highlighted;
     private boolean dirty = true;
+    private PlotInk ink = PlotInk.LIGHT;
 
     public PlaygroundNetworkView() {
         getStyleClass().add("playground-network");
@@ -98,8 +99,22 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         requestLayout();
     }
 
-    /** A neuron's heatmap as its own exportable picture, 160 pixels square. */
+    /** Light or dark surroundings (the heatmaps and weight lines keep their colours), following the app's theme. */
+    public void setDarkColours(boolean dark) {
+        ink = PlotInk.of(dark);
+        invalidate();
+    }
+
+    /**
+     * A neuron's heatmap as its own exportable picture, 160 units square.
+     *
+     * @throws IllegalArgumentException when there is no such neuron or nothing has been computed yet
+     */
     public Exportable thumbnail(int column, int unit) {
+        if (column < 0 || column >= thumbnails.length || unit < 0 || unit >= thumbnails[column].length) {
+            throw new IllegalArgumentException(thumbnails.length == 0 ? "the neurons have no heatmaps yet"
+                    : "there is no neuron " + (unit + 1) + " in column " + column);
+        }
         ImageView view = new ImageView(thumbnails[column][unit]);
         view.setFitWidth(160);
         view.setFitHeight(160);
@@ -118,30 +133,69 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         };
     }
 
+    /** The centre of a neuron's heatmap, in this view's coordinates (for tests and tools). */
+    Point2D neuronPoint(int column, int unit) {
+        return new Point2D(layout.centerX(column), layout.centerY(column, unit));
+    }
+
     /** A point on the line for a weight, a third of the way along it, in this view's coordinates. */
     Point2D weightLinePoint(int column, int from, int to) {
         return layout.linePoint(column, from, to, 1 / 3.0);
     }
 
+    /** The neuron (or input) under a point of this view, as {column, unit}, or null. */
+    public int[] neuronAt(double x, double y) {
+        NetworkLayout.Hit hit = layout == null ? null : layout.hit(x, y);
+        return hit == null || hit.line() ? null : new int[] {hit.column(), hit.from()};
+    }
+
+    /** The name of a neuron as the hover box says it: "h2 #3", or "x1" for an input. */
+    public String neuronName(int column, int unit) {
+        return column == 0 ? "x" + (unit + 1) : mirror.columns().get(column).title() + " #" + (unit + 1);
+    }
+
     @Override
     protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (canvas.resizeTo(Math.floor(getWidth()), Math.floor(getHeight()))) {
             dirty = true;
         }
         hover.autosize();
         editor.autosize();
         if (dirty) {
             dirty = false;
-            draw(canvas.getGraphicsContext2D(), w, h);
+            draw(canvas.graphics(), canvas.logicalWidth(), canvas.logicalHeight());
         }
     }
 
+    /**
+     * For a picture: the canvas at {@code scale} pixels per unit, nothing highlighted, the surroundings in the
+     * colours that suit {@code background} (none behind a transparent one).
+     */
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        PlotInk shown = ink;
+        NetworkLayout.Hit lit = highlighted;
+        PlotInk picture = PlotInk.of(background.darkColours(shown.dark()));
+        ink = background == ExportBackground.TRANSPARENT ? picture.withoutBackground() : picture;
+        highlighted = null;
+        redrawAt(scale);
+        return new Picture(canvas, () -> {
+            ink = shown;
+            highlighted = lit;
+            redrawAt(1);
+        });
+    }
+
+    private void redrawAt(double scale) {
+        canvas.resizeTo(Math.floor(getWidth()), Math.floor(getHeight()));
+        canvas.setPixelScale(scale);
+        dirty = false;
+        draw(canvas.graphics(), canvas.logicalWidth(), canvas.logicalHeight());
+    }
+
     private void draw(GraphicsContext gc, double w, double h) {
-        gc.setFill(Color.WHITE);
+        gc.clearRect(0, 0, w, h);
+        gc.setFill(ink.background());
         gc.fillRect(0, 0, w, h);
         if (mirror == null) {
             return;
@@ -196,7 +250,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         }
         if (highlighted != null && highlighted.line()) {
             float v = mirror.weight(highlighted.column(), highlighted.from(), highlighted.to());
-            gc.setStroke(Color.BLACK);
+            gc.setStroke(ink.highlight());
             gc.setLineWidth(1.6 + 5 * strengthStep(v, largest) / (double) STRENGTH_STEPS);
             Point2D a = layout.lineStart(highlighted.column(), highlighted.from());
             Point2D b = layout.lineEnd(highlighted.column(), highlighted.to());
@@ -223,7 +277,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
                 }
                 boolean lit = highlighted != null && !highlighted.line() && highlighted.column() == c
                         && highlighted.from() == u;
-                gc.setStroke(lit ? Color.BLACK : Color.rgb(120, 120, 120));
+                gc.setStroke(lit ? ink.highlight() : ink.frame());
                 gc.setLineWidth(lit ? 2 : 1);
                 gc.strokeRect(r.getMinX() + 0.5, r.getMinY() + 0.5, r.getWidth() - 1, r.getHeight() - 1);
             }
@@ -237,17 +291,17 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         for (int c = 0; c < columns.size(); c++) {
             NeuronColumn col = columns.get(c);
             double x = layout.centerX(c);
-            gc.setFill(Color.rgb(40, 40, 40));
+            gc.setFill(ink.title());
             gc.setFont(TITLE);
             gc.fillText(c == 0 ? "Inputs" : c == columns.size() - 1 ? "Output" : col.title(), x, 12);
             gc.setFont(PlotFrame.SMALL);
-            gc.setFill(Color.rgb(100, 100, 100));
+            gc.setFill(ink.text());
             String detail = c == 0 ? "2 features" : col.units() + (col.activation().isEmpty() ? " linear"
                     : " " + col.activation());
             gc.fillText(detail, x, 27);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFill(Color.rgb(40, 40, 40));
+        gc.setFill(ink.title());
         gc.setFont(Font.font("System", 11));
         for (int u = 0; u < 2; u++) {
             gc.fillText("x" + (u + 1), layout.centerX(0) - NetworkLayout.THUMB / 2 - 5, layout.centerY(0, u));
@@ -314,15 +368,14 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
                 .activation());
     }
 
-    private String neuronName(int column, int unit) {
-        return column == 0 ? "x" + (unit + 1) : mirror.columns().get(column).title() + " #" + (unit + 1);
-    }
-
     static String format(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private void clicked(MouseEvent e) {
+        if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+            return;
+        }
         NetworkLayout.Hit hit = layout == null ? null : layout.hit(e.getX(), e.getY());
         if (hit == null || hit.column() == 0 || !hit.line() && Float.isNaN(mirror.bias(hit.column(), hit.from()))) {
             editor.close();
@@ -349,6 +402,6 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
 
     @Override
     public String exportName() {
-        return "network";
+        return "neurons";
     }
 }

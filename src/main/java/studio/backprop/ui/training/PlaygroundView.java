@@ -1,17 +1,21 @@
 package studio.backprop.ui.training;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -64,6 +68,45 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         });
         showPoints(dataset.points());
         rebuild(training.compilationProperty().get());
+        contextMenu();
+    }
+
+    /**
+     * A still right click on the network opens a menu to export a picture: the neuron under the pointer, the
+     * network with all its neurons, the output plot, or the whole Playground.
+     */
+    private void contextMenu() {
+        ExportMenu.showOnStillRightClick(network, (x, y) -> {
+            List<MenuItem> items = new ArrayList<>();
+            int[] neuron = Double.isNaN(x) ? null : network.neuronAt(x, y);
+            if (neuron != null) {
+                try {
+                    items.add(ExportMenu.item("Export neuron " + network.neuronName(neuron[0], neuron[1]) + "…",
+                            network, network.thumbnail(neuron[0], neuron[1])));
+                } catch (IllegalArgumentException noHeatmapYet) {
+                    // nothing computed yet: only the whole views are offered
+                }
+            }
+            items.add(ExportMenu.item("Export the network with its neurons…", network, network));
+            MenuItem plot = ExportMenu.item("Export the output plot…", network, output);
+            plot.setDisable(!output.isVisible());
+            items.add(plot);
+            items.add(ExportMenu.item("Export the whole Playground…", network, this));
+            return items;
+        });
+    }
+
+    /** Light or dark surroundings for the network and the output plot (following the app's theme). */
+    public void setDarkColours(boolean dark) {
+        network.setDarkColours(dark);
+        output.setDarkColours(dark);
+    }
+
+    /** For a picture of the whole Playground: both canvases drawn sharp at the scale, the status line as shown. */
+    @Override
+    public Picture prepareExport(double scale, ExportBackground background) {
+        return Picture.of(this, network.prepareExport(scale, background), output.prepareExport(scale,
+                background));
     }
 
     /** Sets one element of a parameter of the trainer's network; runs on the trainer thread. */

@@ -3,7 +3,6 @@ package studio.backprop.ui.training;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -56,12 +55,12 @@ final class PlotFrame {
         return px >= x0 && px <= x0 + side && py >= y0 && py <= y0 + side;
     }
 
-    void drawAxes(GraphicsContext gc) {
-        gc.setStroke(Color.rgb(150, 150, 150));
+    void drawAxes(GraphicsContext gc, PlotInk ink) {
+        gc.setStroke(ink.axis());
         gc.setLineWidth(1);
         gc.strokeRect(x0 + 0.5, y0 + 0.5, side - 1, side - 1);
         gc.setFont(SMALL);
-        gc.setFill(Color.rgb(90, 90, 90));
+        gc.setFill(ink.text());
         double step = niceStep(extent.width() / 6);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);

@@ -64,6 +64,10 @@ class AppShellTest {
         Thread.sleep(300);
         robot.interact(() -> picture("training-tab.png"));
         assertTrue(Files.size(Path.of("target", "screens", "training-tab.png")) > 10_000);
+        robot.interact(() -> model.themeProperty().set(AppModel.Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> picture("training-tab-dark.png"));
+        robot.interact(() -> model.themeProperty().set(AppModel.Theme.LIGHT));
     }
 
     private void picture(String name) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.backprop.train.Series;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.PngExporter;
 
 /** The chart drawn headless: cost bounded by its width, log scales with gaps, and pictures checked pixel by pixel. */
 class LineChartViewTest {
@@ -89,7 +91,7 @@ class LineChartViewTest {
     void exportAtTwiceTheSizeOnWhiteHasTheLinesColours() throws Exception {
         Path file = dir.resolve("loss.png");
         Pictures.fx(() -> {
-            ChartExport.write(laidOut(model(50_000), 400, 250), file, 2, ExportBackground.WHITE);
+            PngExporter.write(laidOut(model(50_000), 400, 250), file, 2, ExportBackground.WHITE);
             return null;
         });
         BufferedImage image = Pictures.read(file);
@@ -109,8 +111,8 @@ class LineChartViewTest {
         Path dark = dir.resolve("dark.png");
         Pictures.fx(() -> {
             LineChartView c = laidOut(model(5_000), 300, 200);
-            ChartExport.write(c, clear, 1, ExportBackground.TRANSPARENT);
-            ChartExport.write(c, dark, 4, ExportBackground.DARK);
+            PngExporter.write(c, clear, 1, ExportBackground.TRANSPARENT);
+            PngExporter.write(c, dark, 4, ExportBackground.DARK);
             return null;
         });
         BufferedImage t = Pictures.read(clear);

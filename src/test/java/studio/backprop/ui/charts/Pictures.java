@@ -18,7 +18,7 @@ final class Pictures {
     /** Runs on the JavaFX thread, starting the toolkit through TestFX first. */
     static <T> T fx(Callable<T> task) throws Exception {
         FxToolkit.registerPrimaryStage();
-        return HeadlessFx.call(task);
+        return studio.backprop.ui.headless.HeadlessFx.call(task);
     }
 
     static BufferedImage read(Path file) throws IOException {

@@ -51,6 +51,23 @@ class EditorHandsTest {
     }
 
     @Test
+    void aStillRightClickOnTheBackgroundOffersExportButARightDragPans(FxRobot robot) {
+        Bounds all = view.canvas().localToScreen(view.canvas().getBoundsInLocal());
+        robot.clickOn(all.getMinX() + 600, all.getMinY() + 400, MouseButton.SECONDARY);
+        List<String> items = robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream())
+                .map(javafx.scene.control.MenuItem::getText).toList();
+        assertEquals(List.of(studio.backprop.ui.export.ExportMenu.EXPORT), items);
+        robot.type(KeyCode.ESCAPE);
+        double before = view.canvas().exportNode().getTranslateX();
+        robot.drag(all.getMinX() + 600, all.getMinY() + 400, MouseButton.SECONDARY).moveBy(50, 0).drop();
+        assertEquals(before + 50, view.canvas().exportNode().getTranslateX(), 1, "the right drag panned");
+        assertTrue(robot.listWindows().stream().noneMatch(w -> w instanceof javafx.scene.control.ContextMenu
+                && w.isShowing()), "and opened no menu");
+    }
+
+    @Test
     void moveRubberBandDeleteAndUndo(FxRobot robot) {
         robot.interact(() -> {
             vm.addLayer("Dense");

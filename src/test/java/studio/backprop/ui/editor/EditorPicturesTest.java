@@ -16,6 +16,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.PngExporter;
 
 /** The canvas and the summary exported as pictures (written to target/ for a person to look at). */
@@ -46,8 +47,8 @@ class EditorPicturesTest {
         Path whole = Path.of("target", "editor-pictures", "editor.png");
         robot.interact(() -> {
             try {
-                PngExporter.write((Exportable) view.canvas(), canvas, 1, Color.WHITE);
-                PngExporter.write((Exportable) view.summary(), summary, 1, Color.WHITE);
+                PngExporter.write((Exportable) view.canvas(), canvas, 1, ExportBackground.WHITE);
+                PngExporter.write((Exportable) view.summary(), summary, 1, ExportBackground.WHITE);
                 PngExporter.write(view, whole, 1, Color.WHITE);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -22,6 +22,7 @@ import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.PngExporter;
 
 /**
@@ -102,7 +103,7 @@ class PlaygroundPicturesTest {
                     "steady hand-offs alternate: " + seen);
         }
         WaitForAsyncUtils.asyncFx(this::export).get(10, TimeUnit.SECONDS);
-        assertTrue(Files.size(OUT.resolve("network.png")) > 0);
+        assertTrue(Files.size(OUT.resolve("neurons.png")) > 0);
     }
 
     private Void export() throws Exception {
@@ -111,10 +112,11 @@ class PlaygroundPicturesTest {
         write(panel);
         write(playground.networkView().thumbnail(3, 2));
         write(playground);
+        PngExporter.write(playground, OUT.resolve("playground-2x-dark.png"), 2, ExportBackground.DARK);
         return null;
     }
 
     private static void write(Exportable view) throws Exception {
-        PngExporter.write(view, OUT.resolve(view.exportName() + ".png"), 1, Color.WHITE);
+        PngExporter.write(view, OUT.resolve(view.exportName() + ".png"), 1, ExportBackground.WHITE);
     }
 }

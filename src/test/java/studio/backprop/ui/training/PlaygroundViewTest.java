@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import java.util.List;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
@@ -99,6 +102,21 @@ class PlaygroundViewTest {
         assertTrue(!field.getParent().isVisible());
         awaitCondition(() -> kernel() != null && kernel().values()[1] == 1.5f);
         assertEquals(1.5f, kernel().values()[1]);
+    }
+
+    @Test
+    void aStillRightClickOnANeuronOffersToExportItAndTheWholeViews(FxRobot robot) {
+        awaitWeights();
+        Point2D neuron = playground.networkView().localToScreen(playground.networkView().neuronPoint(1, 1));
+        robot.rightClickOn(neuron);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> items = robot.listWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
+                .flatMap(w -> ((ContextMenu) w).getItems().stream()).map(MenuItem::getText).toList();
+        assertEquals(List.of("Export neuron h1 #2…", "Export the network with its neurons…",
+                "Export the output plot…", "Export the whole Playground…"), items);
+        assertFalse(robot.lookup("#weight-field").queryAs(TextField.class).getParent().isVisible(),
+                "the right button does not open the weight field");
+        robot.type(KeyCode.ESCAPE);
     }
 
     private Point2D linePoint(int from, int to) {

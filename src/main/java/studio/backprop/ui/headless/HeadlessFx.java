@@ -1,4 +1,4 @@
-package studio.backprop.ui.charts;
+package studio.backprop.ui.headless;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
