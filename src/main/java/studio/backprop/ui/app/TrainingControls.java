@@ -85,6 +85,9 @@ public final class TrainingControls extends FlowPane {
         message.getStyleClass().add("trainer-message");
         message.setWrapText(true);
         message.setMaxWidth(420);
+        // an empty label takes no place: otherwise it can wrap onto a second, empty row of the tool bar
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        speed.managedProperty().bind(speed.textProperty().isNotEmpty());
         counters.getStyleClass().add("counters");
         getChildren().addAll(play, sample, batch, epoch, reset, new Separator(javafx.geometry.Orientation.VERTICAL), new Label("η"), learningRate,
                 new Label("batch"), batchSize, new Label("optimizer"), optimizer, new Label("L2"), l2, dropoutLabel, dropout, message,

@@ -56,9 +56,9 @@ public final class ChartsViewModel {
     }
 
     /**
-     * Whether the loss and accuracy x axes span the planned epochs (true, the default: the curves fill the plan as
-     * training runs) or only the epochs done (for a picture of a finished history). The learning-rate chart always
-     * spans the plan, to show the schedule's future.
+     * Whether the x axes span the planned epochs (true, the default: the curves fill the plan as training runs)
+     * or only the epochs done (for a picture of a finished history). The three charts share one x axis, so the
+     * loss and the learning rate at an epoch are one above the other; the schedule's future is drawn to its end.
      */
     public void setPlanAxis(boolean planAxis) {
         this.planAxis = planAxis;
@@ -90,7 +90,7 @@ public final class ChartsViewModel {
                 perEpoch(VALID_LOSS, SeriesRole.VALIDATION, s == null ? none : s.validLoss())),
                 xDone, false, false, "The loss appears here as training runs"));
         accuracy.set(accuracyModel(s, xDone));
-        learningRate.set(rateModel(s, spe, xMax));
+        learningRate.set(rateModel(s, spe, xDone));
     }
 
     /** Value i of a per-epoch series (the mean of epochs i·stride+1 … (i+1)·stride) drawn at its last epoch. */
@@ -117,7 +117,7 @@ public final class ChartsViewModel {
     private ChartModel rateModel(TrainingSnapshot s, double spe, double xMax) {
         List<ChartSeries> series = new ArrayList<>();
         series.add(perStep(RATE, SeriesRole.RATE, s == null ? Series.View.empty() : s.learningRates(), spe));
-        ChartSeries future = future(s, spe);
+        ChartSeries future = future(s, spe, Math.min(plannedEpochs, xMax));
         if (future != null) {
             series.add(future);
         }
@@ -125,10 +125,13 @@ public final class ChartsViewModel {
                 "The learning rate appears here as training runs");
     }
 
-    /** The schedule's η from the current step to the end of the plan, at most {@link #FUTURE_POINTS} points. */
-    private ChartSeries future(TrainingSnapshot s, double spe) {
+    /**
+     * The schedule's η from the current step to epoch {@code untilEpoch} (the end of the plan, or of the x axis when
+     * that comes first), at most {@link #FUTURE_POINTS} points.
+     */
+    private ChartSeries future(TrainingSnapshot s, double spe, double untilEpoch) {
         long step = s == null ? 0 : s.step();
-        long end = Math.round(plannedEpochs * spe);
+        long end = Math.round(untilEpoch * spe);
         if (end <= step || s != null && s.state() == TrainerState.FINISHED) {
             return null;
         }

@@ -97,6 +97,18 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void theLearningRateChartSharesTheGrowingAxisOfTheLossChart() {
+        ChartsViewModel vm = new ChartsViewModel();
+        vm.setPlan(LearningRateSchedule.exponentialDecay(0.1, 0.9, 100), 10_000);
+        vm.update(snapshot(series(0.5f, 0.75f), 0.1));
+        ChartModel rate = vm.learningRateProperty().get();
+        assertEquals(vm.lossProperty().get().xMax(), rate.xMax(), 1e-12, "one axis for the three charts");
+        assertEquals(10, rate.xMax(), 1e-12, "not the 10,000 planned epochs");
+        ChartSeries future = rate.series(ChartsViewModel.RATE_PLANNED);
+        assertTrue(future.x(future.values().size() - 1) <= 10, "the schedule drawn to the axis' end");
+    }
+
+    @Test
     void regressionHasNoAccuracyAndSaysSo() {
         ChartsViewModel vm = new ChartsViewModel();
         vm.update(snapshot(series(Float.NaN, Float.NaN), 0.025));
@@ -114,7 +126,7 @@ class ChartsViewModelTest {
         vm.setPlanAxis(false);
         vm.update(snapshot(series(0.5f, 0.75f), 0.025));
         assertEquals(2.5, vm.lossProperty().get().xMax(), 1e-12, "a picture of the history ends where it ends");
-        assertEquals(50, vm.learningRateProperty().get().xMax());
+        assertEquals(2.5, vm.learningRateProperty().get().xMax(), 1e-12, "the three charts share the x axis");
         assertEquals(4, ChartsViewModel.stepsPerEpoch(100, 25));
         assertEquals(4, ChartsViewModel.stepsPerEpoch(100, 30), "the last batch is smaller");
         assertEquals(1, ChartsViewModel.stepsPerEpoch(100, 0), "full batch");
