@@ -34,7 +34,7 @@ public final class PlaygroundStill {
         List<DataPoint> points = new ArrayList<>();
         addPoints(points, data.trainX(), data.trainY(), false);
         addPoints(points, data.validX(), data.validY(), true);
-        Extent extent = Extent.around(points);
+        Extent extent = Extent.fitting(points);
         GridActivations grid = mirror.evaluate(extent, PlaygroundView.RESOLUTION);
         network.setNetwork(mirror);
         network.setGrid(grid);
