@@ -67,7 +67,7 @@ public final class TrainingControls extends FlowPane {
         learningRate.setOnAction(e -> applyLearningRate());
         learningRate.setTooltip(new Tooltip("Learning rate η; press Enter to apply while training"));
         batchSize.setEditable(true);
-        batchSize.setPrefWidth(90);
+        batchSize.getEditor().setPrefColumnCount(4); // wide enough for "1000" in any type size
         batchSize.setTooltip(new Tooltip("Samples per step (0: the whole training set)"));
         batchSize.valueProperty().addListener((o, a, b) -> model.training()
                 .send(new TrainerCommand.SetBatchSize(b == null ? 0 : b)));

@@ -46,8 +46,13 @@ final class Views {
         javafx.scene.control.Label otherData = new javafx.scene.control.Label();
         otherData.setWrapText(true);
         otherData.setPadding(new javafx.geometry.Insets(12));
-        javafx.scene.layout.StackPane dataSlot = new javafx.scene.layout.StackPane(datasetPanel, otherData);
-        datasetPanel.visibleProperty().bind(planar);
+        // on a small screen (a projector at 1280×800, presenter type) the panel scrolls rather than being cut off
+        javafx.scene.control.ScrollPane dataScroll = new javafx.scene.control.ScrollPane(datasetPanel);
+        dataScroll.setFitToWidth(true);
+        dataScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        dataScroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.layout.StackPane dataSlot = new javafx.scene.layout.StackPane(dataScroll, otherData);
+        dataScroll.visibleProperty().bind(planar);
         otherData.visibleProperty().bind(planar.not());
         otherData.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             NetworkDocument doc = model.documentProperty().get();
@@ -56,6 +61,7 @@ final class Views {
                     + "data panel (generated sets, drawing points) is for networks with two input features.";
         }, model.documentProperty()));
         playground.planarDataProperty().bind(planar);
+        playground.previewDocumentProperty().bind(model.documentProperty());
         followTheme(model, dark -> {
             playground.setDarkColours(dark);
             datasetPanel.plot().setDarkColours(dark);

@@ -335,11 +335,23 @@ final class ChartPainter {
         }
         lines.add(line);
         double lineHeight = st.label().getSize() * 1.3;
+        // a small chart (large presenter type) keeps the lines that fit in the plot and ends with "…"
+        int fit = Math.max(1, (int) ((p.bottom() - p.top()) / lineHeight));
+        if (lines.size() > fit) {
+            List<String> kept = new ArrayList<>(lines.subList(0, fit));
+            kept.set(fit - 1, kept.get(fit - 1) + "…");
+            lines = kept;
+        }
         double y = (p.top() + p.bottom()) / 2 - (lines.size() - 1) * lineHeight / 2;
+        g.save();
+        g.beginPath();
+        g.rect(p.left(), p.top(), p.right() - p.left(), p.bottom() - p.top());
+        g.clip();
         for (String l : lines) {
             g.fillText(l, (p.left() + p.right()) / 2, y);
             y += lineHeight;
         }
+        g.restore();
     }
 
     /** A value as the legend and read-out show it. */

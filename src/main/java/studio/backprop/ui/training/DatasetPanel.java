@@ -71,7 +71,10 @@ public final class DatasetPanel extends VBox implements Exportable {
     private GridPane settings() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
-        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(60), new javafx.scene.layout.ColumnConstraints());
+        // the labels keep their whole width (larger in presenter mode); the sliders and the seed field give way
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         grid.setVgap(6);
         ComboBox<DatasetViewModel.Generator> kind = new ComboBox<>();
         kind.getItems().setAll(DatasetViewModel.Generator.values());
@@ -97,7 +100,9 @@ public final class DatasetPanel extends VBox implements Exportable {
         seedField.setText(String.valueOf(vm.seedProperty().get()));
         seedField.setPrefColumnCount(6);
         seedField.setOnAction(e -> regenerate());
+        seedField.setMinWidth(50);
         Button regenerate = new Button("Regenerate");
+        regenerate.setMinWidth(Region.USE_PREF_SIZE);
         regenerate.setOnAction(e -> regenerate());
         grid.addRow(4, new Label("Seed"), new HBox(6, seedField, regenerate));
         return grid;
@@ -107,7 +112,8 @@ public final class DatasetPanel extends VBox implements Exportable {
         Slider s = new Slider(min, max, target == null ? vm.sizeProperty().get() : target.get());
         s.setPrefWidth(150);
         Label value = new Label(text.apply(s.getValue()));
-        value.setMinWidth(48);
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        s.setMinWidth(60);
         s.valueProperty().addListener((o, a, b) -> {
             value.setText(text.apply(b.doubleValue()));
             if (!s.isValueChanging()) {
@@ -184,7 +190,7 @@ public final class DatasetPanel extends VBox implements Exportable {
         return b;
     }
 
-    private HBox loadRow() {
+    private FlowPane loadRow() {
         Button csv = new Button("CSV…");
         csv.setOnAction(e -> choose("Open a CSV file", "CSV files", "*.csv").ifPresent(vm::loadCsv));
         Button idx = new Button("IDX…");
@@ -202,8 +208,12 @@ public final class DatasetPanel extends VBox implements Exportable {
         });
         Label load = new Label("Load");
         load.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(6, load, csv, idx, images);
+        // a narrow panel (large presenter type) wraps the buttons instead of cutting their names
+        FlowPane row = new FlowPane(6, 4, load, csv, idx, images);
         row.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : new Button[] {csv, idx, images}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return row;
     }
 

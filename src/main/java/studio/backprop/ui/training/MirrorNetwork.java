@@ -42,7 +42,8 @@ public final class MirrorNetwork {
     }
 
     /**
-     * Compiles a mirror of this document (fresh weights until {@link #assign} copies the trained ones).
+     * Compiles a mirror of this document, initialised as a trainer initialises it (from the training plan's seed,
+     * then the document's given weights) until {@link #assign} copies the trained ones.
      *
      * @throws IllegalArgumentException saying in words why the Playground cannot draw this network
      */
@@ -52,7 +53,8 @@ public final class MirrorNetwork {
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        DocumentCompiler.initialise(c, new Rng(1));
+        // the training plan's seed: before the first step the mirror shows the weights training starts from
+        DocumentCompiler.initialise(c, new Rng(c.plan() == null ? 1 : c.plan().seed()));
         return new MirrorNetwork(c);
     }
 

@@ -7,8 +7,11 @@ import javafx.geometry.Rectangle2D;
 /** Where the Playground drawing puts each neuron's thumbnail, and which weight line or neuron a point hits. */
 final class NetworkLayout {
 
+    /** The side of a neuron's heatmap and the gap between two, when there is room for them. */
     static final double THUMB = 36;
     static final double GAP = 9;
+    /** The smallest heatmap side: below it the column no longer shrinks to fit the height. */
+    static final double MIN_THUMB = 14;
     static final double HEADER = 44;
     static final double LEFT = 34;
     static final double RIGHT = 30;
@@ -25,35 +28,48 @@ final class NetworkLayout {
     private final List<NeuronColumn> columns;
     private final double width;
     private final double height;
+    private final double thumb;
+    private final double gap;
 
+    /** A layout for {@code width × height}; when the tallest column does not fit, heatmaps and gaps shrink. */
     NetworkLayout(List<NeuronColumn> columns, double width, double height) {
         this.columns = columns;
         this.width = width;
         this.height = height;
+        int most = columns.stream().mapToInt(NeuronColumn::units).max().orElse(1);
+        double needed = most * THUMB + (most - 1) * GAP;
+        double k = Math.min(1, Math.max(MIN_THUMB / THUMB, (height - HEADER - BOTTOM) / needed));
+        this.thumb = THUMB * k;
+        this.gap = GAP * k;
+    }
+
+    /** The side of a heatmap in this layout. */
+    double thumb() {
+        return thumb;
     }
 
     double centerX(int column) {
-        double span = width - LEFT - RIGHT - THUMB;
-        return LEFT + THUMB / 2 + (columns.size() == 1 ? 0 : column * span / (columns.size() - 1));
+        double span = width - LEFT - RIGHT - thumb;
+        return LEFT + thumb / 2 + (columns.size() == 1 ? 0 : column * span / (columns.size() - 1));
     }
 
     double centerY(int column, int unit) {
         int units = columns.get(column).units();
-        double total = units * THUMB + (units - 1) * GAP;
+        double total = units * thumb + (units - 1) * gap;
         double top = HEADER + Math.max(0, (height - HEADER - BOTTOM - total) / 2);
-        return top + unit * (THUMB + GAP) + THUMB / 2;
+        return top + unit * (thumb + gap) + thumb / 2;
     }
 
     Rectangle2D box(int column, int unit) {
-        return new Rectangle2D(centerX(column) - THUMB / 2, centerY(column, unit) - THUMB / 2, THUMB, THUMB);
+        return new Rectangle2D(centerX(column) - thumb / 2, centerY(column, unit) - thumb / 2, thumb, thumb);
     }
 
     Point2D lineStart(int column, int from) {
-        return new Point2D(centerX(column - 1) + THUMB / 2, centerY(column - 1, from));
+        return new Point2D(centerX(column - 1) + thumb / 2, centerY(column - 1, from));
     }
 
     Point2D lineEnd(int column, int to) {
-        return new Point2D(centerX(column) - THUMB / 2, centerY(column, to));
+        return new Point2D(centerX(column) - thumb / 2, centerY(column, to));
     }
 
     /** The point a fraction {@code t} of the way along a weight line. */

@@ -304,7 +304,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         gc.setFill(ink.title());
         gc.setFont(Font.font("System", 11));
         for (int u = 0; u < 2; u++) {
-            gc.fillText("x" + (u + 1), layout.centerX(0) - NetworkLayout.THUMB / 2 - 5, layout.centerY(0, u));
+            gc.fillText("x" + (u + 1), layout.centerX(0) - layout.thumb() / 2 - 5, layout.centerY(0, u));
         }
     }
 

@@ -3,7 +3,9 @@ package studio.backprop.ui.training;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -11,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot;
@@ -41,6 +44,8 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private final DecisionBoundaryView output = new DecisionBoundaryView("Output");
     private final Label status = new Label();
     private final BooleanProperty planarData = new SimpleBooleanProperty(this, "planarData", true);
+    private final ObjectProperty<NetworkDocument> previewDocument = new SimpleObjectProperty<>(this,
+            "previewDocument");
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
@@ -56,8 +61,20 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
         PointDrawing.attach(output, dataset);
-        network.setOnWeightEdit(edit -> training.send(new TrainerCommand.Apply(loop -> apply(loop, edit))));
+        network.setOnWeightEdit(edit -> {
+            if (training.compilationProperty().get() == null) {
+                status.setText("These are the weights training will start from; press Play or a Step button first,"
+                        + " then type a weight to change it in the running network.");
+            } else {
+                training.send(new TrainerCommand.Apply(loop -> apply(loop, edit)));
+            }
+        });
         training.compilationProperty().addListener((o, old, c) -> rebuild(c));
+        previewDocument.addListener((o, old, doc) -> {
+            if (training.compilationProperty().get() == null) {
+                rebuild(null);
+            }
+        });
         training.snapshotProperty().addListener((o, old, s) -> update(s));
         dataset.pointsProperty().addListener((o, old, p) -> showPoints(p));
         planarData.addListener((o, old, planar) -> {
@@ -117,15 +134,23 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         p.value().buffer()[edit.index()] = edit.value();
     }
 
+    /**
+     * Draws the trained network, or, before any training, the {@linkplain #previewDocumentProperty() document}
+     * with the weights training will start from (the same seed, hence the same numbers).
+     */
     private void rebuild(Compilation c) {
         mirror = null;
-        if (c == null) {
+        NetworkDocument preview = previewDocument.get();
+        if (c == null && preview == null) {
             status.setText(planarData.get() ? "Start training to see the network here." : NOT_PLANAR);
         } else {
             try {
-                mirror = MirrorNetwork.of(c.document());
-                training.subscribe(mirror.subscriptionKeys());
-                status.setText(planarData.get() ? "" : NOT_PLANAR);
+                mirror = MirrorNetwork.of(c == null ? preview : c.document());
+                if (c != null) {
+                    training.subscribe(mirror.subscriptionKeys());
+                }
+                status.setText(!planarData.get() ? NOT_PLANAR : c == null ? "Initial weights: press Play or Step."
+                        : "");
             } catch (IllegalArgumentException e) {
                 status.setText(e.getMessage());
             }
@@ -140,7 +165,19 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             setBottom(status);
         }
         output.setGrid(null);
-        update(training.snapshotProperty().get());
+        if (c == null) {
+            refresh();
+        } else {
+            update(training.snapshotProperty().get());
+        }
+    }
+
+    /**
+     * The document open in the app: before training starts the Playground draws it with its initial weights, so
+     * they can be read (hover) before the first step.
+     */
+    public ObjectProperty<NetworkDocument> previewDocumentProperty() {
+        return previewDocument;
     }
 
     private void update(TrainingSnapshot s) {
@@ -190,6 +227,16 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         gridUpdates++;
         network.setGrid(grid);
         output.setGrid(grid);
+    }
+
+    /** The network drawn now (for tests); null when there is none. */
+    MirrorNetwork mirror() {
+        return mirror;
+    }
+
+    /** What the line under the drawing says now. */
+    String statusText() {
+        return status.getText();
     }
 
     /** How many times the grid was computed (for measuring the frame rate). */
