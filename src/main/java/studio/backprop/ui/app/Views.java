@@ -62,6 +62,12 @@ final class Views {
         }, model.documentProperty()));
         playground.planarDataProperty().bind(planar);
         playground.previewDocumentProperty().bind(model.documentProperty());
+        java.util.function.Consumer<Boolean> presenter = on -> {
+            playground.setPresenterMode(on);
+            datasetPanel.plot().setTypeScale(on ? PlaygroundView.PRESENTER_SCALE : 1);
+        };
+        presenter.accept(model.presenterModeProperty().get());
+        model.presenterModeProperty().addListener((o, a, on) -> presenter.accept(on));
         followTheme(model, dark -> {
             playground.setDarkColours(dark);
             datasetPanel.plot().setDarkColours(dark);

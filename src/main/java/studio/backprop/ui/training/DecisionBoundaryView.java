@@ -48,6 +48,7 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     private boolean pointsDirty = true;
     private PlotFrame frame;
     private PlotInk ink = PlotInk.LIGHT;
+    private double k = 1;
 
     /** An empty plot with a title ("Output", "Data"). */
     public DecisionBoundaryView(String title) {
@@ -127,10 +128,17 @@ public final class DecisionBoundaryView extends Region implements Exportable {
     }
 
     private PlotFrame currentFrame() {
-        if (frame == null || frame.extent != extent) {
-            frame = new PlotFrame(getWidth(), getHeight(), extent);
+        if (frame == null || frame.extent != extent || frame.k != k) {
+            frame = new PlotFrame(getWidth(), getHeight(), extent, k);
         }
         return frame;
+    }
+
+    /** Type, points and margins {@code k} times their size (1.5 in presenter mode, for a lecture hall). */
+    public void setTypeScale(double scale) {
+        k = scale;
+        frame = null;
+        invalidate();
     }
 
     /** Light or dark surroundings (the heatmap and the points keep their colours), following the app's theme. */
@@ -148,8 +156,8 @@ public final class DecisionBoundaryView extends Region implements Exportable {
             heatmapDirty = true;
             pointsDirty = true;
         }
-        if (pointsDirty || frame == null || frame.extent != extent) {
-            frame = new PlotFrame(w, h, extent);
+        if (pointsDirty || frame == null || frame.extent != extent || frame.k != k) {
+            frame = new PlotFrame(w, h, extent, k);
         }
         if (heatmapDirty) {
             heatmapDirty = false;
@@ -258,7 +266,8 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         gc.beginPath();
         gc.rect(frame.x0, frame.y0, frame.side, frame.side);
         gc.clip();
-        gc.setLineWidth(1);
+        gc.setLineWidth(k);
+        double r = RADIUS * k;
         for (DataPoint p : points) {
             if (p.test() && !showTestPoints.get()) {
                 continue;
@@ -266,40 +275,72 @@ public final class DecisionBoundaryView extends Region implements Exportable {
             double x = frame.px(p.x());
             double y = frame.py(p.y());
             gc.setFill(PlaygroundColors.classColor(p.label()));
-            gc.fillOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+            gc.fillOval(x - r, y - r, 2 * r, 2 * r);
             gc.setStroke(p.test() ? Color.BLACK : Color.WHITE);
-            gc.strokeOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+            gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
         gc.restore();
     }
 
+    /**
+     * The title, and the legend (class colours, test points) right-aligned on the same line; when the line is too
+     * short for both (a narrow plot, presenter type) the legend goes into the plot's top-right corner on a box.
+     */
     private void drawHeader(GraphicsContext gc) {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(ink.title());
-        gc.setFont(Font.font("System", FontWeight.BOLD, 12));
-        gc.fillText(title, frame.x0, 12);
-        gc.setFont(PlotFrame.SMALL);
-        double x = frame.x0 + frame.side;
-        gc.setTextAlign(TextAlignment.RIGHT);
-        if (points.stream().anyMatch(DataPoint::test) && showTestPoints.get()) {
-            x = legendEntry(gc, x, Color.rgb(140, 140, 140), ink.highlight(), "test");
+        Font titleFont = Font.font("System", FontWeight.BOLD, 12 * k);
+        gc.setFont(titleFont);
+        gc.fillText(title, frame.x0, 12 * k);
+        gc.setFont(frame.small);
+        List<String> names = new java.util.ArrayList<>(classNames);
+        List<Color> fills = new java.util.ArrayList<>();
+        List<Color> strokes = new java.util.ArrayList<>();
+        for (int c = 0; c < classNames.size(); c++) {
+            fills.add(PlaygroundColors.classColor(c));
+            strokes.add(Color.WHITE);
         }
-        for (int k = classNames.size() - 1; k >= 0; k--) {
-            x = legendEntry(gc, x, PlaygroundColors.classColor(k), Color.WHITE, classNames.get(k));
+        if (points.stream().anyMatch(DataPoint::test) && showTestPoints.get()) {
+            names.add("test");
+            fills.add(Color.rgb(140, 140, 140));
+            strokes.add(ink.highlight());
+        }
+        double width = 0;
+        for (String name : names) {
+            width += legendWidth(name);
+        }
+        double right = frame.x0 + frame.side;
+        double y = 12 * k;
+        if (frame.x0 + textWidth(title, titleFont) + 10 * k + width > right) {
+            right -= 4 * k;
+            y = frame.y0 + 12 * k;
+            gc.setFill(ink.background().equals(Color.TRANSPARENT) ? PlotInk.LIGHT.background()
+                    .deriveColor(0, 1, 1, 0.85) : ink.background().deriveColor(0, 1, 1, 0.85));
+            gc.fillRect(right - width + 4 * k, frame.y0 + 3 * k, width, 18 * k);
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        for (int c = names.size() - 1; c >= 0; c--) {
+            right = legendEntry(gc, right, y, fills.get(c), strokes.get(c), names.get(c));
         }
     }
 
-    private double legendEntry(GraphicsContext gc, double right, Color fill, Color stroke, String text) {
-        double textWidth = textWidth(text, PlotFrame.SMALL);
+    /** The width a legend entry takes: its dot, its name and the space after it. */
+    private double legendWidth(String name) {
+        return textWidth(name, frame.small) + 7 * k + 2 * RADIUS * k + 10 * k;
+    }
+
+    private double legendEntry(GraphicsContext gc, double right, double y, Color fill, Color stroke, String text) {
+        double textWidth = textWidth(text, frame.small);
+        double r = RADIUS * k;
         gc.setFill(ink.text());
-        gc.fillText(text, right, 12);
-        double cx = right - textWidth - 7;
+        gc.fillText(text, right, y);
+        double cx = right - textWidth - 7 * k;
         gc.setFill(fill);
-        gc.fillOval(cx - RADIUS, 12 - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        gc.fillOval(cx - r, y - r, 2 * r, 2 * r);
         gc.setStroke(stroke.equals(Color.WHITE) ? fill.darker() : stroke);
-        gc.strokeOval(cx - RADIUS, 12 - RADIUS, 2 * RADIUS, 2 * RADIUS);
-        return cx - RADIUS - 10;
+        gc.strokeOval(cx - r, y - r, 2 * r, 2 * r);
+        return cx - r - 10 * k;
     }
 
     static double textWidth(String text, Font font) {

@@ -31,14 +31,22 @@ final class NetworkLayout {
     private final double thumb;
     private final double gap;
 
-    /** A layout for {@code width × height}; when the tallest column does not fit, heatmaps and gaps shrink. */
-    NetworkLayout(List<NeuronColumn> columns, double width, double height) {
+    private final double header;
+    private final double left;
+
+    /**
+     * A layout for {@code width × height} with the headers and input labels {@code typeScale} times their size;
+     * when the tallest column does not fit, heatmaps and gaps shrink.
+     */
+    NetworkLayout(List<NeuronColumn> columns, double width, double height, double typeScale) {
         this.columns = columns;
         this.width = width;
         this.height = height;
+        this.header = HEADER * typeScale;
+        this.left = LEFT * typeScale;
         int most = columns.stream().mapToInt(NeuronColumn::units).max().orElse(1);
         double needed = most * THUMB + (most - 1) * GAP;
-        double k = Math.min(1, Math.max(MIN_THUMB / THUMB, (height - HEADER - BOTTOM) / needed));
+        double k = Math.min(1, Math.max(MIN_THUMB / THUMB, (height - header - BOTTOM) / needed));
         this.thumb = THUMB * k;
         this.gap = GAP * k;
     }
@@ -49,14 +57,14 @@ final class NetworkLayout {
     }
 
     double centerX(int column) {
-        double span = width - LEFT - RIGHT - thumb;
-        return LEFT + thumb / 2 + (columns.size() == 1 ? 0 : column * span / (columns.size() - 1));
+        double span = width - left - RIGHT - thumb;
+        return left + thumb / 2 + (columns.size() == 1 ? 0 : column * span / (columns.size() - 1));
     }
 
     double centerY(int column, int unit) {
         int units = columns.get(column).units();
         double total = units * thumb + (units - 1) * gap;
-        double top = HEADER + Math.max(0, (height - HEADER - BOTTOM - total) / 2);
+        double top = header + Math.max(0, (height - header - BOTTOM - total) / 2);
         return top + unit * (thumb + gap) + thumb / 2;
     }
 

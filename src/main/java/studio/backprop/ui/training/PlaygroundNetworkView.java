@@ -47,6 +47,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
     private NetworkLayout.Hit highlighted;
     private boolean dirty = true;
     private PlotInk ink = PlotInk.LIGHT;
+    private double k = 1;
 
     public PlaygroundNetworkView() {
         getStyleClass().add("playground-network");
@@ -97,6 +98,12 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
     public void invalidate() {
         dirty = true;
         requestLayout();
+    }
+
+    /** Type and strokes {@code k} times their size (1.5 in presenter mode, for a lecture hall). */
+    public void setTypeScale(double scale) {
+        k = scale;
+        invalidate();
     }
 
     /** Light or dark surroundings (the heatmaps and weight lines keep their colours), following the app's theme. */
@@ -200,7 +207,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         if (mirror == null) {
             return;
         }
-        layout = new NetworkLayout(mirror.columns(), w, h);
+        layout = new NetworkLayout(mirror.columns(), w, h, k);
         updateThumbnails();
         drawLines(gc);
         drawNeurons(gc);
@@ -217,6 +224,8 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
      */
     private void drawLines(GraphicsContext gc) {
         List<NeuronColumn> columns = mirror.columns();
+        // thicker in presenter mode, thinner when the heatmaps had to shrink to fit
+        double lineScale = k * Math.max(0.5, layout.thumb() / NetworkLayout.THUMB);
         float largest = mirror.largestWeight();
         for (int step = 0; step <= STRENGTH_STEPS; step++) {
             for (boolean negative : new boolean[] {false, true}) {
@@ -243,7 +252,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
                     double strength = step / (double) STRENGTH_STEPS;
                     gc.setStroke((negative ? PlaygroundColors.ORANGE : PlaygroundColors.BLUE)
                             .deriveColor(0, 1, 1, 0.35 + 0.65 * strength));
-                    gc.setLineWidth(0.6 + 5 * strength);
+                    gc.setLineWidth((0.6 + 5 * strength) * lineScale);
                     gc.stroke();
                 }
             }
@@ -251,7 +260,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         if (highlighted != null && highlighted.line()) {
             float v = mirror.weight(highlighted.column(), highlighted.from(), highlighted.to());
             gc.setStroke(ink.highlight());
-            gc.setLineWidth(1.6 + 5 * strengthStep(v, largest) / (double) STRENGTH_STEPS);
+            gc.setLineWidth((1.6 + 5 * strengthStep(v, largest) / (double) STRENGTH_STEPS) * lineScale);
             Point2D a = layout.lineStart(highlighted.column(), highlighted.from());
             Point2D b = layout.lineEnd(highlighted.column(), highlighted.to());
             gc.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
@@ -278,7 +287,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
                 boolean lit = highlighted != null && !highlighted.line() && highlighted.column() == c
                         && highlighted.from() == u;
                 gc.setStroke(lit ? ink.highlight() : ink.frame());
-                gc.setLineWidth(lit ? 2 : 1);
+                gc.setLineWidth((lit ? 2 : 1) * k);
                 gc.strokeRect(r.getMinX() + 0.5, r.getMinY() + 0.5, r.getWidth() - 1, r.getHeight() - 1);
             }
         }
@@ -288,23 +297,25 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         List<NeuronColumn> columns = mirror.columns();
+        Font title = k == 1 ? TITLE : Font.font("System", FontWeight.BOLD, 12 * k);
+        Font small = k == 1 ? PlotFrame.SMALL : Font.font("System", 10 * k);
         for (int c = 0; c < columns.size(); c++) {
             NeuronColumn col = columns.get(c);
             double x = layout.centerX(c);
             gc.setFill(ink.title());
-            gc.setFont(TITLE);
-            gc.fillText(c == 0 ? "Inputs" : c == columns.size() - 1 ? "Output" : col.title(), x, 12);
-            gc.setFont(PlotFrame.SMALL);
+            gc.setFont(title);
+            gc.fillText(c == 0 ? "Inputs" : c == columns.size() - 1 ? "Output" : col.title(), x, 12 * k);
+            gc.setFont(small);
             gc.setFill(ink.text());
             String detail = c == 0 ? "2 features" : col.units() + (col.activation().isEmpty() ? " linear"
                     : " " + col.activation());
-            gc.fillText(detail, x, 27);
+            gc.fillText(detail, x, 27 * k);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setFill(ink.title());
-        gc.setFont(Font.font("System", 11));
+        gc.setFont(Font.font("System", 11 * k));
         for (int u = 0; u < 2; u++) {
-            gc.fillText("x" + (u + 1), layout.centerX(0) - layout.thumb() / 2 - 5, layout.centerY(0, u));
+            gc.fillText("x" + (u + 1), layout.centerX(0) - layout.thumb() / 2 - 5 * k, layout.centerY(0, u));
         }
     }
 

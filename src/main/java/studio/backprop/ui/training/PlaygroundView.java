@@ -35,6 +35,9 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     /** Grid cells per side for the heatmaps (the thumbnails show the same grid, scaled down). */
     public static final int RESOLUTION = 40;
 
+    /** How much larger the canvases draw type, points and strokes in presenter mode. */
+    public static final double PRESENTER_SCALE = 1.5;
+
     private static final String NOT_PLANAR = "The output plot is for networks that learn from the 2-D data set"
             + " (two input features, generated or drawn); this network learns from other data, so it is hidden.";
 
@@ -111,6 +114,12 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             items.add(ExportMenu.item("Export the whole Playground…", network, this));
             return items;
         });
+    }
+
+    /** Presenter mode: the canvases' type, points and strokes half as large again, for a lecture hall. */
+    public void setPresenterMode(boolean presenter) {
+        network.setTypeScale(presenter ? PRESENTER_SCALE : 1);
+        output.setTypeScale(presenter ? PRESENTER_SCALE : 1);
     }
 
     /** Light or dark surroundings for the network and the output plot (following the app's theme). */

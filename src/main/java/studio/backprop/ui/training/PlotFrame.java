@@ -22,12 +22,17 @@ final class PlotFrame {
     final double y0;
     final double side;
     final Extent extent;
+    /** The type and margin scale: 1, or larger in presenter mode. */
+    final double k;
+    final Font small;
 
-    PlotFrame(double width, double height, Extent extent) {
-        this.side = Math.max(10, Math.min(width - LEFT - RIGHT, height - TOP - BOTTOM));
-        this.x0 = LEFT + Math.max(0, (width - LEFT - RIGHT - side) / 2);
-        this.y0 = TOP;
+    PlotFrame(double width, double height, Extent extent, double k) {
+        this.k = k;
+        this.side = Math.max(10, Math.min(width - (LEFT + RIGHT) * k, height - (TOP + BOTTOM) * k));
+        this.x0 = LEFT * k + Math.max(0, (width - (LEFT + RIGHT) * k - side) / 2);
+        this.y0 = TOP * k;
         this.extent = extent;
+        this.small = k == 1 ? SMALL : Font.font("System", 10 * k);
     }
 
     double px(double x) {
@@ -59,29 +64,29 @@ final class PlotFrame {
         gc.setStroke(ink.axis());
         gc.setLineWidth(1);
         gc.strokeRect(x0 + 0.5, y0 + 0.5, side - 1, side - 1);
-        gc.setFont(SMALL);
+        gc.setFont(small);
         gc.setFill(ink.text());
         double step = niceStep(extent.width() / 6);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
         for (double v = Math.ceil(extent.xMin() / step) * step; v <= extent.xMax() + 1e-9; v += step) {
             double x = Math.round(px(v)) + 0.5;
-            gc.strokeLine(x, y0 + side, x, y0 + side + 4);
-            gc.fillText(label(v), x, y0 + side + 5);
+            gc.strokeLine(x, y0 + side, x, y0 + side + 4 * k);
+            gc.fillText(label(v), x, y0 + side + 5 * k);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setTextBaseline(VPos.CENTER);
         for (double v = Math.ceil(extent.yMin() / step) * step; v <= extent.yMax() + 1e-9; v += step) {
             double y = Math.round(py(v)) + 0.5;
-            gc.strokeLine(x0 - 4, y, x0, y);
-            gc.fillText(label(v), x0 - 6, y);
+            gc.strokeLine(x0 - 4 * k, y, x0, y);
+            gc.fillText(label(v), x0 - 6 * k, y);
         }
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
-        gc.fillText("x1", x0 + side / 2, y0 + side + 17);
+        gc.fillText("x1", x0 + side / 2, y0 + side + 17 * k);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.BOTTOM);
-        gc.fillText("x2", 4, y0 - 3);
+        gc.fillText("x2", 4 * k, y0 - 3 * k);
     }
 
     static double niceStep(double rough) {

@@ -115,6 +115,22 @@ class SharpExportTest {
         assertEquals(560, fx(() -> ((Canvas) view.exportNode()).getWidth()), "back to one pixel per unit");
     }
 
+    @Test
+    void presenterTypeWidensTheMarginsAndThePointerStillFindsTheData() throws Exception {
+        double[][] corners = fx(() -> {
+            DecisionBoundaryView v = laidOut(new DecisionBoundaryView("Output"), 380, 410);
+            double[] small = v.toView(-6, 6);
+            v.setTypeScale(PlaygroundView.PRESENTER_SCALE);
+            v.layout();
+            double[] large = v.toView(-6, 6);
+            return new double[][] {small, large, v.toData(large[0] + 1e-9, large[1] + 1e-9)};
+        });
+        assertEquals(PlotFrame.TOP, corners[0][1], 1e-9);
+        assertEquals(PlotFrame.TOP * PlaygroundView.PRESENTER_SCALE, corners[1][1], 1e-9, "room for larger type");
+        assertEquals(-6, corners[2][0], 1e-6, "clicks map to the data through the same frame");
+        assertEquals(6, corners[2][1], 1e-6);
+    }
+
     private static Color colourAt(BufferedImage image, int x, int y) {
         int p = image.getRGB(x, y);
         return Color.rgb(p >> 16 & 255, p >> 8 & 255, p & 255, (p >>> 24) / 255.0);
