@@ -67,7 +67,12 @@ final class Views {
             datasetPanel.plot().setTypeScale(on ? PlaygroundView.PRESENTER_SCALE : 1);
         };
         presenter.accept(model.presenterModeProperty().get());
-        model.presenterModeProperty().addListener((o, a, on) -> presenter.accept(on));
+        model.presenterModeProperty().addListener((o, a, on) -> {
+            presenter.accept(on);
+            // the editor's boxes grow with the type: presenter mode zooms in by the same factor, and back out
+            double factor = on ? PlaygroundView.PRESENTER_SCALE : 1 / PlaygroundView.PRESENTER_SCALE;
+            editor.setZoom(editor.zoomProperty().get() * factor);
+        });
         followTheme(model, dark -> {
             playground.setDarkColours(dark);
             datasetPanel.plot().setDarkColours(dark);

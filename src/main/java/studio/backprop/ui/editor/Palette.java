@@ -30,9 +30,9 @@ public final class Palette extends ListView<Palette.Entry> {
         this.vm = vm;
         setId("palette");
         getStyleClass().add("palette");
+        getStylesheets().add(Palette.class.getResource("editor.css").toExternalForm());
         getItems().setAll(entries());
         setCellFactory(list -> new EntryCell());
-        setPrefWidth(170);
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.type() == null) {
                 skipHeading(was);

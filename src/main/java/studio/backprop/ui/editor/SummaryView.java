@@ -50,6 +50,7 @@ public final class SummaryView extends VBox implements Exportable {
         totals.getStyleClass().add("totals");
         getChildren().addAll(table, totals, problems);
         vm.compilationProperty().addListener((o, was, now) -> refresh());
+        totals.fontProperty().addListener((o, was, now) -> sizeRows());
         refresh();
         ExportMenu.attach(this, this);
     }
@@ -67,13 +68,19 @@ public final class SummaryView extends VBox implements Exportable {
         Compilation c = vm.compilationProperty().get();
         List<ModelSummary.Row> rows = rows(c);
         table.getItems().setAll(rows);
-        table.setFixedCellSize(24);
-        table.setPrefHeight(Math.min(14, rows.size() + 1) * 24 + 30);
+        sizeRows();
         long trainable = rows.stream().mapToLong(ModelSummary.Row::trainable).sum();
         long frozen = rows.stream().mapToLong(ModelSummary.Row::nonTrainable).sum();
         totals.setText("Total parameters: " + ShapeText.count(trainable + frozen) + "   (trainable "
                 + ShapeText.count(trainable) + ", non-trainable " + ShapeText.count(frozen) + ")");
         problems.getChildren().setAll(problemLabels(c));
+    }
+
+    /** Rows as tall as the type needs (larger in presenter mode); up to 14 rows show without scrolling. */
+    private void sizeRows() {
+        double cell = Math.ceil(totals.getFont().getSize() * 1.9);
+        table.setFixedCellSize(cell);
+        table.setPrefHeight(Math.min(14, table.getItems().size() + 1) * cell + cell + 6);
     }
 
     /** The input first, then the layers in document order, with what shape inference knows about each. */

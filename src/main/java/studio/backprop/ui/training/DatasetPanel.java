@@ -53,7 +53,7 @@ public final class DatasetPanel extends VBox implements Exportable {
         setPrefWidth(340);
         setMinWidth(USE_PREF_SIZE);
         Label title = new Label("Data");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
         Label description = new Label();
         description.textProperty().bind(vm.descriptionProperty());
         description.setWrapText(true);

@@ -100,6 +100,23 @@ class AppShellTest {
         assertFalse(model.dirtyProperty().get());
     }
 
+    @Test
+    void presenterModeEnlargesTheEditorAndThePlaygroundAndGivesItBack(FxRobot robot) throws Exception {
+        await(() -> model.documentProperty().get() != null);
+        javafx.scene.Node sheet = ((studio.backprop.ui.export.Exportable) robot.lookup("#editor-canvas")
+                .query()).exportNode();
+        java.util.function.DoubleSupplier zoom = () -> ((javafx.scene.transform.Scale) sheet.getTransforms()
+                .get(0)).getX();
+        double before = zoom.getAsDouble();
+        robot.interact(() -> model.presenterModeProperty().set(true));
+        assertEquals(before * 1.5, zoom.getAsDouble(), 1e-9, "the editor zooms in with the larger type");
+        robot.interact(window::showTrainingTab);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> picture("presenter-training.png"));
+        robot.interact(() -> model.presenterModeProperty().set(false));
+        assertEquals(before, zoom.getAsDouble(), 1e-9, "and back");
+    }
+
     private long snapshotStep() {
         var s = model.training().snapshotProperty().get();
         return s == null ? -1 : s.step();
