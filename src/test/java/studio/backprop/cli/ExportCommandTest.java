@@ -221,6 +221,12 @@ class ExportCommandTest {
         assertEquals(2, run("export", wide.toString(), "--view", "playground", "--out", png.toString()));
         assertTrue(err.contains("the playground view cannot be drawn for") && err.contains("at most 16 neurons per"
                 + " layer; 'h1' has 20"), err);
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertEquals(2, run("export", session.toString(), "--view", "loss", "--out", file.resolve("loss.png")
+                .toString()));
+        assertTrue(err.contains("cannot write the picture") && err.contains("a file stands where the folder should"
+                + " be"), err);
+        assertEquals("not a folder", Files.readString(file), "nothing lost");
         assertEquals(0, run("export", wide.toString(), "--view", "network", "--out", png.toString()), err);
         assertTrue(Files.exists(png), "the editor draws any network");
         assertFalse(err.contains("\tat "), err);

@@ -1,6 +1,5 @@
 package studio.backprop.ui.training;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import studio.backprop.nn.Parameter;
-import studio.backprop.tensor.Tensor;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot.TensorCopy;
@@ -31,9 +29,7 @@ public final class PlaygroundStill {
 
     private PlaygroundStill(MirrorNetwork mirror, TrainingData data) {
         this.mirror = mirror;
-        List<DataPoint> points = new ArrayList<>();
-        addPoints(points, data.trainX(), data.trainY(), false);
-        addPoints(points, data.validX(), data.validY(), true);
+        List<DataPoint> points = PointSets.points(data);
         Extent extent = Extent.fitting(points);
         GridActivations grid = mirror.evaluate(extent, PlaygroundView.RESOLUTION);
         network.setNetwork(mirror);
@@ -62,28 +58,6 @@ public final class PlaygroundStill {
         }
         mirror.assign(weights);
         return new PlaygroundStill(mirror, loop.data());
-    }
-
-    /** The points of a two-feature set: the class is the larger output, or output ≥ 0.5 for a single one. */
-    private static void addPoints(List<DataPoint> out, Tensor x, Tensor y, boolean validation) {
-        if (x == null || y == null) {
-            return;
-        }
-        float[] xy = x.contiguous().buffer();
-        float[] targets = y.contiguous().buffer();
-        int n = x.shape()[0];
-        int k = targets.length / n;
-        for (int i = 0; i < n; i++) {
-            int label = 0;
-            if (k == 1) {
-                label = targets[i] >= 0.5f ? 1 : 0;
-            } else {
-                for (int j = 1; j < k; j++) {
-                    label = targets[i * k + j] > targets[i * k + label] ? j : label;
-                }
-            }
-            out.add(new DataPoint(xy[2 * i], xy[2 * i + 1], label, validation));
-        }
     }
 
     /** The network with a heatmap per neuron and the weights as lines. */

@@ -25,6 +25,33 @@ final class PointSets {
         return List.copyOf(out);
     }
 
+    /**
+     * The points of two-feature training data (a saved session): the training rows, then the validation rows as
+     * test points; the class of a row is read from its targets as {@link #label} reads it.
+     */
+    static List<DataPoint> points(TrainingData data) {
+        List<DataPoint> out = new ArrayList<>();
+        add(out, data.trainX(), data.trainY(), false);
+        add(out, data.validX(), data.validY(), true);
+        return List.copyOf(out);
+    }
+
+    private static void add(List<DataPoint> out, Tensor x, Tensor y, boolean test) {
+        if (x == null || y == null) {
+            return;
+        }
+        float[] xy = x.contiguous().buffer();
+        float[] targets = y.contiguous().buffer();
+        int n = x.shape()[0];
+        double[] row = new double[targets.length / n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = targets[i * row.length + j];
+            }
+            out.add(new DataPoint(xy[2 * i], xy[2 * i + 1], label(row), test));
+        }
+    }
+
     private static void add(List<DataPoint> out, Dataset d, boolean test) {
         if (d.size() == 0) {
             return;
@@ -98,6 +125,7 @@ final class PointSets {
         return List.copyOf(out);
     }
 
+    /** The class of a target row: the largest entry (the first of equals), or 1 when a single entry exceeds 0.5. */
     private static int label(double[] target) {
         if (target.length == 1) {
             return target[0] > 0.5 ? 1 : 0;
