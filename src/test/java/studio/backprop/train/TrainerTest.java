@@ -8,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import studio.backprop.spec.NetworkDocument;
 
 class TrainerTest {
 
     @Test
     void playTrainsUntilPausedAndSnapshotsFollow() throws InterruptedException {
-        try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
+        // a plan far longer than the test: the 2,000 epochs of the fixture can end between two snapshots (15 ms)
+        NetworkDocument doc = Fixtures.xorNetwork("0.5", "2", "shuffled");
+        TrainingLoop endless = new TrainingLoop(Fixtures.compile(doc.withTraining(doc.training().with("epochs",
+                "100000000"))), Fixtures.xorData());
+        try (Trainer trainer = new Trainer(endless)) {
             trainer.send(new TrainerCommand.Play());
             TrainingSnapshot running = await(trainer, s -> s.step() > 50);
             assertEquals(TrainerState.RUNNING, running.state());
