@@ -67,11 +67,19 @@ final class Views {
             datasetPanel.plot().setTypeScale(on ? PlaygroundView.PRESENTER_SCALE : 1);
         };
         presenter.accept(model.presenterModeProperty().get());
+        // the editor's boxes grow with the type: presenter mode zooms in by the same factor; leaving it restores
+        // the zoom from before, unless the zoom was changed meanwhile (then it zooms out by the factor)
+        double[] zooms = {Double.NaN, Double.NaN}; // before presenter mode, and what presenter mode set
         model.presenterModeProperty().addListener((o, a, on) -> {
             presenter.accept(on);
-            // the editor's boxes grow with the type: presenter mode zooms in by the same factor, and back out
-            double factor = on ? PlaygroundView.PRESENTER_SCALE : 1 / PlaygroundView.PRESENTER_SCALE;
-            editor.setZoom(editor.zoomProperty().get() * factor);
+            double now = editor.zoomProperty().get();
+            if (on) {
+                zooms[0] = now;
+                editor.setZoom(now * PlaygroundView.PRESENTER_SCALE);
+                zooms[1] = editor.zoomProperty().get();
+            } else {
+                editor.setZoom(now == zooms[1] ? zooms[0] : now / PlaygroundView.PRESENTER_SCALE);
+            }
         });
         followTheme(model, dark -> {
             playground.setDarkColours(dark);

@@ -115,6 +115,15 @@ class AppShellTest {
         robot.interact(() -> picture("presenter-training.png"));
         robot.interact(() -> model.presenterModeProperty().set(false));
         assertEquals(before, zoom.getAsDouble(), 1e-9, "and back");
+        javafx.scene.control.Button zoomIn = robot.lookup("+").queryButton();
+        for (int i = 0; i < 12; i++) {
+            robot.interact(zoomIn::fire);
+        }
+        double most = zoom.getAsDouble();
+        assertEquals(studio.backprop.ui.editor.EditorViewModel.MAX_ZOOM, most, 1e-9, "zoomed in to the largest");
+        robot.interact(() -> model.presenterModeProperty().set(true));
+        robot.interact(() -> model.presenterModeProperty().set(false));
+        assertEquals(most, zoom.getAsDouble(), 1e-9, "back to the same zoom even at the largest one");
     }
 
     private long snapshotStep() {
