@@ -14,14 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import studio.backprop.nn.ModelSummary;
-import studio.backprop.nn.perceptron.PerceptronTrainer;
-import studio.backprop.nn.perceptron.TrainingResult;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.DataResolver;
-import studio.backprop.train.PerceptronRun;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
 
@@ -81,12 +78,14 @@ class SamplesTest {
         if (total != null) {
             assertEquals(total, summary.total(), file + " parameters");
         }
-        boolean classification = c.perceptron() || c.loss().name().contains("entropy");
+        boolean classification = c.outputKind().classification();
         TrainingData data = DataResolver.resolve(doc, SAMPLES, classification, c.network().outputShape());
         if (c.perceptron()) {
-            PerceptronTrainer trainer = PerceptronRun.trainer(c, data);
-            TrainingResult result = trainer.runUntilConvergedOrCap();
-            assertEquals(!file.toString().contains("xor"), result.converged(), file + " converges unless XOR");
+            TrainingLoop loop = new TrainingLoop(c, data);
+            while (!loop.finished()) {
+                loop.stepSample();
+            }
+            assertEquals(!file.toString().contains("xor"), loop.converged(), file + " converges unless XOR");
             return;
         }
         TrainingLoop loop = new TrainingLoop(c, data);

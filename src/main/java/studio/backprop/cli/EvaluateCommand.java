@@ -89,7 +89,7 @@ final class EvaluateCommand implements Command {
 
     /** Class 1 for targets ≥ 0.5 (0/1 labels) or > 0 (±1 labels of the hinge losses). */
     private static int[] binaryLabels(Tensor y, TrainingLoop loop) {
-        boolean signs = loop.compilation().loss().name().contains("hinge");
+        boolean signs = loop.compilation().outputKind() == studio.backprop.nn.loss.OutputKind.SCORE;
         float[] t = y.toArray();
         int[] labels = new int[t.length];
         for (int i = 0; i < t.length; i++) {
@@ -99,8 +99,7 @@ final class EvaluateCommand implements Command {
     }
 
     private static double threshold(TrainingLoop loop) {
-        String loss = loop.compilation().loss().name();
-        return loss.contains("logits") || loss.contains("hinge") ? 0 : 0.5;
+        return loop.compilation().outputKind().outputThreshold();
     }
 
     private static java.util.List<String> defaultNames(int classes) {

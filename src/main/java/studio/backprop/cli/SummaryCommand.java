@@ -41,7 +41,10 @@ final class SummaryCommand implements Command {
             err.println("the network cannot be trained until the problems above are fixed");
             return 2;
         }
-        out.println("Loss: " + c.loss().describe() + "; optimizer: " + c.optimizer().describe());
+        out.println(c.perceptron()
+                ? "Learning rule: the perceptron rule (η = " + c.document().optimizer().get("learning_rate", "1").trim()
+                + "), one sample at a time, until an epoch makes no update or after " + c.plan().epochs() + " epochs"
+                : "Loss: " + c.loss().describe() + "; optimizer: " + c.optimizer().describe());
         return 0;
     }
 }

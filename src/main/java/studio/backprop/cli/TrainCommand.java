@@ -33,9 +33,6 @@ final class TrainCommand implements Command {
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         Workspace.Loaded loaded = Workspace.load(args);
-        if (loaded.tracePerceptron(false, out)) {
-            return 0;
-        }
         NetworkDocument doc = loaded.doc();
         Compilation c = loaded.compilation();
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
@@ -46,7 +43,7 @@ final class TrainCommand implements Command {
         long start = System.nanoTime();
         int code = 0;
         try {
-            while (loop.epoch() < epochs && !loop.earlyStopped()) {
+            while (loop.epoch() < epochs && !loop.earlyStopped() && !loop.converged()) {
                 TrainingLoop.StepOutcome o = loop.stepBatch();
                 if (terminal) {
                     progressBar(out, loop, epochs);

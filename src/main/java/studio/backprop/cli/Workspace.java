@@ -48,16 +48,6 @@ final class Workspace {
         TrainingData data() {
             return Workspace.data(doc, compilation, file);
         }
-
-        /** Runs the perceptron rule and prints its table when the file asks for it; false otherwise. */
-        boolean tracePerceptron(boolean json, java.io.PrintStream out) {
-            if (!compilation.perceptron()) {
-                return false;
-            }
-            PerceptronTrace.run(studio.backprop.train.PerceptronRun.trainer(compilation, data()), doc.name(), json,
-                    out);
-            return true;
-        }
     }
 
     /** Reads and compiles the network file named by the command's first argument. */
@@ -69,8 +59,7 @@ final class Workspace {
     }
 
     static TrainingData data(NetworkDocument doc, Compilation c, Path file) {
-        String loss = c.loss() == null ? "" : c.loss().name();
-        boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
+        boolean classification = c.outputKind().classification();
         Path base = file.toAbsolutePath().getParent();
         return DataResolver.resolve(doc, base, classification, c.network().outputShape());
     }

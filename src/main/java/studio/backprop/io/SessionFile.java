@@ -66,7 +66,12 @@ public final class SessionFile {
 
     /** Saves the loop's document, data and state atomically to {@code file}. */
     public static void save(Path file, TrainingLoop loop) throws IOException {
-        saveAtomically(file, out -> writeZip(out, loop));
+        save(file, new Session(loop.compilation().document(), loop.data(), loop.checkpoint()));
+    }
+
+    /** Saves a session taken earlier (on the trainer's thread) atomically to {@code file}. */
+    public static void save(Path file, Session session) throws IOException {
+        saveAtomically(file, out -> writeZip(out, session));
     }
 
     /** Writes to a temporary file beside the target, forces it to disk, then renames it over the target. */
@@ -93,13 +98,13 @@ public final class SessionFile {
         }
     }
 
-    private static void writeZip(OutputStream raw, TrainingLoop loop) throws IOException {
-        TrainingLoop.Checkpoint c = loop.checkpoint();
-        TrainingData data = loop.data();
+    private static void writeZip(OutputStream raw, Session session) throws IOException {
+        TrainingLoop.Checkpoint c = session.checkpoint();
+        TrainingData data = session.data();
         // finish() rather than close(): the caller still has to force the file to disk through its channel
         ZipOutputStream zip = new ZipOutputStream(raw);
         entry(zip, "session.properties", properties(c, data));
-        entry(zip, "network.bps", DocumentFormat.write(loop.compilation().document())
+        entry(zip, "network.bps", DocumentFormat.write(session.document())
                 .getBytes(StandardCharsets.UTF_8));
         entry(zip, "weights.bin", arrays(c.weights()));
         entry(zip, "optimizer.bin", arrays(optimizerArrays(c.optimizer())));
@@ -133,8 +138,9 @@ public final class SessionFile {
         p.put("epoch_seen", String.valueOf(c.epochSeen()));
         p.put("best_valid_loss", String.valueOf(c.bestValidLoss()));
         p.put("epochs_without_improvement", String.valueOf(c.epochsWithoutImprovement()));
-        p.put("optimizer_kind", c.optimizer().kind());
-        p.put("optimizer_step", String.valueOf(c.optimizer().step()));
+        // the perceptron rule keeps no optimiser state
+        p.put("optimizer_kind", c.optimizer() == null ? "none" : c.optimizer().kind());
+        p.put("optimizer_step", String.valueOf(c.optimizer() == null ? 0 : c.optimizer().step()));
         p.put("classes", String.join("\u001f", data.classNames()));
         p.put("shape.train_x", shape(data.trainX()));
         p.put("shape.train_y", shape(data.trainY()));
@@ -161,6 +167,9 @@ public final class SessionFile {
 
     private static Map<String, float[]> optimizerArrays(OptimizerState state) {
         Map<String, float[]> out = new LinkedHashMap<>();
+        if (state == null) {
+            return out;
+        }
         state.buffers().forEach((param, buffers) -> buffers.forEach((name, values) ->
                 out.put(param + "\u0000" + name, values)));
         return out;

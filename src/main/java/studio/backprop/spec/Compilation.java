@@ -4,6 +4,7 @@ import java.util.List;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.ShapeReport;
 import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.loss.OutputKind;
 import studio.backprop.nn.optim.Optimizer;
 
 /**
@@ -26,6 +27,18 @@ public record Compilation(NetworkDocument document, Network network, ShapeReport
     /** True when the document asks for the perceptron learning rule instead of gradient descent. */
     public boolean perceptron() {
         return document.optimizer().type().trim().equalsIgnoreCase("perceptron");
+    }
+
+    /**
+     * How the network's outputs read: the perceptron's ŷ as 0/1 (or ±1 scores), otherwise as the loss says; values
+     * (regression) when there is no loss yet.
+     */
+    public OutputKind outputKind() {
+        if (perceptron()) {
+            boolean signs = document.layers().stream().anyMatch(l -> "-1/+1".equals(l.setting("labels")));
+            return signs ? OutputKind.SCORE : OutputKind.PROBABILITY;
+        }
+        return loss == null ? OutputKind.VALUE : loss.outputKind();
     }
 
     public List<Problem> errors() {

@@ -6,7 +6,9 @@ import java.util.Map;
 import studio.backprop.autograd.Variable;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
-import studio.backprop.nn.TrainingStep;
+import studio.backprop.nn.loss.OutputKind;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
 import studio.backprop.nn.layers.ForwardContext;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
@@ -32,17 +34,22 @@ public final class TrainingLoop {
     public record StepOutcome(long step, int epoch, float loss, boolean epochEnded) {
     }
 
-    private final Compilation compilation;
+    private Compilation compilation;
     private final TrainingData data;
     private final Network network;
-    private final TrainingPlan plan;
-    private studio.backprop.nn.optim.Optimizer optimizer;
-    private final float outputThreshold;
-    private final float targetThreshold;
+    private TrainingPlan plan;
+    private final StepRule rule;
+    private final OutputKind outputKind;
     private final Map<Integer, Tensor[]> batches = new HashMap<>();
-    private Rng rng;
-    private TrainingStep step;
+    private final Rng rng;
     private EpochOrder order;
+    private boolean converged;
+    private boolean recording;
+    private StepRecord lastRecord;
+    private boolean keepBest;
+    private float[][] bestWeights;
+    private int bestEpoch;
+    private int restoredBestEpoch;
     private int batchSize;
     private int position;
     private int epoch;
@@ -56,8 +63,6 @@ public final class TrainingLoop {
     private float[][] backup;
     private int[] lastSamples = new int[0];
     private int lastSampleCount;
-    /** A learning rate set live (replacing the document's schedule), or NaN when none was. */
-    private double learningRateOverride = Double.NaN;
     private final Series stepLoss = new Series();
     /** The loss of the last step (the series may hold means of several steps); NaN before the first. */
     private float lastLoss = Float.NaN;
@@ -80,12 +85,14 @@ public final class TrainingLoop {
         this.data = data;
         this.network = compilation.network();
         this.plan = compilation.plan();
-        String lossName = compilation.loss().name();
-        this.outputThreshold = lossName.contains("logits") || lossName.contains("hinge") ? 0f : 0.5f;
-        this.targetThreshold = lossName.contains("hinge") ? 0f : 0.5f;
+        this.outputKind = compilation.outputKind();
+        this.rng = new Rng(plan.seed());
         requireFit();
-        this.batchSize = plan.batchSize();
-        this.optimizer = compilation.optimizer();
+        // the perceptron rule presents one sample at a time; an epoch is a pass over the samples
+        this.batchSize = compilation.perceptron() ? 1 : plan.batchSize();
+        DocumentCompiler.initialise(compilation, rng);
+        this.rule = compilation.perceptron() ? new PerceptronRule(compilation)
+                : new GradientDescentRule(network, compilation.loss(), compilation.optimizer(), rng);
         reset();
     }
 
@@ -109,10 +116,9 @@ public final class TrainingLoop {
 
     /** Back to step 0: fresh weights from the seed, optimiser state and history cleared. */
     public void reset() {
-        rng = new Rng(plan.seed());
+        rng.setState(plan.seed());
         DocumentCompiler.initialise(compilation, rng);
-        optimizer.reset();
-        step = new TrainingStep(network, compilation.loss(), optimizer, rng);
+        rule.reset();
         order = new EpochOrder(plan, data.trainSize());
         order.nextEpoch(rng);
         position = 0;
@@ -121,6 +127,10 @@ public final class TrainingLoop {
         clearEpochTotals();
         bestValidLoss = Float.POSITIVE_INFINITY;
         epochsWithoutImprovement = 0;
+        converged = false;
+        bestWeights = null;
+        restoredBestEpoch = 0;
+        lastRecord = null;
         for (Series s : histories().values()) {
             s.clear();
         }
@@ -163,11 +173,11 @@ public final class TrainingLoop {
             lastSamples[i] = order.sampleAt(position + i);
         }
         lastSampleCount = n;
-        double eta = optimizer.learningRate();
+        double eta = rule.learningRate();
         saveWeights();
         float loss;
         try {
-            loss = step.run(xy[0], xy[1]);
+            loss = rule.step(xy[0], xy[1]);
         } catch (NonFiniteException e) {
             restoreWeights();
             throw diverged(e);
@@ -181,6 +191,9 @@ public final class TrainingLoop {
                     null);
         }
         steps++;
+        if (recording) {
+            lastRecord = record(eta, loss);
+        }
         position += n;
         lastLoss = loss;
         stepLoss.add(loss);
@@ -188,7 +201,8 @@ public final class TrainingLoop {
         epochLoss += loss;
         epochBatches++;
         if (data.classification()) {
-            epochCorrect += Accuracy.correct(step.output().value(), xy[1], outputThreshold, targetThreshold);
+            epochCorrect += Accuracy.correct(rule.output(), xy[1], outputKind.outputThreshold(),
+                    outputKind.targetThreshold());
             epochSeen += n;
         }
         boolean ended = position == order.size();
@@ -208,14 +222,23 @@ public final class TrainingLoop {
             if (lossAcc[0] < bestValidLoss) {
                 bestValidLoss = lossAcc[0];
                 epochsWithoutImprovement = 0;
+                if (keepBest) {
+                    bestWeights = copyWeights(bestWeights);
+                    bestEpoch = epoch + 1;
+                }
             } else {
                 epochsWithoutImprovement++;
             }
         }
         epoch++;
+        converged |= rule.endEpoch();
         position = 0;
         clearEpochTotals();
         order.nextEpoch(rng);
+        if (keepBest && finished() && bestWeights != null && bestEpoch < epoch) {
+            setWeights(bestWeights);
+            restoredBestEpoch = bestEpoch;
+        }
     }
 
     private void clearEpochTotals() {
@@ -229,9 +252,10 @@ public final class TrainingLoop {
     public float[] evaluate(Tensor x, Tensor y) {
         Tensor out = predict(x);
         Tensor targets = y.contiguous();
-        float loss = compilation.loss().compute(Variable.constant(out), Variable.constant(targets)).value().item();
-        float accuracy = data.classification()
-                ? (float) Accuracy.correct(out, targets, outputThreshold, targetThreshold) / x.dim(0) : Float.NaN;
+        float accuracy = data.classification() ? (float) Accuracy.correct(out, targets,
+                outputKind.outputThreshold(), outputKind.targetThreshold()) / x.dim(0) : Float.NaN;
+        float loss = compilation.loss() == null ? 1 - accuracy
+                : compilation.loss().compute(Variable.constant(out), Variable.constant(targets)).value().item();
         return new float[] {loss, accuracy};
     }
 
@@ -254,13 +278,7 @@ public final class TrainingLoop {
     }
 
     private TrainingDivergedException diverged(NonFiniteException e) {
-        String layer = "loss";
-        for (Map.Entry<String, Variable> node : step.nodeOutputs().entrySet()) {
-            if (Finite.firstNonFinite(node.getValue().value()) >= 0) {
-                layer = node.getKey();
-                break;
-            }
-        }
+        String layer = rule.firstNonFinite();
         return new TrainingDivergedException(layer, "Training stopped at step " + (steps + 1) + ": "
                 + (layer.equals("loss") ? "the loss" : "layer '" + layer + "'") + " produced a non-finite value ("
                 + e.getMessage() + "). The weights of step " + steps + " are kept; lower the learning rate or "
@@ -282,10 +300,47 @@ public final class TrainingLoop {
     }
 
     private void restoreWeights() {
+        setWeights(backup);
+    }
+
+    private void setWeights(float[][] values) {
         List<Parameter> params = network.parameters();
-        for (int i = 0; i < backup.length; i++) {
-            System.arraycopy(backup[i], 0, params.get(i).value().buffer(), 0, backup[i].length);
+        for (int i = 0; i < values.length; i++) {
+            System.arraycopy(values[i], 0, params.get(i).value().buffer(), 0, values[i].length);
         }
+    }
+
+    private float[][] copyWeights(float[][] into) {
+        List<Parameter> params = network.parameters();
+        float[][] out = into != null && into.length == params.size() ? into : new float[params.size()][];
+        for (int i = 0; i < out.length; i++) {
+            float[] v = params.get(i).value().buffer();
+            out[i] = out[i] != null && out[i].length == v.length ? out[i] : new float[v.length];
+            System.arraycopy(v, 0, out[i], 0, v.length);
+        }
+        return out;
+    }
+
+    /** The record of the step just taken: the rule's rows, with the weights saved before it as "before". */
+    private StepRecord record(double eta, float loss) {
+        Map<String, TensorCopy> before = new java.util.LinkedHashMap<>();
+        Map<String, TensorCopy> after = new java.util.LinkedHashMap<>();
+        List<Parameter> params = network.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            before.put(p.name(), new TensorCopy(p.value().shape(), backup[i].clone()));
+            after.put(p.name(), TapeRecords.copy(p.value()));
+        }
+        int[] used = lastSamples();
+        if (rule instanceof PerceptronRule perceptron) {
+            perceptron.numberRows(used);
+        }
+        int[] oneBased = new int[used.length];
+        for (int i = 0; i < used.length; i++) {
+            oneBased[i] = used[i] + 1;
+        }
+        return new StepRecord(steps, epoch + 1, oneBased, eta, loss, rule.recordNodes(before), before,
+                rule.gradients(), after, rule.perceptronRows());
     }
 
     private boolean weightsFinite() {
@@ -306,20 +361,43 @@ public final class TrainingLoop {
     // ---------------------------------------------------------------- settings changed between steps
 
     /**
-     * Trains with another optimiser from the next step on (its state starts fresh; the live learning rate, if one was
-     * set, carries over).
+     * Takes a live edit of the document (see {@link Reconfiguration}): the optimiser section (the same kind keeps its
+     * state, another kind starts fresh), the batch size, epochs and patience, dropout rates; the session goes on.
+     *
+     * @throws IllegalArgumentException in words when the edit cannot be taken live (it needs a restart) or a setting
+     *                                  is not valid; nothing changes then
      */
-    public void setOptimizer(studio.backprop.nn.optim.Optimizer replacement) {
-        optimizer = replacement;
-        if (!Double.isNaN(learningRateOverride)) {
-            optimizer.setLearningRate(learningRateOverride);
+    public void reconfigure(NetworkDocument edited) {
+        NetworkDocument running = compilation.document();
+        Reconfiguration change = Reconfiguration.between(running, edited);
+        if (change.kind() == Reconfiguration.Kind.RESTART) {
+            throw new IllegalArgumentException(change.why());
         }
-        step = new TrainingStep(network, compilation.loss(), optimizer, rng);
+        Compilation next = DocumentCompiler.compile(edited);
+        if (next.plan() == null || next.errors().stream().anyMatch(p -> p.subject().equals("training")
+                || p.subject().equals("optimizer"))) {
+            throw new IllegalArgumentException(next.whyNotTrainable());
+        }
+        if (!running.optimizer().equals(edited.optimizer())) {
+            rule.reconfigure(edited.optimizer());
+        }
+        for (int i = 0; i < edited.layers().size(); i++) {
+            var layer = edited.layers().get(i);
+            if (layer.type().equals("Dropout") && !layer.settings().equals(running.layers().get(i).settings())) {
+                setDropoutRate(Double.parseDouble(layer.settings().getOrDefault("rate", "0.5").trim()));
+            }
+        }
+        if (next.plan().batchSize() != plan.batchSize() && !compilation.perceptron()) {
+            setBatchSize(next.plan().batchSize());
+        }
+        plan = next.plan();
+        compilation = new Compilation(edited, network, compilation.shapes(), compilation.loss(),
+                compilation.optimizer(), plan, next.problems());
     }
 
-    /** The optimiser in use. */
-    public studio.backprop.nn.optim.Optimizer optimizer() {
-        return optimizer;
+    /** The step rule: gradient descent or the perceptron rule. */
+    public StepRule rule() {
+        return rule;
     }
 
     /**
@@ -329,6 +407,9 @@ public final class TrainingLoop {
      * @throws IllegalArgumentException when the rate is not in [0, 1) or the network has no dropout
      */
     public void setDropoutRate(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("the dropout rate must be from 0 up to (not including) 1, not " + rate);
+        }
         int layers = 0;
         for (studio.backprop.nn.Network.Node node : network.nodes()) {
             if (node.layer() instanceof studio.backprop.nn.layers.Dropout d) {
@@ -339,19 +420,83 @@ public final class TrainingLoop {
         if (layers == 0) {
             throw new IllegalArgumentException("this network has no Dropout layer to change");
         }
-        if (step.tape() != null) {
-            for (Variable v : step.tape().nodes()) {
-                if (v.op() instanceof studio.backprop.autograd.ops.DropoutOp op) {
-                    op.setRate((float) rate);
+        rule.setDropoutRate((float) rate);
+    }
+
+    /** Per trainable parameter: ‖θ‖, ‖∂L/∂θ‖ and ‖Δθ‖ of the last step (zero before the first step). */
+    public Map<String, Probe.ParameterNorms> norms() {
+        Map<String, Probe.ParameterNorms> out = new java.util.LinkedHashMap<>();
+        List<Parameter> params = network.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            if (!p.trainable()) {
+                continue;
+            }
+            float[] now = p.value().buffer();
+            double w = 0;
+            double u = 0;
+            for (int k = 0; k < now.length; k++) {
+                w += (double) now[k] * now[k];
+                if (steps > 0 && backup != null) {
+                    double d = now[k] - backup[i][k];
+                    u += d * d;
                 }
             }
+            double g = 0;
+            if (p.grad() != null) {
+                for (float v : p.grad().buffer()) {
+                    g += (double) v * v;
+                }
+            }
+            out.put(p.name(), new Probe.ParameterNorms(Math.sqrt(w), Math.sqrt(g), Math.sqrt(u)));
         }
+        return out;
+    }
+
+    /**
+     * Evaluates a probe now, on the calling thread (the trainer's, or the command line's for a loop not running).
+     */
+    @SuppressWarnings("unchecked")
+    public <P> P evaluate(Probe<P> probe) {
+        return (P) ProbeEvaluator.evaluate(probe, this);
+    }
+
+    /** Whether each step keeps a {@link StepRecord} (off by default: recording copies every value). */
+    public void setRecording(boolean on) {
+        recording = on;
+        if (!on) {
+            lastRecord = null;
+        }
+    }
+
+    /** The record of the last step, or null when recording was off for it (or before the first step). */
+    public StepRecord lastRecord() {
+        return lastRecord;
+    }
+
+    /**
+     * Early stopping with the best weights: when training finishes (the epochs are done or patience ran out), the
+     * weights of the epoch with the lowest validation loss are put back.
+     */
+    public void setKeepBest(boolean on) {
+        keepBest = on;
+    }
+
+    public boolean keepBest() {
+        return keepBest;
+    }
+
+    /** The epoch (from 1) whose weights were put back when training finished, or 0 when none were. */
+    public int restoredBestEpoch() {
+        return restoredBestEpoch;
     }
 
     /** Replaces the learning rate (and any schedule) from the next step on. */
     public void setLearningRate(double eta) {
-        optimizer.setLearningRate(eta);
-        learningRateOverride = eta;
+        if (!(eta > 0) || Double.isInfinite(eta)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, not " + eta);
+        }
+        rule.setLearningRate(eta);
     }
 
     /** Samples per step from the next step on; 0 for the whole training set. */
@@ -384,7 +529,13 @@ public final class TrainingLoop {
 
     /** True once the plan's epochs are done, or early stopping ran out of patience. */
     public boolean finished() {
-        return epoch >= plan.epochs() || (plan.patience() > 0 && epochsWithoutImprovement >= plan.patience());
+        return converged || epoch >= plan.epochs()
+                || (plan.patience() > 0 && epochsWithoutImprovement >= plan.patience());
+    }
+
+    /** True when the rule converged (the perceptron: an epoch without any update). */
+    public boolean converged() {
+        return converged;
     }
 
     public boolean earlyStopped() {
@@ -401,11 +552,6 @@ public final class TrainingLoop {
 
     public TrainingData data() {
         return data;
-    }
-
-    /** The last step's tape, node outputs and loss, for the step-by-step view (null before the first step). */
-    public TrainingStep lastStep() {
-        return steps == 0 ? null : step;
     }
 
     /** The 0-based indices of the samples the last step used, in the order they were batched. */
@@ -488,8 +634,10 @@ public final class TrainingLoop {
                 history.put(h.getKey() + STRIDE_SUFFIX, new float[] {v.stride()});
             }
         }
-        return new Checkpoint(steps, epoch, position, batchSize, learningRateOverride, rng.state(), order.current(), epochLoss, epochBatches, epochCorrect, epochSeen, bestValidLoss,
-                epochsWithoutImprovement, weights, optimizer.exportState(), history);
+        double override = rule instanceof GradientDescentRule gd ? gd.learningRateOverride() : Double.NaN;
+        return new Checkpoint(steps, epoch, position, batchSize, override, rng.state(), order.current(), epochLoss,
+                epochBatches, epochCorrect, epochSeen, bestValidLoss, epochsWithoutImprovement, weights,
+                rule.exportState(), history);
     }
 
     /**
@@ -507,7 +655,7 @@ public final class TrainingLoop {
             }
             System.arraycopy(saved, 0, p.value().buffer(), 0, saved.length);
         }
-        optimizer.importState(c.optimizer());
+        rule.importState(c.optimizer());
         if (!Double.isNaN(c.learningRateOverride())) {
             setLearningRate(c.learningRateOverride());
         }

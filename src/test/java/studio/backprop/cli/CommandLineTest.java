@@ -37,9 +37,11 @@ class CommandLineTest {
     @Test
     void traceShowsTheExerciseSheetsNumbers() {
         assertEquals(0, run("trace", EXERCISE.toString()), err);
-        assertTrue(out.contains("hidden            1×2     [[0.59327, 0.596884]]"), out);
-        assertTrue(out.contains("output            1×2     [[0.751365, 0.772928]]"), out);
-        assertTrue(out.contains("∂L/∂output/z        [[0.138499, -0.0380982]]"), out);
+        assertTrue(out.contains("hidden/matMul       1×2     [[0.0275, 0.0425]]  Y = A·B"), out);
+        assertTrue(out.contains("hidden/sigmoid      1×2     [[0.59327, 0.596884]]"), out);
+        assertTrue(out.contains("output/sigmoid      1×2     [[0.751365, 0.772928]]"), out);
+        assertTrue(out.contains("∂L/∂output/z          [[0.138499, -0.0380982]]"), out);
+        assertTrue(!out.contains("reshape"), "plumbing is folded under the op it serves: " + out);
         assertTrue(out.contains("output/kernel = [[0.358916, 0.511301], [0.408666, 0.56137]]"), out);
         assertTrue(out.contains("loss 0.298371"), out);
     }
@@ -48,7 +50,8 @@ class CommandLineTest {
     void traceJsonCarriesEveryNodeWithValueAndGradient() {
         assertEquals(0, run("trace", EXERCISE.toString(), "--json"), err);
         assertTrue(out.startsWith("{\"network\":\"Backprop exercise"), out);
-        assertTrue(out.contains("\"name\":\"output/z\",\"op\":\"add\",\"formula\":\"y = a + b\",\"shape\":[1,2],"
+        assertTrue(out.contains("\"name\":\"output/z\",\"layer\":\"output\",\"op\":\"add\",\"formula\":\"y = a + b\","
+                + "\"inputs\":[\"output/matMul\",\"output/bias\"],\"internal\":false,\"shape\":[1,2],"
                 + "\"value\":[1.105906,1.2249215],\"grad\":[0.13849856,-0.038098235]"), out);
         assertTrue(out.contains("\"samples\":[1]"), out);
     }

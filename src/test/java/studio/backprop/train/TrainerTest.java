@@ -47,14 +47,23 @@ class TrainerTest {
     }
 
     @Test
-    void subscribedTensorsArriveAsCopies() throws InterruptedException {
+    void twoViewsProbesAreBothServedAsCopies() throws InterruptedException {
         try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
-            trainer.send(new TrainerCommand.Subscribe(Set.of("param:h/kernel", "output:h", "grad:out/bias")));
+            Probe.Parameters weights = new Probe.Parameters(Set.of("h/kernel"), 10);
+            Probe.Gradients gradients = new Probe.Gradients(Set.of("out/bias"), 10);
+            Probe.SampleActivations hidden = new Probe.SampleActivations(java.util.List.of(0, 3), Set.of("h"), 10);
+            trainer.send(new TrainerCommand.SetProbes("first view", java.util.List.of(weights, hidden)));
+            trainer.send(new TrainerCommand.SetProbes("second view", java.util.List.of(gradients)));
             trainer.send(new TrainerCommand.StepBatch());
             TrainingSnapshot s = await(trainer, t -> t.step() == 1);
-            assertArrayEquals(new int[] {2, 4}, s.tensors().get("param:h/kernel").shape());
-            assertArrayEquals(new int[] {2, 4}, s.tensors().get("output:h").shape());
-            assertNotNull(s.tensors().get("grad:out/bias"));
+            assertArrayEquals(new int[] {2, 4}, s.payload(weights).get("h/kernel").shape());
+            assertArrayEquals(new int[] {2, 4}, s.payload(hidden).get("h").shape());
+            assertNotNull(s.payload(gradients).get("out/bias"));
+            trainer.send(new TrainerCommand.SetProbes("second view", java.util.List.of()));
+            trainer.send(new TrainerCommand.StepBatch());
+            TrainingSnapshot later = await(trainer, t -> t.step() == 2);
+            assertEquals(null, later.payload(gradients), "a closed view's probes are gone");
+            assertNotNull(later.payload(weights), "the other view is still served");
         }
     }
 
@@ -65,7 +74,9 @@ class TrainerTest {
             trainer.send(new TrainerCommand.Play());
             TrainingSnapshot s = await(trainer, t -> t.state() == TrainerState.DIVERGED);
             assertTrue(s.message().contains("lower the learning rate"), s.message());
-            trainer.send(new TrainerCommand.SetLearningRate(0.5));
+            NetworkDocument doc = Fixtures.linearNetwork("1e30");
+            trainer.send(new TrainerCommand.Reconfigure(doc.withOptimizer(doc.optimizer().with("learning_rate",
+                    "0.5"))));
             trainer.send(new TrainerCommand.Reset());
             trainer.send(new TrainerCommand.StepBatch());
             TrainingSnapshot after = await(trainer, t -> t.state() == TrainerState.PAUSED && t.message() == null);
@@ -76,9 +87,10 @@ class TrainerTest {
     @Test
     void aBadSettingIsReportedAndTrainingGoesOn() throws InterruptedException {
         try (Trainer trainer = new Trainer(loop("0.5", "2"))) {
-            trainer.send(new TrainerCommand.SetBatchSize(-3));
+            NetworkDocument doc = Fixtures.xorNetwork("0.5", "2", "shuffled");
+            trainer.send(new TrainerCommand.Reconfigure(doc.withTraining(doc.training().with("batch_size", "-3"))));
             TrainingSnapshot s = await(trainer, t -> t.message() != null);
-            assertTrue(s.message().contains("batch size"), s.message());
+            assertTrue(s.message().contains("batch_size"), s.message());
             trainer.send(new TrainerCommand.StepBatch());
             await(trainer, t -> t.step() == 1);
         }

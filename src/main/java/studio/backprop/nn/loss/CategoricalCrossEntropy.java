@@ -91,6 +91,11 @@ public final class CategoricalCrossEntropy extends AbstractLoss {
     }
 
     @Override
+    public OutputKind outputKind() {
+        return form == InputForm.LOGITS ? OutputKind.LOGIT : OutputKind.PROBABILITY;
+    }
+
+    @Override
     public String name() {
         return form == InputForm.LOGITS ? LOGITS_NAME : NAME;
     }

@@ -57,6 +57,11 @@ public final class Hinge extends AbstractLoss {
     }
 
     @Override
+    public OutputKind outputKind() {
+        return OutputKind.SCORE;
+    }
+
+    @Override
     public String name() {
         return squared ? SQUARED_NAME : NAME;
     }

@@ -37,6 +37,11 @@ public interface Loss {
     /** The same loss with another reduction. */
     Loss withReduction(Reduction reduction);
 
+    /** How this loss reads the network's outputs (probabilities, logits, scores or values). */
+    default OutputKind outputKind() {
+        return OutputKind.VALUE;
+    }
+
     /** The settings that rebuild this loss through {@link Losses#create(LossSettings)}. */
     default LossSettings settings() {
         return new LossSettings(name(), reduction(), half(), base());

@@ -19,20 +19,31 @@ import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.DataResolver;
 import studio.backprop.train.TrainingData;
+import studio.backprop.train.Reconfiguration;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingLoop;
+import studio.backprop.ui.editor.EditCommand;
+import studio.backprop.ui.editor.EditHistory;
+import studio.backprop.ui.editor.EditRefusedException;
 import studio.backprop.ui.training.TrainingViewModel;
 
 /**
- * The application's state without any Node: the open document and its file, whether it has unsaved changes, the
- * status line, the look (theme, presenter mode), and the training view model. File work and training preparation
- * run on the {@link IoExecutor}; results arrive on the JavaFX thread.
+ * The application's state without any Node: the open document with its one undo history and its file, whether it
+ * has unsaved changes, the status line, the look (theme, presenter mode), and the training session.
+ *
+ * <p>The document is the one source of truth. The session follows it: an edit the trainer can take live (the
+ * optimiser and its settings, batch size, epochs, dropout, a moved box) is sent as a reconfiguration and training
+ * goes on; an edit that changes the computation (layers, loss, data, seed) starts a fresh session at step 0, and the
+ * status line says why. Opening a file prepares its session at once, so every view shows the new network before
+ * Play. File work and training preparation run on the {@link IoExecutor}; results arrive on the JavaFX thread.
  */
 public final class AppModel {
 
     /** Light or dark colours, or high contrast for projectors. */
     public enum Theme { LIGHT, DARK, HIGH_CONTRAST }
 
-    private final ObjectProperty<NetworkDocument> document = new SimpleObjectProperty<>();
+    private final EditHistory history = new EditHistory(NetworkDocument.empty("untitled", 2));
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
@@ -46,7 +57,15 @@ public final class AppModel {
     private final Autosave autosave;
     private final RecentFiles recent;
     private final Path samplesFolder;
-    private NetworkDocument trainedDocument;
+    /** The document the session runs (null while there is none). */
+    private NetworkDocument sessionDocument;
+    /** Counts session preparations; a prepared loop of an older one is dropped. */
+    private long generation;
+    private boolean preparing;
+    private String whyNoSession = "There is no network yet: open one, or start from a template "
+            + "(File ▸ New from Template).";
+    private final java.util.List<Runnable> whenReady = new java.util.ArrayList<>();
+    private final java.util.Map<Object, TrainingData> dataCache = new java.util.HashMap<>();
 
     /**
      * @param appFolder     where autosave lives (the user's home folder in the app, a temp folder in tests)
@@ -56,11 +75,9 @@ public final class AppModel {
         this.autosave = new Autosave(appFolder);
         this.recent = new RecentFiles(prefs);
         this.samplesFolder = samplesFolder;
-        document.addListener((obs, old, doc) -> {
-            if (old != null && doc != null && !doc.equals(old)) {
-                dirty.set(true);
-            }
-        });
+        history.dirtyProperty().addListener((obs, was, now) -> dirty.set(now));
+        history.documentProperty().addListener((obs, old, doc) -> follow(doc));
+        training.snapshotProperty().addListener((obs, old, s) -> showSessionState(s));
     }
 
     // ---------------------------------------------------------------- files
@@ -71,8 +88,10 @@ public final class AppModel {
         if (path.toString().endsWith(".bpsession")) {
             io.submit(() -> SessionFile.open(path), loop -> {
                 replace(loop.compilation().document(), path);
+                generation++;
+                preparing = false;
                 training.start(loop);
-                trainedDocument = loop.compilation().document();
+                sessionDocument = loop.compilation().document();
                 status.set("Opened the session " + path.getFileName() + " at step " + loop.steps()
                         + "; press Play to go on");
             }, message -> fail(onError, message));
@@ -96,10 +115,11 @@ public final class AppModel {
 
     private void replace(NetworkDocument doc, Path path) {
         training.stop();
-        trainedDocument = null;
+        sessionDocument = null;
         dataOverride.set(null);
-        document.set(doc);
         file.set(path);
+        history.reset(doc);
+        follow(doc);
         dirty.set(false);
         loads.set(loads.get() + 1);
         if (path != null) {
@@ -109,7 +129,7 @@ public final class AppModel {
 
     /** Saves the document to {@code path} (atomically), or the session when the path ends in .bpsession. */
     public void saveAs(Path path, Runnable done, Consumer<String> onError) {
-        NetworkDocument doc = document.get();
+        NetworkDocument doc = history.document();
         status.set("Saving " + path.getFileName() + "…");
         if (path.toString().endsWith(".bpsession")) {
             saveSession(path, done, onError);
@@ -120,7 +140,10 @@ public final class AppModel {
             return path;
         }, p -> {
             file.set(p);
-            dirty.set(!doc.equals(document.get()));
+            if (doc.equals(history.document())) {
+                history.markSaved();
+            }
+            dirty.set(!doc.equals(history.document()));
             recent.add(p);
             autosave.clear();
             status.set("Saved " + p.getFileName());
@@ -133,20 +156,15 @@ public final class AppModel {
             fail(onError, "there is no training session to save yet: press Play or Step first");
             return;
         }
-        training.send(new studio.backprop.train.TrainerCommand.Pause());
-        training.send(new studio.backprop.train.TrainerCommand.Apply(loop -> {
-            try {
-                SessionFile.save(path, loop);
-                javafx.application.Platform.runLater(() -> {
-                    recent.add(path);
-                    status.set("Saved the session " + path.getFileName() + " at step " + loop.steps());
-                    done.run();
-                });
-            } catch (java.io.IOException e) {
-                javafx.application.Platform.runLater(() -> fail(onError, "could not save the session: "
-                        + e.getMessage()));
-            }
-        }));
+        // the trainer copies its state between two steps (training goes on); the I/O executor writes the copy
+        training.send(new TrainerCommand.TakeCheckpoint(copy -> io.submit(() -> {
+            SessionFile.save(path, new SessionFile.Session(copy.document(), copy.data(), copy.checkpoint()));
+            return copy.checkpoint().steps();
+        }, steps -> {
+            recent.add(path);
+            status.set("Saved the session " + path.getFileName() + " at step " + steps);
+            done.run();
+        }, message -> fail(onError, "could not save the session: " + message))));
     }
 
     static void writeAtomically(Path path, String text) throws java.io.IOException {
@@ -169,71 +187,134 @@ public final class AppModel {
     // ---------------------------------------------------------------- training
 
     /**
-     * Makes sure a trainer for the current document exists, then runs {@code then}. When the document changed since
-     * the trainer was built (or there is none), it is compiled; an untrainable document is refused with the reason,
-     * and data and weights are prepared off the JavaFX thread.
+     * Makes the session follow an edited (or opened) document: a live change is sent to the trainer, a change of
+     * the computation prepares a new session, a document that cannot train closes the session and keeps the reason.
      */
-    public void ensureTrainer(Runnable then, Consumer<String> onError) {
-        NetworkDocument doc = document.get();
+    private void follow(NetworkDocument doc) {
         if (doc == null) {
-            fail(onError, "There is no network yet: open one, or start from a template (File ▸ New from Template).");
             return;
         }
-        if (training.active() && doc.equals(trainedDocument)) {
-            then.run();
-            return;
+        if (training.active() && sessionDocument != null && !preparing) {
+            Reconfiguration change = Reconfiguration.between(sessionDocument, doc);
+            if (change.kind() != Reconfiguration.Kind.RESTART) {
+                training.send(new TrainerCommand.Reconfigure(doc));
+                sessionDocument = doc;
+                return;
+            }
+            status.set(change.why());
         }
+        prepareSession(doc);
+    }
+
+    /** Compiles the document and, off the JavaFX thread, loads its data and builds a session paused at step 0. */
+    private void prepareSession(NetworkDocument doc) {
+        long mine = ++generation;
         Compilation c = DocumentCompiler.compile(doc);
         if (!c.trainable()) {
-            fail(onError, "This network cannot be trained yet:\n" + c.whyNotTrainable());
-            return;
-        }
-        if (c.perceptron()) {
-            fail(onError, "This network uses the perceptron rule: step through it with the command line's trace, "
-                    + "or choose gradient descent (e.g. sgd) to train it here.");
+            closeSession("This network cannot be trained yet:\n" + c.whyNotTrainable());
             return;
         }
         TrainingData override = dataOverride.get();
         Path base = file.get() == null ? samplesFolder : file.get().toAbsolutePath().getParent();
-        status.set("Preparing training…");
+        boolean classification = c.outputKind().classification();
+        int[] outputShape = c.network().outputShape();
+        Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape));
+        TrainingData cached = override != null ? override : dataCache.get(key);
+        preparing = true;
         io.submit(() -> {
-            TrainingData data = override != null ? override : DataResolver.resolve(doc, base,
-                    c.loss().name().contains("entropy") || c.loss().name().contains("hinge"),
-                    c.network().outputShape());
-            return new TrainingLoop(c, data);
-        }, loop -> {
+            TrainingData data = cached != null ? cached
+                    : DataResolver.resolve(doc, base, classification, outputShape);
+            return new Object[] {new TrainingLoop(c, data), data};
+        }, prepared -> {
+            if (mine != generation) {
+                return;
+            }
+            preparing = false;
+            TrainingLoop loop = (TrainingLoop) prepared[0];
+            if (override == null) {
+                dataCache.clear();
+                dataCache.put(key, (TrainingData) prepared[1]);
+            }
+            sessionDocument = doc;
+            whyNoSession = null;
             training.start(loop);
-            trainedDocument = doc;
-            status.set("Training '" + doc.name() + "' on " + loop.data().trainSize() + " samples");
-            then.run();
-        }, message -> fail(onError, message));
+            if (!doc.equals(history.document())) {
+                follow(history.document());
+            }
+            java.util.List<Runnable> ready = java.util.List.copyOf(whenReady);
+            whenReady.clear();
+            ready.forEach(Runnable::run);
+        }, message -> {
+            if (mine == generation) {
+                closeSession("This network cannot be trained: " + message);
+                status.set(whyNoSession);
+            }
+        });
+    }
+
+    private void closeSession(String why) {
+        preparing = false;
+        training.stop();
+        sessionDocument = null;
+        whyNoSession = why;
+        whenReady.clear();
     }
 
     /**
-     * Records an edit that was also applied to the running trainer (learning rate, optimiser): the document changes,
-     * the trainer goes on without being rebuilt.
+     * Runs {@code then} once the session for the current document is ready (at once when it is); when the document
+     * cannot be trained, says why instead.
      */
-    public void applyLive(NetworkDocument edited) {
-        boolean current = training.active() && document.get().equals(trainedDocument);
-        document.set(edited);
-        if (current) {
-            trainedDocument = edited;
+    public void ensureTrainer(Runnable then, Consumer<String> onError) {
+        if (history.document() == null) {
+            fail(onError, whyNoSession);
+        } else if (training.active() && !preparing) {
+            then.run();
+        } else if (preparing) {
+            status.set("Preparing training…");
+            whenReady.add(then);
+        } else {
+            fail(onError, whyNoSession);
         }
+    }
+
+    /** Why there is no training session now, or null when there is one. */
+    public String whyNoSession() {
+        return training.active() ? null : whyNoSession;
     }
 
     /** Uses this data (drawn or generated in the dataset panel) instead of the document's [data] section. */
     public void setDataOverride(TrainingData data) {
         dataOverride.set(data);
-        trainedDocument = null;
-        training.stop();
+        prepareSession(history.document());
     }
+
+    /** Keeps the status line in step with the session: what it trains, and when it finished or stopped. */
+    private void showSessionState(studio.backprop.train.TrainingSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        String text = switch (s.state()) {
+            case RUNNING -> "Training '" + s.document().name() + "' on " + s.epochSize() + " samples…";
+            case FINISHED -> "Training finished at step " + s.step() + ".";
+            case DIVERGED -> "Training stopped: the numbers diverged.";
+            case STOPPED -> "The training session has ended.";
+            case PAUSED -> s.step() == 0 ? "Ready to train '" + s.document().name() + "' on " + s.epochSize()
+                    + " samples: press Play or a Step button." : "Paused at step " + s.step() + ".";
+        };
+        if (!text.equals(status.get()) && (lastState != s.state() || s.step() == 0)) {
+            status.set(text);
+        }
+        lastState = s.state();
+    }
+
+    private TrainerState lastState;
 
     // ---------------------------------------------------------------- lifecycle
 
     /** Writes unsaved work to the autosave file (called periodically). */
     public void autosaveIfDirty() {
-        if (dirty.get() && document.get() != null) {
-            autosave.save(document.get()).ifPresent(status::set);
+        if (dirty.get() && history.document() != null) {
+            autosave.save(history.document()).ifPresent(status::set);
         }
     }
 
@@ -260,8 +341,28 @@ public final class AppModel {
         return io;
     }
 
-    public ObjectProperty<NetworkDocument> documentProperty() {
-        return document;
+    /** The open document (read-only: change it through {@link #edit}, {@link #open} or the history). */
+    public javafx.beans.property.ReadOnlyObjectProperty<NetworkDocument> documentProperty() {
+        return history.documentProperty();
+    }
+
+    /** The document's one undo history (the editor and the training toolbar both edit through it). */
+    public EditHistory history() {
+        return history;
+    }
+
+    /**
+     * Applies an edit as one undoable step.
+     *
+     * @return the refusal in words, or null when the edit was made
+     */
+    public String edit(EditCommand command) {
+        try {
+            history.execute(command);
+            return null;
+        } catch (EditRefusedException e) {
+            return e.getMessage();
+        }
     }
 
     public ObjectProperty<Path> fileProperty() {

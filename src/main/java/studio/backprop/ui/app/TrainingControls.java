@@ -1,14 +1,18 @@
 package studio.backprop.ui.app;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -16,16 +20,27 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingSnapshot;
 
 /**
- * The training toolbar: play/pause, step one sample / batch / epoch, reset, and the settings that change while
- * training (learning rate, batch size, optimiser, L2 penalty), with the epoch and step counters, examples per second
- * and the trainer's messages. Every action becomes a command to the trainer; nothing here waits for it.
+ * The training toolbar: play/pause, step one sample / batch / epoch, reset, the speed, "keep the best weights", and
+ * the settings that can change while training (learning rate, batch size, optimiser, L2 penalty, dropout), with the
+ * counters and the trainer's messages.
+ *
+ * <p>Buttons send commands to the session. Settings are edits of the document (undoable, saved with it); the session
+ * follows the document, so changing the optimiser mid-run keeps its other settings and training goes on. Nothing here
+ * waits for the trainer.
  */
 public final class TrainingControls extends FlowPane {
+
+    /** The speed slider's stops, in steps per second; the last is full speed. */
+    static final double[] PACES = {1, 2, 5, 10, 30, 100, Double.POSITIVE_INFINITY};
+
+    private static final List<String> GRADIENT_OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad",
+            "rmsprop", "adam");
 
     private final AppModel model;
     private final Consumer<String> onError;
@@ -37,8 +52,13 @@ public final class TrainingControls extends FlowPane {
     private final Spinner<Integer> batchSize = new Spinner<>(0, 100_000, 32, 1);
     private final ChoiceBox<String> optimizer = new ChoiceBox<>();
     private final TextField l2 = new TextField("0");
-    private final Label dropoutLabel = new Label("dropout");
     private final TextField dropout = new TextField();
+    private final Slider pace = new Slider(0, PACES.length - 1, PACES.length - 1);
+    private final Label paceLabel = new Label("full");
+    private final CheckBox keepBest = new CheckBox("keep best");
+    private final List<javafx.scene.Node> gradientOnly;
+    private final List<javafx.scene.Node> dropoutOnly;
+    private boolean showing;
 
     public TrainingControls(AppModel model, Consumer<String> onError) {
         this.model = model;
@@ -54,7 +74,7 @@ public final class TrainingControls extends FlowPane {
         Button sample = button("Step sample", "One update on the next single sample (Ctrl+1)",
                 new TrainerCommand.StepSample());
         Button batch = button("Step batch", "One update on the next batch (Ctrl+2)", new TrainerCommand.StepBatch());
-        Button epoch = button("Step epoch", "Train until the current epoch ends (Ctrl+3)",
+        Button epoch = button("Step epoch", "Train until the current epoch ends; Pause stops it (Ctrl+3)",
                 new TrainerCommand.StepEpoch());
         Button reset = button("↺ Reset", "Fresh weights from the seed; history cleared (Ctrl+R)",
                 new TrainerCommand.Reset());
@@ -62,26 +82,10 @@ public final class TrainingControls extends FlowPane {
         batch.setId("step-batch");
         epoch.setId("step-epoch");
         reset.setId("reset");
-        learningRate.setPrefColumnCount(6);
-        learningRate.setId("learning-rate");
-        learningRate.setOnAction(e -> applyLearningRate());
-        learningRate.setTooltip(new Tooltip("Learning rate η; press Enter to apply while training"));
-        batchSize.setEditable(true);
-        batchSize.getEditor().setPrefColumnCount(4); // wide enough for "1000" in any type size
-        batchSize.setTooltip(new Tooltip("Samples per step (0: the whole training set)"));
-        batchSize.valueProperty().addListener((o, a, b) -> model.training()
-                .send(new TrainerCommand.SetBatchSize(b == null ? 0 : b)));
-        optimizer.getItems().addAll("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam");
-        optimizer.setOnAction(e -> applyOptimizer());
-        l2.setPrefColumnCount(5);
-        l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); press Enter to apply"));
-        l2.setOnAction(e -> applyOptimizer());
         for (Button b : new Button[] {play, sample, batch, epoch, reset}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        dropout.setPrefColumnCount(4);
-        dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); press Enter to apply"));
-        dropout.setOnAction(e -> applyDropout());
+        settings();
         message.getStyleClass().add("trainer-message");
         message.setWrapText(true);
         message.setMaxWidth(420);
@@ -89,18 +93,66 @@ public final class TrainingControls extends FlowPane {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         speed.managedProperty().bind(speed.textProperty().isNotEmpty());
         counters.getStyleClass().add("counters");
-        getChildren().addAll(play, sample, batch, epoch, reset, new Separator(javafx.geometry.Orientation.VERTICAL), new Label("η"), learningRate,
-                new Label("batch"), batchSize, new Label("optimizer"), optimizer, new Label("L2"), l2, dropoutLabel, dropout, message,
-                counters, speed);
+        Label batchLabel = new Label("batch");
+        Label optimizerLabel = new Label("optimizer");
+        Label l2Label = new Label("L2");
+        Label dropoutLabel = new Label("dropout");
+        gradientOnly = List.of(batchLabel, batchSize, optimizerLabel, optimizer, l2Label, l2);
+        dropoutOnly = List.of(dropoutLabel, dropout);
+        getChildren().addAll(play, sample, batch, epoch, reset, new Separator(Orientation.VERTICAL), pace, paceLabel,
+                keepBest, new Separator(Orientation.VERTICAL), new Label("η"), learningRate, batchLabel, batchSize,
+                optimizerLabel, optimizer, l2Label, l2, dropoutLabel, dropout, message, counters, speed);
         model.training().snapshotProperty().addListener((o, a, s) -> show(s));
         model.documentProperty().addListener((o, a, d) -> showDocument());
         showDocument();
     }
 
+    private void settings() {
+        learningRate.setPrefColumnCount(6);
+        learningRate.setId("learning-rate");
+        learningRate.setOnAction(e -> applyLearningRate());
+        learningRate.setTooltip(new Tooltip("Learning rate η; press Enter to apply (training goes on)"));
+        batchSize.setEditable(true);
+        batchSize.getEditor().setPrefColumnCount(4); // wide enough for "1000" in any type size
+        batchSize.setTooltip(new Tooltip("Samples per step (0: the whole training set)"));
+        batchSize.valueProperty().addListener((o, a, b) -> {
+            if (!showing && b != null) {
+                edit("Change the batch size", d -> d.withTraining(d.training().with("batch_size",
+                        b == 0 ? "full" : String.valueOf(b))));
+            }
+        });
+        optimizer.getItems().addAll(GRADIENT_OPTIMIZERS);
+        optimizer.setId("optimizer");
+        optimizer.setOnAction(e -> applyOptimizer());
+        l2.setPrefColumnCount(5);
+        l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); press Enter to apply"));
+        l2.setOnAction(e -> applyOptimizerSetting("l2", l2));
+        dropout.setPrefColumnCount(4);
+        dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); press Enter to apply"));
+        dropout.setOnAction(e -> applyDropout());
+        pace.setId("pace");
+        pace.setMajorTickUnit(1);
+        pace.setMinorTickCount(0);
+        pace.setSnapToTicks(true);
+        pace.setPrefWidth(90);
+        pace.setTooltip(new Tooltip("Speed while playing: from one step a second (watch the boundary form) to full "
+                + "speed"));
+        pace.valueProperty().addListener((o, a, v) -> {
+            double p = PACES[(int) Math.round(v.doubleValue())];
+            paceLabel.setText(Double.isInfinite(p) ? "full" : String.format(Locale.ROOT, "%.0f/s", p));
+            model.training().setPace(p);
+        });
+        paceLabel.setMinWidth(Region.USE_PREF_SIZE);
+        keepBest.setId("keep-best");
+        keepBest.setTooltip(new Tooltip("When training finishes, put back the weights of the epoch with the best "
+                + "validation loss (early stopping)"));
+        keepBest.selectedProperty().addListener((o, a, on) -> model.training().setKeepBest(on));
+    }
+
     private Button button(String text, String tip, TrainerCommand command) {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> model.ensureTrainer(() -> model.training().send(command), onError));
+        b.setOnAction(e -> command(command));
         return b;
     }
 
@@ -110,104 +162,141 @@ public final class TrainingControls extends FlowPane {
         if (model.training().active() && s != null && s.state() == TrainerState.RUNNING) {
             model.training().send(new TrainerCommand.Pause());
         } else {
-            model.ensureTrainer(() -> model.training().send(new TrainerCommand.Play()), onError);
+            command(new TrainerCommand.Play());
         }
     }
 
-    /** Sends a command once a trainer exists (used by keyboard shortcuts). */
+    /** Sends a command once the session is ready (used by the buttons and keyboard shortcuts). */
     public void command(TrainerCommand command) {
         model.ensureTrainer(() -> model.training().send(command), onError);
     }
 
-    private void applyLearningRate() {
-        try {
-            double eta = Double.parseDouble(learningRate.getText().trim());
-            if (!(eta > 0) || Double.isInfinite(eta)) {
-                throw new NumberFormatException();
-            }
-            learningRate.getStyleClass().remove("invalid");
-            model.training().send(new TrainerCommand.SetLearningRate(eta));
-            var doc = model.documentProperty().get();
-            model.applyLive(doc.withOptimizer(doc.optimizer().with("learning_rate", learningRate.getText().trim())));
-        } catch (NumberFormatException e) {
-            if (!learningRate.getStyleClass().contains("invalid")) {
-                learningRate.getStyleClass().add("invalid");
-            }
-            onError.accept("The learning rate must be a positive number, not '" + learningRate.getText() + "'.");
+    private void edit(String description, UnaryOperator<NetworkDocument> change) {
+        String refused = model.edit(new DocumentEdit(description, change));
+        if (refused != null) {
+            onError.accept(refused);
         }
     }
 
-    private void applyOptimizer() {
-        String kind = optimizer.getValue();
-        if (kind == null) {
+    private void applyLearningRate() {
+        String text = learningRate.getText().trim();
+        double eta;
+        try {
+            eta = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            eta = Double.NaN;
+        }
+        if (!(eta > 0) || Double.isInfinite(eta)) {
+            markInvalid(learningRate, true);
+            onError.accept("The learning rate must be a positive number, not '" + text + "'.");
             return;
         }
-        try {
-            ComponentSpec spec = new ComponentSpec(kind, Map.of("learning_rate", learningRate.getText().trim(),
-                    "l2", l2.getText().trim()));
-            DocumentCompiler.optimizer(spec);
-            l2.getStyleClass().remove("invalid");
-            model.applyLive(model.documentProperty().get().withOptimizer(
-                    model.documentProperty().get().optimizer().withType(kind)
-                            .with("learning_rate", learningRate.getText().trim()).with("l2", l2.getText().trim())));
-            model.training().send(new TrainerCommand.Apply(loop -> loop.setOptimizer(DocumentCompiler.optimizer(spec))));
-        } catch (IllegalArgumentException e) {
-            if (!l2.getStyleClass().contains("invalid")) {
-                l2.getStyleClass().add("invalid");
-            }
-            onError.accept(e.getMessage());
+        markInvalid(learningRate, false);
+        edit("Change the learning rate", d -> d.withOptimizer(d.optimizer().with("learning_rate", text)));
+    }
+
+    /** Another optimiser kind, keeping every other setting of the section (η, L2, momentum, the schedule…). */
+    private void applyOptimizer() {
+        String kind = optimizer.getValue();
+        NetworkDocument doc = model.documentProperty().get();
+        if (showing || kind == null || doc == null || kind.equals(doc.optimizer().type())) {
+            return;
         }
+        edit("Change the optimizer to " + kind, d -> d.withOptimizer(d.optimizer().withType(kind)));
+    }
+
+    private void applyOptimizerSetting(String key, TextField field) {
+        String text = field.getText().trim();
+        NetworkDocument doc = model.documentProperty().get();
+        ComponentSpec spec = doc.optimizer().with(key, text);
+        try {
+            DocumentCompiler.optimizer(spec);
+        } catch (IllegalArgumentException e) {
+            markInvalid(field, true);
+            onError.accept(e.getMessage());
+            return;
+        }
+        markInvalid(field, false);
+        edit("Change " + key, d -> d.withOptimizer(d.optimizer().with(key, text)));
     }
 
     private void applyDropout() {
+        String text = dropout.getText().trim();
+        double rate;
         try {
-            double rate = Double.parseDouble(dropout.getText().trim());
-            if (!(rate >= 0 && rate < 1)) {
-                throw new NumberFormatException();
-            }
-            dropout.getStyleClass().remove("invalid");
-            var doc = model.documentProperty().get();
-            var layers = doc.layers().stream().map(l -> l.type().equals("Dropout")
-                    ? l.withSetting("rate", dropout.getText().trim()) : l).toList();
-            model.applyLive(doc.withLayers(layers));
-            model.training().send(new TrainerCommand.Apply(loop -> loop.setDropoutRate(rate)));
+            rate = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            if (!dropout.getStyleClass().contains("invalid")) {
-                dropout.getStyleClass().add("invalid");
-            }
-            onError.accept("The dropout rate must be a number from 0 up to (not including) 1, not '"
-                    + dropout.getText() + "'.");
+            rate = Double.NaN;
+        }
+        if (!(rate >= 0 && rate < 1)) {
+            markInvalid(dropout, true);
+            onError.accept("The dropout rate must be a number from 0 up to (not including) 1, not '" + text + "'.");
+            return;
+        }
+        markInvalid(dropout, false);
+        edit("Change the dropout rate", d -> d.withLayers(d.layers().stream().map(l -> l.type().equals("Dropout")
+                ? l.withSetting("rate", text) : l).toList()));
+    }
+
+    private static void markInvalid(TextField field, boolean invalid) {
+        if (invalid && !field.getStyleClass().contains("invalid")) {
+            field.getStyleClass().add("invalid");
+        } else if (!invalid) {
+            field.getStyleClass().remove("invalid");
         }
     }
 
+    /** Shows the document's settings; the perceptron rule shows only η (it has no batch, optimiser or penalty). */
     private void showDocument() {
-        var doc = model.documentProperty().get();
+        NetworkDocument doc = model.documentProperty().get();
         if (doc == null) {
             return;
         }
-        var firstDropout = doc.layers().stream().filter(l -> l.type().equals("Dropout")).findFirst();
-        dropoutLabel.setVisible(firstDropout.isPresent());
-        dropoutLabel.setManaged(firstDropout.isPresent());
-        dropout.setVisible(firstDropout.isPresent());
-        dropout.setManaged(firstDropout.isPresent());
-        firstDropout.ifPresent(l -> dropout.setText(l.settings().getOrDefault("rate", "0.5")));
-        learningRate.setText(doc.optimizer().get("learning_rate", "0.01"));
-        optimizer.setValue(doc.optimizer().type());
-        l2.setText(doc.optimizer().get("l2", "0"));
-        String b = doc.training().get("batch_size", "32").trim();
-        batchSize.getValueFactory().setValue(b.equals("full") ? 0 : Integer.parseInt(b));
+        showing = true;
+        try {
+            boolean perceptron = doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
+            gradientOnly.forEach(n -> {
+                n.setVisible(!perceptron);
+                n.setManaged(!perceptron);
+            });
+            var firstDropout = doc.layers().stream().filter(l -> l.type().equals("Dropout")).findFirst();
+            dropoutOnly.forEach(n -> {
+                n.setVisible(firstDropout.isPresent());
+                n.setManaged(firstDropout.isPresent());
+            });
+            firstDropout.ifPresent(l -> dropout.setText(l.settings().getOrDefault("rate", "0.5")));
+            learningRate.setText(doc.optimizer().get("learning_rate", perceptron ? "1" : "0.01").trim());
+            markInvalid(learningRate, false);
+            if (!perceptron) {
+                optimizer.setValue(doc.optimizer().type());
+                l2.setText(doc.optimizer().get("l2", "0").trim());
+                String b = doc.training().get("batch_size", "32").trim();
+                try {
+                    batchSize.getValueFactory().setValue(b.equals("full") ? 0 : Integer.parseInt(b));
+                } catch (NumberFormatException e) {
+                    batchSize.getValueFactory().setValue(32);
+                }
+            }
+        } finally {
+            showing = false;
+        }
     }
 
     private void show(TrainingSnapshot s) {
         if (s == null) {
+            play.setText("▶ Play");
+            counters.setText("epoch 0 · step 0");
+            speed.setText("");
+            message.setText("");
             return;
         }
         boolean running = s.state() == TrainerState.RUNNING;
         play.setText(running ? "❚❚ Pause" : "▶ Play");
         counters.setText(String.format(Locale.ROOT, "epoch %d · step %d · %d/%d", s.epoch(), s.step(), s.position(),
                 s.epochSize()));
-        speed.setText(running ? String.format(Locale.ROOT, "%,.0f examples/s", s.examplesPerSecond()) : "");
-        message.setText(s.message() == null ? (s.state() == TrainerState.FINISHED ? "Finished." : "") : s.message());
+        speed.setText(running && Double.isInfinite(s.pace())
+                ? String.format(Locale.ROOT, "%,.0f examples/s", s.examplesPerSecond()) : "");
+        message.setText(s.message() == null ? "" : s.message());
         boolean warn = s.state() == TrainerState.DIVERGED;
         if (warn != message.getStyleClass().contains("warning")) {
             // only on a change: touching style classes re-applies CSS, too costly to do every frame
@@ -226,5 +315,9 @@ public final class TrainingControls extends FlowPane {
 
     Label countersLabel() {
         return counters;
+    }
+
+    Label messageLabel() {
+        return message;
     }
 }

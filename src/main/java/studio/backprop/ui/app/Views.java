@@ -31,7 +31,7 @@ final class Views {
     }
 
     static void install(MainWindow window, AppModel model, Stage stage) {
-        EditorViewModel editor = new EditorViewModel(NetworkDocument.empty("untitled", 2));
+        EditorViewModel editor = new EditorViewModel(model.history());
         EditorView editorView = new EditorView(editor);
         window.setNetworkView(editorView);
         window.addExportable((Exportable) editorView.canvas());
@@ -103,25 +103,9 @@ final class Views {
         model.themeProperty().addListener((o, a, theme) -> views.accept(theme != AppModel.Theme.LIGHT));
     }
 
-    /** Opening resets the editor's history; edits flow back to the model; saving marks the editor clean. */
+    /** The editor and the model share one history; opening a document clears the editor's selection. */
     private static void syncDocument(AppModel model, EditorViewModel editor) {
         model.loadsProperty().addListener((o, a, b) -> editor.open(model.documentProperty().get()));
-        editor.documentProperty().addListener((o, a, doc) -> {
-            if (doc != null && !doc.equals(model.documentProperty().get())) {
-                model.documentProperty().set(doc);
-            }
-        });
-        model.documentProperty().addListener((o, a, doc) -> {
-            if (doc != null && !doc.equals(editor.documentProperty().get())) {
-                editor.execute(replaceWith(doc, "Change training settings"));
-            }
-        });
-        editor.dirtyProperty().addListener((o, a, dirty) -> model.dirtyProperty().set(dirty));
-        model.dirtyProperty().addListener((o, a, dirty) -> {
-            if (!dirty && editor.dirtyProperty().get()) {
-                editor.markSaved();
-            }
-        });
     }
 
     /**
@@ -176,17 +160,7 @@ final class Views {
     }
 
     private static EditCommand replaceWith(NetworkDocument doc, String description) {
-        return new EditCommand() {
-            @Override
-            public NetworkDocument apply(NetworkDocument document) {
-                return doc;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-        };
+        return new DocumentEdit(description, d -> doc);
     }
 
     private static void editMenu(MainWindow window, EditorViewModel editor) {

@@ -166,11 +166,8 @@ public final class ChartsViewModel {
 
     /** A snapshot of a loop that is not running (a session opened for export), as the trainer would publish it. */
     public static TrainingSnapshot snapshotOf(TrainingLoop loop) {
-        return new TrainingSnapshot(0, loop.finished() ? TrainerState.FINISHED : TrainerState.PAUSED, loop.steps(),
-                loop.epoch(), loop.position(), loop.data().trainSize(), loop.lastLoss(), loop.stepLoss(),
-                loop.trainLoss(), loop.trainAccuracy(), loop.validLoss(), loop.validAccuracy(),
-                loop.learningRates(), loop.compilation().optimizer().learningRate(), loop.batchSize(), 0, null,
-                java.util.Map.of());
+        return TrainingSnapshot.of(loop, 0, 0, loop.finished() ? TrainerState.FINISHED : TrainerState.PAUSED, 0,
+                Double.POSITIVE_INFINITY, null, java.util.Map.of());
     }
 
     /**
@@ -181,7 +178,8 @@ public final class ChartsViewModel {
     public static ChartsViewModel of(TrainingLoop loop, boolean planAxis) {
         ChartsViewModel vm = new ChartsViewModel();
         vm.setPlanAxis(planAxis);
-        vm.setPlan(loop.compilation().optimizer().schedule(), loop.compilation().plan().epochs());
+        vm.setPlan(loop.rule() instanceof studio.backprop.train.GradientDescentRule gd ? gd.optimizer().schedule()
+                : null, loop.compilation().plan().epochs());
         vm.update(snapshotOf(loop));
         return vm;
     }

@@ -30,8 +30,18 @@ public final class TrainingCharts extends HBox {
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode");
     private final ObjectProperty<ChartPalette> palette = new SimpleObjectProperty<>(this, "palette",
             ChartPalette.LIGHT);
+    /**
+     * While training runs steadily the charts redraw at most ten times a second (the curves still move smoothly and
+     * frames stay free for the other views); a change of state (pause, step, end, divergence) redraws at once.
+     */
+    private static final long RUNNING_REDRAW_NANOS = 95_000_000L;
+    private long lastRedraw;
     private final ChangeListener<TrainingSnapshot> onSnapshot = (o, a, s) -> {
-        if (this.bound == null || this.bound.redrawTurn().charts()) {
+        long now = System.nanoTime();
+        boolean steady = a != null && s != null && a.state() == s.state()
+                && s.state() == studio.backprop.train.TrainerState.RUNNING;
+        if (!steady || now - lastRedraw >= RUNNING_REDRAW_NANOS) {
+            lastRedraw = now;
             update(s);
         }
     };

@@ -56,7 +56,12 @@ public final class EditorViewModel {
     private List<LayerSpec> clipboard = List.of();
 
     public EditorViewModel(NetworkDocument document) {
-        history = new EditHistory(document);
+        this(new EditHistory(document));
+    }
+
+    /** An editor over a history kept elsewhere (the app's one history of the open document). */
+    public EditorViewModel(EditHistory shared) {
+        history = shared;
         history.documentProperty().addListener((o, was, now) -> documentChanged());
         selection.addListener((SetChangeListener<String>) c -> refreshSelectedLayer());
         documentChanged();

@@ -1,15 +1,11 @@
 package studio.backprop.ui.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import studio.backprop.autograd.Variable;
-import studio.backprop.kernels.KernelPool;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
-import studio.backprop.nn.layers.ForwardContext;
+import studio.backprop.nn.loss.OutputKind;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.LayerSpec;
@@ -30,13 +26,13 @@ public final class MirrorNetwork {
     public static final int MAX_UNITS = 16;
 
     private final Network network;
-    private final String lossName;
+    private final OutputKind outputKind;
     private final List<NeuronColumn> columns;
     private final Map<String, Parameter> parameters = new java.util.HashMap<>();
 
     private MirrorNetwork(Compilation copy) {
         this.network = copy.network();
-        this.lossName = copy.loss() == null ? "" : copy.loss().name();
+        this.outputKind = copy.outputKind();
         this.columns = columnsOf(copy);
         network.parameters().forEach(p -> parameters.put(p.name(), p));
     }
@@ -115,17 +111,10 @@ public final class MirrorNetwork {
         return columns;
     }
 
-    /** The snapshot keys to subscribe to: every parameter of the network ("param:h1/kernel", …). */
-    public Set<String> subscriptionKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        network.parameters().forEach(p -> keys.add("param:" + p.name()));
-        return keys;
-    }
-
-    /** Copies the parameters a snapshot carries into this network (others keep their values). */
+    /** Copies the parameters a probe's payload carries, by name, into this copy (others keep their values). */
     public void assign(Map<String, TensorCopy> tensors) {
         for (Parameter p : network.parameters()) {
-            TensorCopy copy = tensors.get("param:" + p.name());
+            TensorCopy copy = tensors.get(p.name());
             float[] target = p.value().buffer();
             if (copy != null && copy.values().length == target.length) {
                 System.arraycopy(copy.values(), 0, target, 0, target.length);
@@ -158,23 +147,29 @@ public final class MirrorNetwork {
         return max;
     }
 
-    /** Runs the network (inference mode) on a resolution × resolution grid over the extent. */
-    public GridActivations evaluate(Extent extent, int resolution) {
+    /**
+     * Reads what the trainer computed over a resolution × resolution grid of the extent (every layer's output for
+     * {@link GridActivations#gridInputs}, from an activations probe) as the columns of the drawing.
+     *
+     * @return null when the outputs do not hold every column's layer for that many cells
+     */
+    public GridActivations grid(Map<String, TensorCopy> outputs, Extent extent, int resolution) {
         int cells = resolution * resolution;
-        float[] xy = GridActivations.gridInputs(extent, resolution);
-        Map<String, Variable> values = KernelPool.inline(() -> network.forwardAll(
-                Variable.constant(Tensor.wrap(xy, cells, 2)), ForwardContext.inference()));
         List<float[][]> shown = new ArrayList<>();
         float[][] raw = null;
         for (NeuronColumn c : columns) {
-            float[][] units = byUnit(values.get(c.node()).value().contiguous().buffer(), c.units(), cells);
+            TensorCopy out = outputs.get(c.node());
+            if (out == null || out.values().length != cells * c.units()) {
+                return null;
+            }
+            float[][] units = byUnit(out.values(), c.units(), cells);
             if (c.node().equals(Network.INPUT)) {
                 scale(units, (float) (1 / extent.reach()));
             }
             raw = units;
             shown.add(units);
         }
-        float[][] p = OutputReading.probabilities(raw, lossName);
+        float[][] p = OutputReading.probabilities(raw, outputKind);
         shown.set(shown.size() - 1, OutputReading.signed(p, raw.length));
         return new GridActivations(resolution, extent, List.copyOf(shown), raw, p);
     }

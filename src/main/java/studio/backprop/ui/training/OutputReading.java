@@ -1,5 +1,7 @@
 package studio.backprop.ui.training;
 
+import studio.backprop.nn.loss.OutputKind;
+
 /** Reads a network's raw outputs as class probabilities, according to its loss. */
 final class OutputReading {
 
@@ -10,18 +12,14 @@ final class OutputReading {
      * Per class (or one row, p of the second class, for a single output), per cell: sigmoid or softmax for
      * losses on logits, (v + 1) / 2 for hinge losses (targets ±1), the values clipped to [0, 1] otherwise.
      */
-    static float[][] probabilities(float[][] raw, String lossName) {
-        boolean logits = lossName.contains("logits");
-        boolean hinge = lossName.contains("hinge");
-        if (raw.length > 1 && logits) {
+    static float[][] probabilities(float[][] raw, OutputKind kind) {
+        if (raw.length > 1 && kind == OutputKind.LOGIT) {
             return softmax(raw);
         }
         float[][] out = new float[raw.length][raw[0].length];
         for (int u = 0; u < raw.length; u++) {
             for (int i = 0; i < raw[u].length; i++) {
-                float v = raw[u][i];
-                double p = logits ? 1 / (1 + Math.exp(-v)) : hinge ? (v + 1) / 2.0 : v;
-                out[u][i] = (float) Math.max(0, Math.min(1, p));
+                out[u][i] = (float) kind.probability(raw[u][i]);
             }
         }
         return out;

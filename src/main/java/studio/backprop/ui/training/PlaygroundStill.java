@@ -1,12 +1,11 @@
 package studio.backprop.ui.training;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
-import studio.backprop.nn.Parameter;
+import studio.backprop.train.Probe;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot.TensorCopy;
@@ -27,11 +26,15 @@ public final class PlaygroundStill {
     private final DecisionBoundaryView output = new DecisionBoundaryView("Output");
     private final HBox whole;
 
-    private PlaygroundStill(MirrorNetwork mirror, TrainingData data) {
+    private PlaygroundStill(MirrorNetwork mirror, TrainingLoop loop) {
         this.mirror = mirror;
+        TrainingData data = loop.data();
         List<DataPoint> points = PointSets.points(data);
         Extent extent = Extent.fitting(points);
-        GridActivations grid = mirror.evaluate(extent, PlaygroundView.RESOLUTION);
+        int cells = PlaygroundView.RESOLUTION * PlaygroundView.RESOLUTION;
+        Map<String, TensorCopy> outputs = loop.evaluate(new Probe.Activations(new TensorCopy(new int[] {cells, 2},
+                GridActivations.gridInputs(extent, PlaygroundView.RESOLUTION)), java.util.Set.of(), 1));
+        GridActivations grid = mirror.grid(outputs, extent, PlaygroundView.RESOLUTION);
         network.setNetwork(mirror);
         network.setGrid(grid);
         output.setPoints(points, data.classNames());
@@ -51,13 +54,8 @@ public final class PlaygroundStill {
      */
     public static PlaygroundStill of(TrainingLoop loop) {
         MirrorNetwork mirror = MirrorNetwork.of(loop.compilation().document());
-        Map<String, TensorCopy> weights = new HashMap<>();
-        for (Parameter p : loop.network().parameters()) {
-            weights.put("param:" + p.name(), new TensorCopy(p.value().shape(), p.value().contiguous().buffer()
-                    .clone()));
-        }
-        mirror.assign(weights);
-        return new PlaygroundStill(mirror, loop.data());
+        mirror.assign(loop.evaluate(new Probe.Parameters(java.util.Set.of(), 1)));
+        return new PlaygroundStill(mirror, loop);
     }
 
     /** The network with a heatmap per neuron and the weights as lines. */

@@ -11,22 +11,22 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
-import studio.backprop.nn.Parameter;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainerCommand;
-import studio.backprop.train.TrainingLoop;
+import studio.backprop.train.Probe;
 import studio.backprop.train.TrainingSnapshot;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
 import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
 
 /**
  * The Playground screen for two-dimensional data: the network drawn with a heatmap per neuron, and the output
- * over the plane with the data points (which can be drawn on). It follows a {@link TrainingViewModel}: when the
- * trained document changes it compiles a {@link MirrorNetwork} and subscribes to its parameters; on every new
- * snapshot (at most one per frame) it copies the weights into the mirror, runs it once over a 40 × 40 grid and
- * redraws. Typed weights go to the trainer as {@link TrainerCommand.Apply} commands, never into its network here.
+ * over the plane with the data points (which can be drawn on). It plugs into the {@link TrainingViewModel} with two
+ * probes: the parameters (for the weight lines) and every layer's output over a 40 × 40 grid of the plane (for the
+ * heatmaps), both computed on the trainer's thread; a {@link MirrorNetwork} holds only the structure and the copied
+ * weights. Typed weights go to the trainer as {@link TrainerCommand.SetWeight} commands.
  *
  * <p>Thread: the JavaFX application thread.
  */
@@ -49,9 +49,15 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private final BooleanProperty planarData = new SimpleBooleanProperty(this, "planarData", true);
     private final ObjectProperty<NetworkDocument> previewDocument = new SimpleObjectProperty<>(this,
             "previewDocument");
+    /** The owner key of this view's probes. */
+    private static final String PROBES = "playground";
     private MirrorNetwork mirror;
     private Extent extent = Extent.DEFAULT;
     private long gridUpdates;
+    private Probe.Parameters weightsProbe;
+    private Probe.Activations gridProbe;
+    private Object shownWeights;
+    private Object shownGrid;
     public PlaygroundView(TrainingViewModel training, DatasetViewModel dataset) {
         this.training = training;
         this.dataset = dataset;
@@ -66,10 +72,9 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         PointDrawing.attach(output, dataset);
         network.setOnWeightEdit(edit -> {
             if (training.compilationProperty().get() == null) {
-                status.setText("These are the weights training will start from; press Play or a Step button first,"
-                        + " then type a weight to change it in the running network.");
+                status.setText("There is no training session to change: the network cannot be trained yet.");
             } else {
-                training.send(new TrainerCommand.Apply(loop -> apply(loop, edit)));
+                training.send(new TrainerCommand.SetWeight(edit.parameter(), edit.index(), edit.value()));
             }
         });
         training.compilationProperty().addListener((o, old, c) -> rebuild(c));
@@ -135,14 +140,6 @@ public final class PlaygroundView extends BorderPane implements Exportable {
                 background));
     }
 
-    /** Sets one element of a parameter of the trainer's network; runs on the trainer thread. */
-    static void apply(TrainingLoop loop, WeightEdit edit) {
-        Parameter p = loop.network().parameters().stream().filter(q -> q.name().equals(edit.parameter()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("the network has no parameter '"
-                        + edit.parameter() + "'"));
-        p.value().buffer()[edit.index()] = edit.value();
-    }
-
     /**
      * Draws the trained network, or, before any training, the {@linkplain #previewDocumentProperty() document}
      * with the weights training will start from (the same seed, hence the same numbers).
@@ -155,9 +152,6 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         } else {
             try {
                 mirror = MirrorNetwork.of(c == null ? preview : c.document());
-                if (c != null) {
-                    training.subscribe(mirror.subscriptionKeys());
-                }
                 status.setText(!planarData.get() ? NOT_PLANAR : c == null ? "Initial weights: press Play or Step."
                         : "");
             } catch (IllegalArgumentException e) {
@@ -174,11 +168,29 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             setBottom(status);
         }
         output.setGrid(null);
+        shownWeights = null;
+        shownGrid = null;
+        registerProbes();
         if (c == null) {
             refresh();
         } else {
             update(training.snapshotProperty().get());
         }
+    }
+
+    /** Asks the trainer for the weights and the grid of the current extent, or for nothing without a drawing. */
+    private void registerProbes() {
+        if (mirror == null || !planarData.get()) {
+            weightsProbe = null;
+            gridProbe = null;
+            training.setProbes(PROBES, List.of());
+            return;
+        }
+        int cells = RESOLUTION * RESOLUTION;
+        weightsProbe = new Probe.Parameters(java.util.Set.of(), 20);
+        gridProbe = new Probe.Activations(new TensorCopy(new int[] {cells, 2},
+                GridActivations.gridInputs(extent, RESOLUTION)), java.util.Set.of(), 10);
+        training.setProbes(PROBES, List.of(weightsProbe, gridProbe));
     }
 
     /**
@@ -196,14 +208,22 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         if (s.message() != null) {
             status.setText(s.message());
         }
-        // While training runs the heatmaps and weight lines redraw on every other hand-off (ten times a second),
-        // taking turns with the charts: drawing hundreds of translucent lines is what costs, with software
-        // rendering above all. A pause or the end of training redraws at once.
-        if (!training.redrawTurn().playground()) {
+        // the trainer refreshes the grid ten times a second while running (at once after a command): redraw only
+        // when a new payload arrived, since drawing hundreds of translucent lines is what costs
+        Object weights = weightsProbe == null ? null : s.payload(weightsProbe);
+        Object grid = gridProbe == null ? null : s.payload(gridProbe);
+        if (weights == null || grid == null || weights == shownWeights && grid == shownGrid) {
             return;
         }
-        mirror.assign(s.tensors());
-        refresh();
+        shownWeights = weights;
+        shownGrid = grid;
+        mirror.assign(s.payload(weightsProbe));
+        GridActivations computed = mirror.grid(s.payload(gridProbe), extent, RESOLUTION);
+        if (computed != null) {
+            gridUpdates++;
+            network.setGrid(computed);
+            output.setGrid(computed);
+        }
     }
 
     /**
@@ -224,23 +244,31 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         if (!next.equals(extent)) {
             extent = next;
             output.setExtent(next);
-            refresh();
+            if (training.compilationProperty().get() != null) {
+                registerProbes();
+            } else {
+                refresh();
+            }
         }
     }
 
+    /** Before a session exists: the drawing without heatmaps (the trainer computes them once it runs). */
     private void refresh() {
-        if (mirror == null) {
-            return;
+        if (mirror != null) {
+            network.setGrid(null);
+            output.setGrid(null);
         }
-        GridActivations grid = mirror.evaluate(extent, RESOLUTION);
-        gridUpdates++;
-        network.setGrid(grid);
-        output.setGrid(grid);
     }
 
     /** The network drawn now (for tests); null when there is none. */
     MirrorNetwork mirror() {
         return mirror;
+    }
+
+    /** A parameter as this view's weights probe last received it in {@code s} (for tests), or null. */
+    TensorCopy shownParameter(TrainingSnapshot s, String name) {
+        java.util.Map<String, TensorCopy> weights = weightsProbe == null ? null : s.payload(weightsProbe);
+        return weights == null ? null : weights.get(name);
     }
 
     /** What the line under the drawing says now. */

@@ -1,56 +1,48 @@
 package studio.backprop.ui.training;
 
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import studio.backprop.spec.Compilation;
+import studio.backprop.train.Probe;
 import studio.backprop.train.Trainer;
 import studio.backprop.train.TrainerCommand;
+import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot;
 
 /**
- * The UI's side of training: owns a {@link Trainer} (which owns the network on its own thread), sends it commands,
- * and takes its latest snapshot at most once per frame with an {@link AnimationTimer}, publishing it as a JavaFX
- * property. Views observe {@link #snapshotProperty()}; none of them ever touches the trainer's network.
+ * The UI's side of the training session: owns the {@link Trainer} (which owns the network on its own thread), sends
+ * it commands, keeps every view's {@link Probe}s (sent again to each new session), and takes the trainer's latest
+ * snapshot at most once per frame with an {@link AnimationTimer}, publishing it as a JavaFX property. Views observe
+ * {@link #snapshotProperty()} and read their probes' payloads from it; none of them touches the trainer's network.
  *
  * <p>Thread: the JavaFX application thread only. Nothing here blocks: commands are queued.
  */
 public final class TrainingViewModel {
 
-    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Compilation> compilation = new ReadOnlyObjectWrapper<>();
-    private final AnimationTimer pump;
-    private Trainer trainer;
-    private long lastVersion = -1;
     /**
      * While training runs steadily, views get a new snapshot at most 20 times a second: numbers and curves still move
      * smoothly, and the frames in between stay free for rendering. Any change of state (pause, finish, divergence, a
      * step command) is handed on at once. The limit sits a little under 50 ms so that at 60 frames a second every
-     * third frame qualifies (frames come 16.7 ms apart, give or take; at exactly 50 ms every fourth would).
+     * third frame qualifies.
      */
     private static final long RUNNING_HAND_OFF_NANOS = 45_000_000L;
+
+    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Compilation> compilation = new ReadOnlyObjectWrapper<>();
+    private final Map<String, List<Probe<?>>> probes = new LinkedHashMap<>();
+    private final AnimationTimer pump;
+    private Trainer trainer;
+    private long sessions;
+    private long lastVersion = -1;
     private long lastHandOff;
     private long frames;
-    private RedrawTurn turn = RedrawTurn.ALL;
-
-    /**
-     * Which costly views redraw for the snapshot just handed on. While training runs steadily the charts and the
-     * Playground take turns, one hand-off each, so that no frame has to render both (each still moves ten times a
-     * second); a hand-off that changes the state (pause, step, end, divergence) is for all of them.
-     */
-    public enum RedrawTurn {
-        ALL, CHARTS, PLAYGROUND;
-
-        public boolean charts() {
-            return this != PLAYGROUND;
-        }
-
-        public boolean playground() {
-            return this != CHARTS;
-        }
-    }
+    private double pace = Double.POSITIVE_INFINITY;
+    private boolean keepBest;
 
     public TrainingViewModel() {
         pump = new AnimationTimer() {
@@ -62,35 +54,68 @@ public final class TrainingViewModel {
         };
     }
 
-    /** Replaces the trainer with one for this loop (the previous one is closed) and starts taking snapshots. */
+    /** Replaces the session with one for this loop (the previous one is closed) and starts taking snapshots. */
     public void start(TrainingLoop loop) {
         stop();
-        trainer = new Trainer(loop);
+        trainer = new Trainer(loop, ++sessions);
+        trainer.send(new TrainerCommand.SetPace(pace));
+        trainer.send(new TrainerCommand.KeepBest(keepBest));
+        probes.forEach((owner, list) -> trainer.send(new TrainerCommand.SetProbes(owner, list)));
         compilation.set(loop.compilation());
         lastVersion = -1;
         poll();
         pump.start();
     }
 
-    /** Closes the trainer thread (training stops after its current step). */
+    /** Closes the session (training stops after its current step); views keep the last snapshot until the next. */
     public void stop() {
         pump.stop();
         if (trainer != null) {
             trainer.close();
             trainer = null;
         }
+        compilation.set(null);
+        snapshot.set(null);
     }
 
-    /** Queues a command for the trainer; ignored when there is none. */
+    /** Queues a command for the trainer; ignored when there is no session. */
     public void send(TrainerCommand command) {
         if (trainer != null) {
             trainer.send(command);
         }
     }
 
-    /** Asks for copies of these tensors in every snapshot ("param:LAYER/ROLE", "grad:…", "output:LAYER"). */
-    public void subscribe(Set<String> keys) {
-        send(new TrainerCommand.Subscribe(keys));
+    /**
+     * Registers (or replaces) the probes of one view; an empty list removes them. They are served by this session
+     * and every later one until removed.
+     */
+    public void setProbes(String owner, List<Probe<?>> ownerProbes) {
+        if (ownerProbes.isEmpty()) {
+            probes.remove(owner);
+        } else {
+            probes.put(owner, List.copyOf(ownerProbes));
+        }
+        send(new TrainerCommand.SetProbes(owner, ownerProbes));
+    }
+
+    /** Steps per second while playing ({@link Double#POSITIVE_INFINITY}: full speed), for this and later sessions. */
+    public void setPace(double stepsPerSecond) {
+        pace = stepsPerSecond;
+        send(new TrainerCommand.SetPace(stepsPerSecond));
+    }
+
+    /** Whether finishing puts back the best validation weights, for this and later sessions. */
+    public void setKeepBest(boolean on) {
+        keepBest = on;
+        send(new TrainerCommand.KeepBest(on));
+    }
+
+    public boolean keepBest() {
+        return keepBest;
+    }
+
+    public double pace() {
+        return pace;
     }
 
     /** Takes the trainer's newest snapshot if it changed; called once per frame by the timer. */
@@ -104,28 +129,24 @@ public final class TrainingViewModel {
         }
         TrainingSnapshot shown = snapshot.get();
         long now = System.nanoTime();
-        boolean steady = shown != null && shown.state() == latest.state()
-                && latest.state() == studio.backprop.train.TrainerState.RUNNING;
+        boolean steady = shown != null && shown.state() == latest.state() && latest.state() == TrainerState.RUNNING;
         if (steady && now - lastHandOff < RUNNING_HAND_OFF_NANOS) {
             return;
         }
         lastHandOff = now;
         lastVersion = latest.version();
-        turn = !steady ? RedrawTurn.ALL : turn == RedrawTurn.CHARTS ? RedrawTurn.PLAYGROUND : RedrawTurn.CHARTS;
         snapshot.set(latest);
     }
 
-    /** Which costly views redraw for the current snapshot (read it in a snapshot listener). */
-    public RedrawTurn redrawTurn() {
-        return turn;
-    }
-
-    /** The latest snapshot taken (null before training starts). */
+    /** The latest snapshot taken (null while there is no session). */
     public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
     }
 
-    /** The compiled document being trained (its network must not be used on this thread while training runs). */
+    /**
+     * The compiled document of the session (null while there is none). Its network belongs to the trainer's thread:
+     * views read its structure (layers, shapes), never its values.
+     */
     public ReadOnlyObjectProperty<Compilation> compilationProperty() {
         return compilation.getReadOnlyProperty();
     }

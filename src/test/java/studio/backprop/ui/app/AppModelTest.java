@@ -47,7 +47,7 @@ class AppModelTest {
         await(() -> model.documentProperty().get() != null);
         assertFalse(model.dirtyProperty().get());
         NetworkDocument edited = model.documentProperty().get().withName("Renamed");
-        fx(() -> model.documentProperty().set(edited));
+        fx(() -> model.edit(new DocumentEdit("rename", d -> edited)));
         assertTrue(model.dirtyProperty().get());
         Path target = dir.resolve("mine.bps");
         fx(() -> model.saveAs(target, () -> { }, error::set));
@@ -61,7 +61,7 @@ class AppModelTest {
     void unsavedWorkIsAutosavedAndRecovered() throws Exception {
         fx(() -> model.open(Path.of("samples", "perceptron-or.bps"), error::set));
         await(() -> model.documentProperty().get() != null);
-        fx(() -> model.documentProperty().set(model.documentProperty().get().withName("Unsaved idea")));
+        fx(() -> model.edit(new DocumentEdit("rename", d -> d.withName("Unsaved idea"))));
         fx(model::autosaveIfDirty);
         AppModel afterCrash = new AppModel(dir.resolve("home"), Path.of("samples").toAbsolutePath(),
                 Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
@@ -81,14 +81,14 @@ class AppModelTest {
         await(() -> error.get() != null);
         assertEquals("bad.bps, line 4: expected 'key = value' or a section like '[layer name]', found 'units 4'",
                 error.get());
-        assertEquals(null, model.documentProperty().get(), "nothing half-loaded");
+        assertEquals("untitled", model.documentProperty().get().name(), "nothing half-loaded");
     }
 
     @Test
     void anUntrainableNetworkIsRefusedWithTheReason() throws Exception {
         NetworkDocument broken = NetworkDocument.empty("broken", 3, 3, 1)
                 .withLayer(LayerSpec.of("c2", "Conv2D", List.of("input")).withSetting("kernel", "5"));
-        fx(() -> model.documentProperty().set(broken));
+        fx(() -> model.edit(new DocumentEdit("replace", d -> broken)));
         fx(() -> model.ensureTrainer(() -> { }, error::set));
         await(() -> error.get() != null);
         assertTrue(error.get().contains("kernel 5×5 does not fit a 3×3 input"), error.get());

@@ -48,7 +48,7 @@ public final class SoakMeasurement {
             Views.install(window, model[0], stage);
             stage.show();
             window.showTrainingTab();
-            model[0].documentProperty().set(largestPlayground());
+            model[0].edit(new DocumentEdit("open", d -> largestPlayground()));
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {

@@ -23,8 +23,9 @@ class ChartsViewModelTest {
     private static TrainingSnapshot snapshot(Series.View accuracy, double eta) {
         Series.View steps = series(0.9f, 0.8f, 0.7f, 0.65f, 0.6f, 0.5f, 0.45f, 0.4f, 0.42f, 0.38f);
         Series.View rates = series(0.1f, 0.1f, 0.1f, 0.1f, 0.05f, 0.05f, 0.05f, 0.05f, 0.025f, 0.025f);
-        return new TrainingSnapshot(7, TrainerState.RUNNING, 10, 2, 50, 100, 0.38f, steps, series(0.76f, 0.47f),
-                accuracy, series(0.8f, 0.5f), series(0.6f, 0.7f), rates, eta, 25, 1000, null, Map.of());
+        return new TrainingSnapshot(7, 1, null, TrainerState.RUNNING, 10, 2, 50, 100, 0.38f, steps,
+                series(0.76f, 0.47f), accuracy, series(0.8f, 0.5f), series(0.6f, 0.7f), rates, eta, 25, 1000,
+                Double.POSITIVE_INFINITY, false, null, Map.of());
     }
 
     @Test
@@ -53,8 +54,9 @@ class ChartsViewModelTest {
         ChartsViewModel vm = new ChartsViewModel();
         Series.View merged = new Series.View(new float[] {0.8f, 0.6f}, 2, 4);
         Series.View epochs = new Series.View(new float[] {0.7f}, 1, 2);
-        vm.update(new TrainingSnapshot(7, TrainerState.RUNNING, 8, 2, 0, 100, 0.55f, merged, epochs,
-                series(), series(), series(), merged, 0.1, 25, 1000, null, Map.of()));
+        vm.update(new TrainingSnapshot(7, 1, null, TrainerState.RUNNING, 8, 2, 0, 100, 0.55f, merged, epochs,
+                series(), series(), series(), merged, 0.1, 25, 1000, Double.POSITIVE_INFINITY, false, null,
+                Map.of()));
         ChartModel loss = vm.lossProperty().get();
         ChartSeries steps = loss.series(ChartsViewModel.STEP_LOSS);
         assertEquals(1.0, steps.x(0), 1e-12, "steps 1-4 of 4 per epoch end at epoch 1");

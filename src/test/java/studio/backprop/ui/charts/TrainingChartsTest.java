@@ -49,14 +49,15 @@ class TrainingChartsTest {
                 .values().size()) < 2 && System.nanoTime() < deadline) {
             WaitForAsyncUtils.sleep(50, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        ChartModel loss = Pictures.fx(() -> {
+        ChartModel loss = Pictures.fx(() -> charts.lossChart().getModel());
+        ChartModel rate = Pictures.fx(() -> charts.learningRateChart().getModel());
+        Pictures.fx(() -> {
             training.stop();
-            return charts.lossChart().getModel();
+            return null;
         });
         assertEquals(2, loss.series(ChartsViewModel.TRAIN_LOSS).values().size());
         assertEquals(56, loss.series(ChartsViewModel.STEP_LOSS).values().size(), "28 steps per epoch");
         assertEquals(10, loss.xMax(), "a long plan: the axis grows with the epochs done, starting at 10");
-        ChartModel rate = Pictures.fx(() -> charts.learningRateChart().getModel());
         assertTrue(rate.series(ChartsViewModel.RATE_PLANNED).values().size() > 100, "the plan ahead");
         assertEquals(0.01f, rate.series(ChartsViewModel.RATE).values().last(), 1e-7);
     }

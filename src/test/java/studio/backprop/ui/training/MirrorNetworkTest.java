@@ -30,9 +30,10 @@ class MirrorNetworkTest {
         }
         MirrorNetwork mirror = MirrorNetwork.of(doc);
         Extent extent = Extent.DEFAULT;
-        GridActivations before = mirror.evaluate(extent, 12);
+        TrainingLoop fresh = new TrainingLoop(DocumentCompiler.compile(doc), data.dataProperty().get());
+        GridActivations before = mirror.grid(fresh.evaluate(gridProbe(extent, 12)), extent, 12);
         mirror.assign(copies(loop.network().parameters()));
-        GridActivations grid = mirror.evaluate(extent, 12);
+        GridActivations grid = mirror.grid(loop.evaluate(gridProbe(extent, 12)), extent, 12);
 
         Tensor expected = loop.predict(Tensor.wrap(GridActivations.gridInputs(extent, 12), 144, 2));
         assertArrayEquals(expected.toArray(), grid.rawOutput()[0], 1e-6f);
@@ -51,8 +52,9 @@ class MirrorNetworkTest {
         assertEquals(8, columns.get(1).units());
         assertEquals("h1/kernel", columns.get(1).kernel());
         assertEquals("relu", columns.get(2).activation());
-        assertTrue(mirror.subscriptionKeys().contains("param:out/bias"));
-        GridActivations grid = mirror.evaluate(Extent.DEFAULT, 4);
+        TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(PlaygroundDocuments.dense("cols", 2, 8, "relu",
+                1)), new DatasetViewModel().dataProperty().get());
+        GridActivations grid = mirror.grid(loop.evaluate(gridProbe(Extent.DEFAULT, 4)), Extent.DEFAULT, 4);
         assertEquals(-4.5 / 6, grid.columns().get(0)[0][0], 1e-6);
         assertEquals(4.5 / 6, grid.columns().get(0)[1][1], 1e-6);
     }
@@ -67,10 +69,22 @@ class MirrorNetworkTest {
                 .contains("two inputs"));
     }
 
+    /** The Playground's grid of a document's network with the weights training starts from. */
+    static GridActivations initialGrid(NetworkDocument doc, MirrorNetwork mirror) {
+        TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(doc), new DatasetViewModel().dataProperty().get());
+        return mirror.grid(loop.evaluate(gridProbe(Extent.DEFAULT, PlaygroundView.RESOLUTION)), Extent.DEFAULT,
+                PlaygroundView.RESOLUTION);
+    }
+
+    static studio.backprop.train.Probe.Activations gridProbe(Extent extent, int resolution) {
+        return new studio.backprop.train.Probe.Activations(new TensorCopy(new int[] {resolution * resolution, 2},
+                GridActivations.gridInputs(extent, resolution)), java.util.Set.of(), 1);
+    }
+
     static Map<String, TensorCopy> copies(List<Parameter> parameters) {
         Map<String, TensorCopy> out = new HashMap<>();
         for (Parameter p : parameters) {
-            out.put("param:" + p.name(), new TensorCopy(p.value().shape(), p.value().toArray()));
+            out.put(p.name(), new TensorCopy(p.value().shape(), p.value().toArray()));
         }
         return out;
     }

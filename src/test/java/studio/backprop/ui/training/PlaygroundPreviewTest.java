@@ -36,7 +36,6 @@ class PlaygroundPreviewTest {
         });
         MirrorNetwork mirror = fx(view::mirror);
         assertNotNull(mirror);
-        assertNotNull(fx(() -> view.outputView().grid()), "the output plot is drawn at once");
         assertEquals("Initial weights: press Play or Step.", fx(view::statusText));
 
         TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(doc), data.dataProperty().get());

@@ -132,7 +132,7 @@ class PlaygroundViewTest {
 
     private TrainingSnapshot.TensorCopy kernel() {
         TrainingSnapshot s = training.snapshotProperty().get();
-        return s == null ? null : s.tensors().get("param:h1/kernel");
+        return s == null ? null : playground.shownParameter(s, "h1/kernel");
     }
 
     private static void awaitCondition(java.util.concurrent.Callable<Boolean> condition) {

@@ -73,7 +73,7 @@ class SharpExportTest {
             DecisionBoundaryView v = laidOut(new DecisionBoundaryView("Output"), 380, 410);
             MirrorNetwork m = mirror();
             v.setPoints(List.of(new DataPoint(1, 2, 0, false), new DataPoint(-2, -1, 1, true)), List.of("a", "b"));
-            v.setGrid(m.evaluate(Extent.DEFAULT, PlaygroundView.RESOLUTION));
+            v.setGrid(MirrorNetworkTest.initialGrid(PlaygroundDocuments.dense("p", 2, 4, "tanh", 1), m));
             v.layout();
             return v;
         });
@@ -102,7 +102,7 @@ class SharpExportTest {
             PlaygroundNetworkView v = laidOut(new PlaygroundNetworkView(), 560, 420);
             MirrorNetwork m = mirror();
             v.setNetwork(m);
-            v.setGrid(m.evaluate(Extent.DEFAULT, PlaygroundView.RESOLUTION));
+            v.setGrid(MirrorNetworkTest.initialGrid(PlaygroundDocuments.dense("p", 2, 4, "tanh", 1), m));
             v.layout();
             return v;
         });

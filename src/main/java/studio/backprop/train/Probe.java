@@ -1,0 +1,74 @@
+package studio.backprop.train;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
+
+/**
+ * What a view asks the trainer for: evaluated on the trainer's thread after a step (at most {@link #perSecond()}
+ * times a second while training runs, and at once after a command), returned in the snapshot as an immutable
+ * payload of type {@code P}. Probes of every open view are merged; closing a view removes its own.
+ *
+ * @param <P> the payload's type
+ */
+public sealed interface Probe<P> {
+
+    /** How often the payload is refreshed while training runs (it always is after a command or a pause). */
+    double perSecond();
+
+    /** Copies of parameters by name ({@code hidden/kernel}); every parameter when {@code names} is empty. */
+    record Parameters(Set<String> names, double perSecond) implements Probe<Map<String, TensorCopy>> {
+        public Parameters {
+            names = Set.copyOf(names);
+        }
+    }
+
+    /** ∂L/∂ of parameters by name, from the last step; every trainable parameter when {@code names} is empty. */
+    record Gradients(Set<String> names, double perSecond) implements Probe<Map<String, TensorCopy>> {
+        public Gradients {
+            names = Set.copyOf(names);
+        }
+    }
+
+    /**
+     * Every layer's output (inference mode) for inputs the view chose: a grid over the plane for a decision boundary,
+     * a digit drawn with the mouse. Layers by name ({@code input} included); all of them when {@code layers} is empty.
+     *
+     * @param inputs a batch (N, …input shape)
+     */
+    record Activations(TensorCopy inputs, Set<String> layers, double perSecond)
+            implements Probe<Map<String, TensorCopy>> {
+        public Activations {
+            layers = Set.copyOf(layers);
+        }
+    }
+
+    /** Every layer's output (inference mode) for training samples, numbered from 0. */
+    record SampleActivations(List<Integer> samples, Set<String> layers, double perSecond)
+            implements Probe<Map<String, TensorCopy>> {
+        public SampleActivations {
+            samples = List.copyOf(samples);
+            layers = Set.copyOf(layers);
+        }
+    }
+
+    /** Per trainable parameter: ‖θ‖, ‖∂L/∂θ‖ and ‖Δθ‖ of the last step (Euclidean norms). */
+    record Norms(double perSecond) implements Probe<Map<String, ParameterNorms>> {
+    }
+
+    /**
+     * The record of the last step (null until a step was taken with the probe registered). While a Steps probe is
+     * registered every step keeps a record, so stepping costs more; nothing is recorded when none is.
+     */
+    record Steps() implements Probe<StepRecord> {
+        @Override
+        public double perSecond() {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** The norms of one parameter after a step. */
+    record ParameterNorms(double weight, double gradient, double update) {
+    }
+}
