@@ -22,7 +22,7 @@ public final class BackpropStudioApp extends Application {
         model = new AppModel(Path.of(System.getProperty("user.home"), ".backprop-studio"), samples,
                 Preferences.userNodeForPackage(BackpropStudioApp.class));
         MainWindow window = new MainWindow(model, stage);
-        Views.install(window, model, stage);
+        Pages.install(window, model, stage);
         stage.show();
         var leftover = model.autosave().leftover();
         if (leftover.isPresent() && Dialogs.offerRecovery(stage, leftover.get().name())) {

@@ -42,8 +42,7 @@ public final class MainWindow {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
-    private final Tab networkTab = new Tab("Network");
-    private final Tab trainingTab = new Tab("Training");
+    private final List<Page> pages = new ArrayList<>();
     private final TrainingControls controls;
     private final Label status = new Label();
     private final List<Exportable> exportables = new ArrayList<>();
@@ -55,11 +54,6 @@ public final class MainWindow {
         this.model = model;
         this.stage = stage;
         this.controls = new TrainingControls(model, this::showError);
-        networkTab.setClosable(false);
-        trainingTab.setClosable(false);
-        networkTab.setContent(new Label("Network editor"));
-        trainingTab.setContent(new Label("Training view"));
-        tabs.getTabs().addAll(networkTab, trainingTab);
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusProperty());
         HBox statusBar = new HBox(status);
@@ -86,14 +80,22 @@ public final class MainWindow {
         autosave.play();
     }
 
-    /** Puts a view into the Network tab. */
-    public void setNetworkView(Node view) {
-        networkTab.setContent(view);
+    /** Adds a page as a tab, offers its views to File ▸ Export, and keeps it in step with presenter mode and theme. */
+    public void addPage(Page page) {
+        Tab tab = new Tab(page.title(), page.content());
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+        pages.add(page);
+        exportables.addAll(page.exportables());
+        page.setPresenterMode(model.presenterModeProperty().get());
+        page.setDarkColours(model.themeProperty().get() != AppModel.Theme.LIGHT);
+        model.presenterModeProperty().addListener((o, a, on) -> page.setPresenterMode(on));
+        model.themeProperty().addListener((o, a, theme) -> page.setDarkColours(theme != AppModel.Theme.LIGHT));
     }
 
-    /** Puts a view into the Training tab. */
-    public void setTrainingView(Node view) {
-        trainingTab.setContent(view);
+    /** The pages in tab order. */
+    public List<Page> pages() {
+        return List.copyOf(pages);
     }
 
     /** Offers a view in File ▸ Export PNG. */
@@ -109,8 +111,14 @@ public final class MainWindow {
         return controls;
     }
 
+    /** Shows the page with this title. */
+    public void showPage(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     public void showTrainingTab() {
-        tabs.getSelectionModel().select(trainingTab);
+        showPage("Training");
     }
 
     private MenuBar menus() {

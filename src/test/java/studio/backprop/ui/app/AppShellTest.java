@@ -32,7 +32,7 @@ class AppShellTest {
         model = new AppModel(home, Path.of("samples").toAbsolutePath(),
                 Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
         window = new MainWindow(model, stage);
-        Views.install(window, model, stage);
+        Pages.install(window, model, stage);
         // the primary stage is shared with earlier test classes: put it back on Monocle's 1280×800 screen
         stage.setX(0);
         stage.setY(0);

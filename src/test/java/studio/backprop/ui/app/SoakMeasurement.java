@@ -45,7 +45,7 @@ public final class SoakMeasurement {
                 throw new IllegalStateException(e);
             }
             MainWindow window = new MainWindow(model[0], stage);
-            Views.install(window, model[0], stage);
+            Pages.install(window, model[0], stage);
             stage.show();
             window.showTrainingTab();
             model[0].edit(new DocumentEdit("open", d -> largestPlayground()));

@@ -1,0 +1,27 @@
+package studio.backprop.ui.app;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.stage.Stage;
+
+/** The registry of the main window's pages, in tab order. */
+public final class Pages {
+
+    /** What a page is built from. */
+    public record Context(AppModel model, MainWindow window, Stage stage) {
+    }
+
+    /** Every page, in the order of the tabs. A new page is one class and one entry here. */
+    static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new);
+
+    private Pages() {
+    }
+
+    /** Builds every registered page into the window. */
+    public static void install(MainWindow window, AppModel model, Stage stage) {
+        Context context = new Context(model, window, stage);
+        for (Function<Context, Page> factory : ALL) {
+            window.addPage(factory.apply(context));
+        }
+    }
+}

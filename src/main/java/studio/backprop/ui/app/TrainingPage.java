@@ -1,0 +1,162 @@
+package studio.backprop.ui.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import studio.backprop.spec.Compilation;
+import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.ui.charts.ChartPalette;
+import studio.backprop.ui.charts.TrainingCharts;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.training.DatasetPanel;
+import studio.backprop.ui.training.DatasetViewModel;
+import studio.backprop.ui.training.PlaygroundView;
+
+/**
+ * The Training page: the 2-D data panel, the Playground (the network with a heatmap per neuron and the output over
+ * the plane) and the loss, accuracy and learning-rate charts, all fed by the session's snapshots and probes.
+ *
+ * <p>When the document's data is a 2-D set (generated or drawn), the data panel drives it: its data replaces the
+ * document's [data] section (an undoable edit) and the session's data. For any other data (MNIST, files) the panel
+ * stays out of the way and says where the data comes from.
+ */
+final class TrainingPage implements Page {
+
+    private final AppModel model;
+    private final DatasetViewModel dataset = new DatasetViewModel();
+    private final DatasetPanel datasetPanel = new DatasetPanel(dataset);
+    private final PlaygroundView playground;
+    private final TrainingCharts charts = new TrainingCharts();
+    private final BooleanProperty planar = new SimpleBooleanProperty();
+    private final VBox content;
+    private boolean loading;
+
+    TrainingPage(Pages.Context context) {
+        this.model = context.model();
+        playground = new PlaygroundView(model.training(), dataset);
+        playground.planarDataProperty().bind(planar);
+        playground.previewDocumentProperty().bind(model.documentProperty());
+        followData();
+        charts.bind(model.training());
+        charts.presenterModeProperty().bind(model.presenterModeProperty());
+        charts.paletteProperty().bind(Bindings.createObjectBinding(() -> model.themeProperty().get()
+                == AppModel.Theme.LIGHT ? ChartPalette.LIGHT : ChartPalette.DARK, model.themeProperty()));
+        charts.setMinHeight(180);
+        charts.setPrefHeight(250);
+        SplitPane column = new SplitPane(playground, charts);
+        column.setOrientation(Orientation.VERTICAL);
+        column.setDividerPositions(0.66);
+        SplitPane split = new SplitPane(dataSlot(), column);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.28);
+        content = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+    }
+
+    /** The data panel, scrolling on a small screen, or in its place a line saying where the data comes from. */
+    private Node dataSlot() {
+        Label otherData = new Label();
+        otherData.setWrapText(true);
+        otherData.setPadding(new Insets(12));
+        ScrollPane dataScroll = new ScrollPane(datasetPanel);
+        dataScroll.setFitToWidth(true);
+        dataScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        dataScroll.getStyleClass().add("edge-to-edge");
+        dataScroll.visibleProperty().bind(planar);
+        otherData.visibleProperty().bind(planar.not());
+        otherData.textProperty().bind(Bindings.createStringBinding(() -> {
+            NetworkDocument doc = model.documentProperty().get();
+            return doc == null ? "" : "This network learns from its file's data section: [data " + doc.data().type()
+                    + "]" + (doc.data().settings().isEmpty() ? "" : " " + doc.data().settings()) + ".\n\nThe 2-D "
+                    + "data panel (generated sets, drawing points) is for networks with two input features.";
+        }, model.documentProperty()));
+        return new StackPane(dataScroll, otherData);
+    }
+
+    private void followData() {
+        model.loadsProperty().addListener((o, a, b) -> {
+            NetworkDocument doc = model.documentProperty().get();
+            loading = true;
+            try {
+                outputUnits(DocumentCompiler.compile(doc));
+                planar.set(List.of("generated", "inline").contains(doc.data().type())
+                        && dataset.applyDataSpec(doc.data()));
+            } finally {
+                loading = false;
+            }
+        });
+        model.documentProperty().addListener((o, a, doc) -> {
+            if (doc != null && planar.get() && (a == null || !a.layers().equals(doc.layers()))) {
+                loading = true;
+                try {
+                    outputUnits(DocumentCompiler.compile(doc));
+                } finally {
+                    loading = false;
+                }
+            }
+        });
+        dataset.dataProperty().addListener((o, a, data) -> {
+            if (loading || data == null || !planar.get()) {
+                return;
+            }
+            model.setDataOverride(data);
+            NetworkDocument doc = model.documentProperty().get();
+            ComponentSpec spec = dataset.toDataSpec();
+            if (doc != null && !spec.equals(doc.data())) {
+                model.edit(new DocumentEdit("Change the data", d -> d.withData(spec)));
+            }
+        });
+    }
+
+    private void outputUnits(Compilation c) {
+        if (c.network() != null && c.shapes() != null && c.shapes().ok()) {
+            int[] out = c.network().outputShape();
+            dataset.outputUnitsProperty().set(out.length == 1 ? out[0] : 0);
+        }
+    }
+
+    @Override
+    public String title() {
+        return "Training";
+    }
+
+    @Override
+    public Node content() {
+        return content;
+    }
+
+    @Override
+    public List<Exportable> exportables() {
+        List<Exportable> out = new ArrayList<>(List.of(playground, datasetPanel, playground.outputView(),
+                playground.networkView()));
+        for (var chart : charts.charts()) {
+            out.add((Exportable) chart);
+        }
+        return out;
+    }
+
+    @Override
+    public void setPresenterMode(boolean on) {
+        playground.setPresenterMode(on);
+        datasetPanel.plot().setTypeScale(on ? PlaygroundView.PRESENTER_SCALE : 1);
+    }
+
+    @Override
+    public void setDarkColours(boolean dark) {
+        playground.setDarkColours(dark);
+        datasetPanel.plot().setDarkColours(dark);
+    }
+}
