@@ -184,13 +184,13 @@ public final class PerceptronRule implements StepRule {
         nodes.add(leaf(bias.name(), unit, Kind.PARAMETER, before.get(bias.name())));
         nodes.add(new NodeRecord(unit + "/z", unit, "affine", Kind.OP, "z = w·x + b",
                 List.of("input", kernel.name(), bias.name()), false, scalar(last.z()), null));
-        nodes.add(new NodeRecord(unit + "/" + (labels == LabelConvention.ZERO_ONE ? "step" : "sign"), unit,
-                labels == LabelConvention.ZERO_ONE ? "step" : "sign", Kind.OP,
+        String threshold = labels == LabelConvention.ZERO_ONE ? "step" : "sign";
+        nodes.add(new NodeRecord(unit + "/" + threshold, unit, threshold, Kind.OP,
                 labels == LabelConvention.ZERO_ONE ? "ŷ = step(z): 1 if z > 0, else 0" : "ŷ = sign(z): +1 if z ≥ 0, else −1",
                 List.of(unit + "/z"), false, scalar(last.predicted()), null));
         nodes.add(leaf("target", "target", Kind.DATA, scalar(last.label())));
-        nodes.add(new NodeRecord("error", "loss", "sub", Kind.OP, "e = y − ŷ", List.of("target", unit + "/z"),
-                false, scalar(last.error()), null));
+        nodes.add(new NodeRecord("error", "loss", "sub", Kind.OP, "e = y − ŷ", List.of("target", unit + "/"
+                + threshold), false, scalar(last.error()), null));
         return nodes;
     }
 

@@ -395,6 +395,11 @@ public final class TrainingLoop {
                 compilation.optimizer(), plan, next.problems());
     }
 
+    /** The learning-rate schedule of gradient descent (as the document set it), or null for the perceptron rule. */
+    public studio.backprop.nn.optim.LearningRateSchedule schedule() {
+        return rule instanceof GradientDescentRule gd ? gd.optimizer().schedule() : null;
+    }
+
     /** The step rule: gradient descent or the perceptron rule. */
     public StepRule rule() {
         return rule;

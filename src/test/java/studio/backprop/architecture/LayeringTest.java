@@ -2,7 +2,10 @@ package studio.backprop.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -34,6 +37,25 @@ class LayeringTest {
                 .resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "studio.backprop.ui..")
                 .allowEmptyShould(true);
         rule.check(classes);
+    }
+
+    /**
+     * Views plug into training with probes and commands: no ui class steps, resets or reconfigures a loop, reaches
+     * its network or rule, or runs a network forward (the JavaFX thread computes nothing of it).
+     */
+    @Test
+    void theUiCannotReachMutableTrainingState() {
+        noClasses().that().resideInAPackage("studio.backprop.ui..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        HasName.Predicates.name("studio.backprop.train.TrainingLoop")))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "step|step(Sample|Batch|Epoch)|reset|reconfigure|set.*|restore|network|rule|checkpoint|predict"))))
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        HasName.Predicates.name("studio.backprop.nn.Network")))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching("forward.*"))))
+                .orShould().dependOnClassesThat().belongToAnyOf(studio.backprop.train.GradientDescentRule.class,
+                        studio.backprop.train.PerceptronRule.class, studio.backprop.nn.TrainingStep.class)
+                .check(classes);
     }
 
     @Test

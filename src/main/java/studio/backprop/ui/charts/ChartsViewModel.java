@@ -178,8 +178,7 @@ public final class ChartsViewModel {
     public static ChartsViewModel of(TrainingLoop loop, boolean planAxis) {
         ChartsViewModel vm = new ChartsViewModel();
         vm.setPlanAxis(planAxis);
-        vm.setPlan(loop.rule() instanceof studio.backprop.train.GradientDescentRule gd ? gd.optimizer().schedule()
-                : null, loop.compilation().plan().epochs());
+        vm.setPlan(loop.schedule(), loop.compilation().plan().epochs());
         vm.update(snapshotOf(loop));
         return vm;
     }

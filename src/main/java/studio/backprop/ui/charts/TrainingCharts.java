@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import studio.backprop.spec.Compilation;
 import studio.backprop.train.TrainingSnapshot;
 import studio.backprop.ui.training.TrainingViewModel;
 
@@ -45,8 +44,10 @@ public final class TrainingCharts extends HBox {
             update(s);
         }
     };
-    private final ChangeListener<Compilation> onCompilation = (o, a, c) -> plan(c);
+    private final ChangeListener<studio.backprop.spec.NetworkDocument> onCompilation = (o, a, d) -> plan(d);
     private TrainingViewModel bound;
+    /** The document whose plan the charts show. */
+    private studio.backprop.spec.NetworkDocument planned;
 
     public TrainingCharts() {
         this(new ChartsViewModel());
@@ -75,27 +76,50 @@ public final class TrainingCharts extends HBox {
     public void bind(TrainingViewModel training) {
         unbind();
         bound = training;
-        training.compilationProperty().addListener(onCompilation);
+        training.sessionDocumentProperty().addListener(onCompilation);
         training.snapshotProperty().addListener(onSnapshot);
-        plan(training.compilationProperty().get());
+        plan(training.sessionDocumentProperty().get());
     }
 
     /** Stops following the training view model. */
     public void unbind() {
         if (bound != null) {
-            bound.compilationProperty().removeListener(onCompilation);
+            bound.sessionDocumentProperty().removeListener(onCompilation);
             bound.snapshotProperty().removeListener(onSnapshot);
             bound = null;
         }
     }
 
-    private void plan(Compilation c) {
-        boolean known = c != null && c.optimizer() != null && c.plan() != null;
-        viewModel.setPlan(known ? c.optimizer().schedule() : null, known ? c.plan().epochs() : 0);
+    private void plan(studio.backprop.spec.NetworkDocument doc) {
+        planOf(doc);
         update(bound == null ? null : bound.snapshotProperty().get());
     }
 
+    /**
+     * The planned learning rates and epochs, read from the document (never from the trainer's optimiser): the
+     * schedule is compiled here from the [optimizer] section, again whenever a live edit changes it.
+     */
+    private void planOf(studio.backprop.spec.NetworkDocument doc) {
+        planned = doc;
+        studio.backprop.nn.optim.LearningRateSchedule schedule = null;
+        int epochs = 0;
+        if (doc != null) {
+            studio.backprop.spec.Compilation c = studio.backprop.spec.DocumentCompiler.compile(doc);
+            if (c.optimizer() != null && c.plan() != null) {
+                schedule = c.optimizer().schedule();
+                epochs = c.plan().epochs();
+            } else if (c.plan() != null) {
+                epochs = c.plan().epochs();
+            }
+        }
+        viewModel.setPlan(schedule, epochs);
+    }
+
     private void update(TrainingSnapshot s) {
+        if (s != null && s.document() != null && planned != null && (!s.document().optimizer()
+                .equals(planned.optimizer()) || !s.document().training().equals(planned.training()))) {
+            planOf(s.document());
+        }
         viewModel.update(s);
     }
 

@@ -52,7 +52,7 @@ public final class SessionPictures {
         return switch (r.view()) {
             case LOSS, ACCURACY, LEARNING_RATE -> chart(loop, r);
             case SUMMARY -> laidOut(new SummaryTable(loop.compilation().document().name(),
-                    ModelSummary.of(loop.network()), ChartPalette.LIGHT, 1), 0, 0);
+                    ModelSummary.of(loop.compilation().network()), ChartPalette.LIGHT, 1), 0, 0);
             case NETWORK -> network(loop);
             case NEURONS -> PlaygroundStill.of(loop).network();
             case NEURON -> PlaygroundStill.of(loop).neuron(r.neuronLayer(), r.neuronUnit());

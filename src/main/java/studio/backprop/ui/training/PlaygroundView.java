@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
-import studio.backprop.spec.Compilation;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.Probe;
@@ -71,15 +70,15 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         setBottom(status);
         PointDrawing.attach(output, dataset);
         network.setOnWeightEdit(edit -> {
-            if (training.compilationProperty().get() == null) {
+            if (training.sessionDocumentProperty().get() == null) {
                 status.setText("There is no training session to change: the network cannot be trained yet.");
             } else {
                 training.send(new TrainerCommand.SetWeight(edit.parameter(), edit.index(), edit.value()));
             }
         });
-        training.compilationProperty().addListener((o, old, c) -> rebuild(c));
+        training.sessionDocumentProperty().addListener((o, old, c) -> rebuild(c));
         previewDocument.addListener((o, old, doc) -> {
-            if (training.compilationProperty().get() == null) {
+            if (training.sessionDocumentProperty().get() == null) {
                 rebuild(null);
             }
         });
@@ -89,10 +88,10 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             output.setVisible(planar);
             output.setManaged(planar);
             showPoints(dataset.points());
-            rebuild(training.compilationProperty().get());
+            rebuild(training.sessionDocumentProperty().get());
         });
         showPoints(dataset.points());
-        rebuild(training.compilationProperty().get());
+        rebuild(training.sessionDocumentProperty().get());
         contextMenu();
     }
 
@@ -144,14 +143,14 @@ public final class PlaygroundView extends BorderPane implements Exportable {
      * Draws the trained network, or, before any training, the {@linkplain #previewDocumentProperty() document}
      * with the weights training will start from (the same seed, hence the same numbers).
      */
-    private void rebuild(Compilation c) {
+    private void rebuild(NetworkDocument c) {
         mirror = null;
         NetworkDocument preview = previewDocument.get();
         if (c == null && preview == null) {
             status.setText(planarData.get() ? "Start training to see the network here." : NOT_PLANAR);
         } else {
             try {
-                mirror = MirrorNetwork.of(c == null ? preview : c.document());
+                mirror = MirrorNetwork.of(c == null ? preview : c);
                 status.setText(!planarData.get() ? NOT_PLANAR : c == null ? "Initial weights: press Play or Step."
                         : "");
             } catch (IllegalArgumentException e) {
@@ -244,7 +243,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         if (!next.equals(extent)) {
             extent = next;
             output.setExtent(next);
-            if (training.compilationProperty().get() != null) {
+            if (training.sessionDocumentProperty().get() != null) {
                 registerProbes();
             } else {
                 refresh();

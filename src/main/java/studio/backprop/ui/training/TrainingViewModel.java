@@ -6,7 +6,7 @@ import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import studio.backprop.spec.Compilation;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.Probe;
 import studio.backprop.train.Trainer;
 import studio.backprop.train.TrainerCommand;
@@ -33,7 +33,7 @@ public final class TrainingViewModel {
     private static final long RUNNING_HAND_OFF_NANOS = 45_000_000L;
 
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Compilation> compilation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NetworkDocument> document = new ReadOnlyObjectWrapper<>();
     private final Map<String, List<Probe<?>>> probes = new LinkedHashMap<>();
     private final AnimationTimer pump;
     private Trainer trainer;
@@ -61,7 +61,7 @@ public final class TrainingViewModel {
         trainer.send(new TrainerCommand.SetPace(pace));
         trainer.send(new TrainerCommand.KeepBest(keepBest));
         probes.forEach((owner, list) -> trainer.send(new TrainerCommand.SetProbes(owner, list)));
-        compilation.set(loop.compilation());
+        document.set(loop.compilation().document());
         lastVersion = -1;
         poll();
         pump.start();
@@ -74,7 +74,7 @@ public final class TrainingViewModel {
             trainer.close();
             trainer = null;
         }
-        compilation.set(null);
+        document.set(null);
         snapshot.set(null);
     }
 
@@ -144,11 +144,11 @@ public final class TrainingViewModel {
     }
 
     /**
-     * The compiled document of the session (null while there is none). Its network belongs to the trainer's thread:
-     * views read its structure (layers, shapes), never its values.
+     * The document the session was started with (null while there is none). Views compile it themselves for its
+     * structure; the session's network, optimiser and data belong to the trainer's thread and are never handed out.
      */
-    public ReadOnlyObjectProperty<Compilation> compilationProperty() {
-        return compilation.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<NetworkDocument> sessionDocumentProperty() {
+        return document.getReadOnlyProperty();
     }
 
     public boolean active() {

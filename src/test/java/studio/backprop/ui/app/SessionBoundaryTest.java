@@ -1,0 +1,153 @@
+package studio.backprop.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.backprop.spec.LayerSpec;
+import studio.backprop.spec.NetworkDocument;
+import studio.backprop.train.TrainerState;
+import studio.backprop.train.TrainingSnapshot;
+
+/**
+ * Where two features meet training: the regressions of the session boundary, done with the window's own controls.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionBoundaryTest {
+
+    private AppModel model;
+    private MainWindow window;
+    private final AtomicReference<String> error = new AtomicReference<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("backprop-session");
+        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
+                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
+        window = new MainWindow(model, stage);
+        Pages.install(window, model, stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(780);
+        stage.show();
+        stage.toFront();
+        model.open(Path.of("samples", "spiral-playground.bps"), error::set);
+    }
+
+    @Test
+    void changingTheOptimizerAfterAStepKeepsTrainingAndItsSettings(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null && "Spiral playground".equals(snapshot().document().name()));
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == 1);
+        NetworkDocument before = model.documentProperty().get();
+        robot.interact(() -> model.edit(new DocumentEdit("momentum", d -> d.withOptimizer(d.optimizer()
+                .with("momentum", "0.8").with("schedule", "step").with("decay_steps", "50")))));
+        robot.interact(() -> robot.lookup("#optimizer").queryAs(ChoiceBox.class).setValue("momentum"));
+        WaitForAsyncUtils.waitForFxEvents();
+        NetworkDocument changed = model.documentProperty().get();
+        assertEquals("momentum", changed.optimizer().type());
+        assertEquals("0.8", changed.optimizer().get("momentum"), "the other settings stay");
+        assertEquals("step", changed.optimizer().get("schedule"));
+        assertEquals(before.optimizer().get("learning_rate"), changed.optimizer().get("learning_rate"));
+        robot.clickOn("#play");
+        await(() -> snapshot().step() > 30);
+        assertEquals(TrainerState.RUNNING, snapshot().state(), "the trainer lives on: " + snapshot().message());
+        assertEquals("momentum", snapshot().document().optimizer().type(), "the session runs the new optimizer");
+        robot.clickOn("#play");
+        await(() -> snapshot().state() == TrainerState.PAUSED);
+        robot.interact(() -> model.history().undo());
+        long steps = snapshot().step();
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == steps + 1);
+        assertEquals(before.optimizer().type(), snapshot().document().optimizer().type(), "undo reaches the trainer");
+        assertNull(error.get());
+    }
+
+    @Test
+    void movingABoxKeepsTheStepCount(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null);
+        robot.clickOn("#step-batch");
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == 2);
+        long session = snapshot().session();
+        robot.interact(() -> model.edit(new DocumentEdit("move", d -> {
+            LayerSpec h1 = d.layer("h1");
+            return d.withReplaced("h1", h1.at(h1.x() + 40, h1.y() + 25));
+        })));
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == 3);
+        assertEquals(session, snapshot().session(), "the same session goes on");
+    }
+
+    @Test
+    void openingLeNetAfterTheSpiralShowsLeNetBeforePlay(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null);
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == 1);
+        robot.interact(() -> model.open(Path.of("samples", "lenet5-digits.bps"), error::set));
+        await(() -> snapshot() != null && snapshot().document().name().contains("LeNet"));
+        TrainingSnapshot s = snapshot();
+        assertEquals(0, s.step());
+        assertEquals(0, s.stepLoss().size(), "no curve of the spiral is left");
+        assertTrue(window.controls().countersLabel().getText().endsWith("/" + s.epochSize()),
+                window.controls().countersLabel().getText());
+        assertNotEquals(280, s.epochSize(), "the digits, not the spiral's 280 points");
+        assertNull(error.get());
+    }
+
+    @Test
+    void aPerceptronFileTrainsWithPlayAndNoSettingsError(FxRobot robot) throws Exception {
+        robot.interact(() -> model.open(Path.of("samples", "perceptron-or.bps"), error::set));
+        await(() -> snapshot() != null && snapshot().document().name().contains("OR"));
+        assertFalse(robot.lookup("#optimizer").queryAs(ChoiceBox.class).isVisible(),
+                "the perceptron rule has no optimizer to choose");
+        TextField eta = robot.lookup("#learning-rate").queryAs(TextField.class);
+        assertEquals("1", eta.getText());
+        assertFalse(eta.getStyleClass().contains("invalid"));
+        robot.clickOn("#play");
+        await(() -> snapshot().state() == TrainerState.FINISHED);
+        assertTrue(snapshot().message().startsWith("Converged"), snapshot().message());
+        assertEquals(12, snapshot().step(), "three epochs of four samples: the classic OR trace");
+        assertNull(error.get());
+    }
+
+    @Test
+    void aNotANumberLearningRateIsRefusedInWordsAndTheDocumentKeepsItsRate(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null);
+        String rate = model.documentProperty().get().optimizer().get("learning_rate");
+        robot.doubleClickOn("#learning-rate").write("fast").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().contains("must be a positive number, not 'fast'"),
+                model.statusProperty().get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertEquals(rate, model.documentProperty().get().optimizer().get("learning_rate"));
+        assertTrue(robot.lookup("#learning-rate").queryAs(TextField.class).getStyleClass().contains("invalid"));
+    }
+
+    private TrainingSnapshot snapshot() {
+        return model.training().snapshotProperty().get();
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
