@@ -42,6 +42,7 @@ public final class DocumentCompiler {
         Loss loss = Components.loss(doc.loss(), problems);
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
+        DataSectionCheck.check(doc, problems);
         boolean perceptronRule = doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
         boolean perceptronLayer = doc.layers().stream().anyMatch(l -> l.type().equals("Perceptron"));
         if (perceptronRule && (doc.layers().size() != 1 || !perceptronLayer)) {

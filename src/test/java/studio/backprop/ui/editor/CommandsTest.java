@@ -89,7 +89,7 @@ class CommandsTest {
         NetworkDocument after = new RenameLayerCommand("hidden", "h").apply(doc);
         assertEquals(List.of("h"), after.layer("out").inputs());
         assertEquals("h", after.weights().get(0).layer());
-        assertTrue(DocumentCompiler.compile(after).problems().isEmpty());
+        assertTrue(DocumentCompiler.compile(after).errors().isEmpty());
         assertEquals("another layer is already called 'out'", assertThrows(EditRefusedException.class,
                 () -> new RenameLayerCommand("hidden", "out").apply(doc)).getMessage());
         assertThrows(EditRefusedException.class, () -> new RenameLayerCommand("hidden", "input").apply(doc));
