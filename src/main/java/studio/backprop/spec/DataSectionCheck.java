@@ -19,7 +19,7 @@ final class DataSectionCheck {
             "images", List.of("folder"));
 
     private static final List<String> GENERATORS = List.of("circle", "xor", "gaussians", "spiral", "moons", "blobs");
-    private static final List<String> GATES = List.of("and", "or", "xor", "nand", "nor", "xnor");
+    private static final List<String> GATES = List.of("and", "or", "nand", "nor", "xor");
 
     private DataSectionCheck() {
     }
