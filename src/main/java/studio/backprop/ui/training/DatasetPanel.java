@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -79,6 +80,17 @@ public final class DatasetPanel extends VBox implements Exportable {
         ComboBox<DatasetViewModel.Generator> kind = new ComboBox<>();
         kind.getItems().setAll(DatasetViewModel.Generator.values());
         kind.setValue(vm.generatorProperty().get());
+        kind.setId("data-set-kind");
+        // the box names the generator only for a generated set; otherwise what the data is ("Rows of the file")
+        ListCell<DatasetViewModel.Generator> shown = new ListCell<>() {
+            @Override
+            protected void updateItem(DatasetViewModel.Generator g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(vm.sourceName());
+            }
+        };
+        kind.setButtonCell(shown);
+        vm.sourceProperty().addListener((o, a, b) -> shown.setText(vm.sourceName()));
         Spinner<Integer> classes = new Spinner<>(2, 8, vm.classesProperty().get());
         classes.setPrefWidth(70);
         classes.visibleProperty().bind(kind.valueProperty().isEqualTo(DatasetViewModel.Generator.BLOBS));
@@ -235,7 +247,7 @@ public final class DatasetPanel extends VBox implements Exportable {
             rebuildTools(vm.classNames());
         }
         plot.setPoints(vm.points(), vm.classNames());
-        plot.setExtent(Extent.around(vm.points()));
+        plot.setExtent(vm.extentProperty().get());
         plot.setDisable(!vm.drawable());
     }
 
