@@ -90,12 +90,17 @@ public final class DatasetPanel extends VBox implements Exportable {
             }
         };
         kind.setButtonCell(shown);
-        vm.sourceProperty().addListener((o, a, b) -> shown.setText(vm.sourceName()));
+        // for data that is not generated the box holds no generator, so choosing any set (the last one too) acts
+        vm.sourceProperty().addListener((o, a, b) -> {
+            kind.setValue(b == DatasetViewModel.Source.GENERATED ? vm.generatorProperty().get() : null);
+            shown.setText(vm.sourceName());
+        });
         Spinner<Integer> classes = new Spinner<>(2, 8, vm.classesProperty().get());
         classes.setPrefWidth(70);
         classes.visibleProperty().bind(kind.valueProperty().isEqualTo(DatasetViewModel.Generator.BLOBS));
         kind.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.generatorProperty().get()) {
+            boolean generated = vm.sourceProperty().get() == DatasetViewModel.Source.GENERATED;
+            if (b != null && (b != vm.generatorProperty().get() || !generated)) {
                 vm.generatorProperty().set(b);
                 vm.regenerate();
             }

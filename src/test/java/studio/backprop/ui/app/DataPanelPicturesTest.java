@@ -62,6 +62,11 @@ class DataPanelPicturesTest {
         assertTrue(texts(panel).stream().noneMatch(t -> t.contains("Spiral") || t.contains("arm")), texts(panel)
                 .toString());
 
+        robot.clickOn(kind).clickOn("Spiral");
+        assertEquals("Spiral", kind.getButtonCell().getText(), "choosing the set the box last held still acts");
+        robot.interact(() -> model.open(Path.of("samples", "xor-2-2-1-given-weights.bps"), m -> { }));
+        await(() -> "Rows of the file".equals(kind.getButtonCell().getText()));
+
         robot.interact(() -> model.themeProperty().set(AppModel.Theme.DARK));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> picture("data-xor-dark.png"));
