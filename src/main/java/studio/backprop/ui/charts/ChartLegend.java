@@ -11,21 +11,22 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Where a chart's legend goes, and its drawing. The legend must never hide a curve nor be cut by the chart's
- * edge, so the places are tried in this order and the first that fits is taken:
+ * Where a chart's legend goes, and its drawing. A legend must not hide a curve nor be cut by the chart's edge, so
+ * the places are tried in this order and the first that fits is taken:
  * <ol>
  * <li>a corner inside the plot that covers no data, with each series' latest value, then with names alone;</li>
  * <li>the title's row, right of the title (outside the plot, costing it nothing);</li>
- * <li>rows between the title and the plot (the plot gets shorter), as long as the plot keeps most of its
+ * <li>rows between the title and the plot (the plot gets shorter), as long as the plot keeps half of its
  * height;</li>
- * <li>otherwise the corner that covers the least data, with names alone, kept inside the chart.</li>
+ * <li>only in a chart too small for all of these: the corner that covers the least data, with names alone, kept
+ * inside the chart.</li>
  * </ol>
  * Names alone are shortened by the words the title already says ("train loss" in the Loss chart reads "train").
  */
 final class ChartLegend {
 
     /** The least share of its height the plot keeps when the legend takes rows above it. */
-    private static final double KEEP_HEIGHT = 0.55;
+    private static final double KEEP_HEIGHT = 0.5;
 
     /** Where the legend was put: its box, the texts, how many per row, and the plot that remains. */
     record Placement(Rectangle2D box, List<String> texts, int perRow, double entryWidth, boolean inside,
