@@ -43,10 +43,13 @@ public final class DocumentFormat {
             throw new DocumentFormatException(source, parsed.headerLine(), "format version " + parsed.version()
                     + " does not exist; the first version is 1");
         }
-        return new Reader(parsed, source).document();
+        return new Reader(parsed, source).document().withComments(FileComments.of(text));
     }
 
-    /** Writes a document in the current format; reading it back gives an equal document. */
+    /**
+     * Writes a document in the current format; reading it back gives an equal document. The comments of the file
+     * it was read from come back at the places they annotated (see {@link FileComments}).
+     */
     public static String write(NetworkDocument doc) {
         StringBuilder sb = new StringBuilder();
         sb.append(Sections.MAGIC).append(" network ").append(NetworkDocument.FORMAT_VERSION).append('\n');
@@ -78,7 +81,7 @@ public final class DocumentFormat {
         component(sb, "optimizer", doc.optimizer(), true);
         component(sb, "training", doc.training(), false);
         component(sb, "data", doc.data(), true);
-        return sb.toString();
+        return doc.comments().weaveInto(sb.toString());
     }
 
     private static void component(StringBuilder sb, String kind, ComponentSpec spec, boolean named) {

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param inputShape per-sample input shape, e.g. [2] or [28, 28, 1]
  * @param layers     in file order; each names its inputs ("input" is the network input)
  * @param weights    explicit starting values, applied after initialisation
+ * @param comments   the {@code #} lines of the file it was read from, kept when it is saved; not part of equality
  */
 public record NetworkDocument(String name, String description, int[] inputShape, List<LayerSpec> layers,
                               List<WeightsSpec> weights, ComponentSpec loss, ComponentSpec optimizer,
-                              ComponentSpec training, ComponentSpec data) {
+                              ComponentSpec training, ComponentSpec data, FileComments comments) {
 
     /** The current version of the file format. */
     public static final int FORMAT_VERSION = 1;
@@ -24,6 +25,14 @@ public record NetworkDocument(String name, String description, int[] inputShape,
         inputShape = inputShape.clone();
         layers = List.copyOf(layers);
         weights = List.copyOf(weights);
+        comments = comments == null ? FileComments.NONE : comments;
+    }
+
+    /** A document without comments (one built in the app rather than read from a hand-written file). */
+    public NetworkDocument(String name, String description, int[] inputShape, List<LayerSpec> layers,
+                           List<WeightsSpec> weights, ComponentSpec loss, ComponentSpec optimizer,
+                           ComponentSpec training, ComponentSpec data) {
+        this(name, description, inputShape, layers, weights, loss, optimizer, training, data, FileComments.NONE);
     }
 
     /** An empty network for this input shape with the course defaults (MSE, SGD η = 0.01, batch 32). */
@@ -55,15 +64,18 @@ public record NetworkDocument(String name, String description, int[] inputShape,
     }
 
     public NetworkDocument withName(String newName) {
-        return new NetworkDocument(newName, description, inputShape, layers, weights, loss, optimizer, training, data);
+        return new NetworkDocument(newName, description, inputShape, layers, weights, loss, optimizer, training, data,
+                comments);
     }
 
     public NetworkDocument withDescription(String text) {
-        return new NetworkDocument(name, text, inputShape, layers, weights, loss, optimizer, training, data);
+        return new NetworkDocument(name, text, inputShape, layers, weights, loss, optimizer, training, data,
+                comments);
     }
 
     public NetworkDocument withInputShape(int... shape) {
-        return new NetworkDocument(name, description, shape, layers, weights, loss, optimizer, training, data);
+        return new NetworkDocument(name, description, shape, layers, weights, loss, optimizer, training, data,
+                comments);
     }
 
     /** Adds a layer at the end (its name must be new). */
@@ -104,37 +116,44 @@ public record NetworkDocument(String name, String description, int[] inputShape,
             }
         }
         List<WeightsSpec> w = weights.stream().filter(s -> !s.layer().equals(layerName)).toList();
-        return new NetworkDocument(name, description, inputShape, list, w, loss, optimizer, training, data);
+        return new NetworkDocument(name, description, inputShape, list, w, loss, optimizer, training, data,
+                comments);
     }
 
     public NetworkDocument withLayers(List<LayerSpec> newLayers) {
         return new NetworkDocument(name, description, inputShape, newLayers, weights, loss, optimizer, training,
-                data);
+                data, comments);
     }
 
     public NetworkDocument withWeights(List<WeightsSpec> newWeights) {
         return new NetworkDocument(name, description, inputShape, layers, newWeights, loss, optimizer, training,
-                data);
+                data, comments);
     }
 
     public NetworkDocument withLoss(ComponentSpec newLoss) {
         return new NetworkDocument(name, description, inputShape, layers, weights, newLoss, optimizer, training,
-                data);
+                data, comments);
     }
 
     public NetworkDocument withOptimizer(ComponentSpec newOptimizer) {
         return new NetworkDocument(name, description, inputShape, layers, weights, loss, newOptimizer, training,
-                data);
+                data, comments);
     }
 
     public NetworkDocument withTraining(ComponentSpec newTraining) {
         return new NetworkDocument(name, description, inputShape, layers, weights, loss, optimizer, newTraining,
-                data);
+                data, comments);
     }
 
     public NetworkDocument withData(ComponentSpec newData) {
         return new NetworkDocument(name, description, inputShape, layers, weights, loss, optimizer, training,
-                newData);
+                newData, comments);
+    }
+
+    /** The same document with these comments (read from its file, or carried through a rename). */
+    public NetworkDocument withComments(FileComments newComments) {
+        return new NetworkDocument(name, description, inputShape, layers, weights, loss, optimizer, training, data,
+                newComments);
     }
 
     @Override

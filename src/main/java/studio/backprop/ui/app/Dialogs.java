@@ -9,17 +9,10 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.GridPane;
-import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import studio.backprop.ui.export.ExportMenu;
 import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.PngExporter;
 
 /** The app's dialogs: unsaved changes, errors in words, the sample gallery, PNG export, about. */
 final class Dialogs {
@@ -89,27 +82,9 @@ final class Dialogs {
         return f == null ? null : f.toPath();
     }
 
-    /** The samples with their descriptions; returns the chosen one. */
+    /** The samples with their titles and descriptions; returns the chosen one (a double click also opens). */
     static Optional<Path> gallery(Stage owner, List<Path> samples) {
-        Dialog<Path> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Sample gallery");
-        dialog.setHeaderText("Open a ready-made network");
-        ListView<Path> list = new ListView<>();
-        list.getItems().addAll(samples);
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Path p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.getFileName().toString().replace(".bps", ""));
-            }
-        });
-        list.setPrefSize(420, 320);
-        dialog.getDialogPane().setContent(list);
-        ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == open ? list.getSelectionModel().getSelectedItem() : null);
-        return dialog.showAndWait();
+        return SampleGallery.dialog(owner, samples).showAndWait();
     }
 
     /** Chooses a view, a scale and a background, then a file, and writes the PNG through the one export path. */

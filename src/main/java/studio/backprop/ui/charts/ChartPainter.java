@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -28,7 +29,9 @@ final class ChartPainter {
     }
 
     private final Text measure = new Text();
+    private final ChartLegend legend = new ChartLegend(this);
     private int vertices;
+    private ChartLayout layout;
 
     /** Style of one painting: size factor (presenter mode) and colours. */
     record Style(double k, ChartPalette palette) {
@@ -50,18 +53,14 @@ final class ChartPainter {
     int paint(GraphicsContext g, double w, double h, ChartModel m, Map<String, Envelope> envelopes, boolean log,
               Style st, double hoverX) {
         vertices = 0;
+        layout = null;
         g.clearRect(0, 0, w, h);
-        g.setFont(st.title());
-        g.setFill(st.palette().text());
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        double pad = 8 * st.k();
-        g.fillText(m.title() + (log ? "  (log scale)" : ""), pad, pad);
-        Plot p = plot(w, h, st);
-        if (p.width() < 10 || p.bottom() - p.top() < 10) {
+        Rectangle2D title = title(g, m.title() + (log ? "  (log scale)" : ""), w, st);
+        Plot base = plot(w, h, st);
+        if (base.width() < 10 || base.bottom() - base.top() < 10) {
             return 0;
         }
-        int columns = (int) Math.floor(p.width());
+        int columns = (int) Math.floor(base.width());
         AxisScale x = AxisScale.fromZero(m.xMax());
         for (ChartSeries s : m.series()) {
             envelopes.computeIfAbsent(s.name(), n -> new Envelope()).update(s.values(), s.x0(), s.dx(), x.lo(),
@@ -69,6 +68,8 @@ final class ChartPainter {
         }
         double[] range = yRange(m, envelopes, log);
         AxisScale y = !log && m.unitRange() ? new AxisScale(0, 1, false) : AxisScale.fit(range[0], range[1], log);
+        ChartLegend.Placement legendAt = legend.place(base, title.getMaxX(), w, m, st, envelopes, x, y);
+        Plot p = legendAt == null ? base : legendAt.plot();
         axes(g, p, x, y, m, st);
         boolean drawable = !Double.isNaN(range[1]);
         g.save();
@@ -82,11 +83,47 @@ final class ChartPainter {
         if (!drawable) {
             placeholder(g, p, st, m.empty() || !log ? m.placeholder() : "Nothing above zero to show on a log scale");
         }
-        legend(g, p, m, st, envelopes, y);
+        if (legendAt != null) {
+            legend.draw(g, legendAt, m, st);
+        }
+        layout = new ChartLayout(title, legendAt == null ? null : legendAt.box(),
+                new Rectangle2D(p.left(), p.top(), p.width(), p.bottom() - p.top()),
+                legendAt != null && legendAt.inside(),
+                legendAt != null && ChartLegend.covers(legendAt.box(), p, m, envelopes, x, y, 0));
         if (!Double.isNaN(hoverX) && hoverX >= p.left() && hoverX <= p.right() && !m.empty()) {
             HoverReadout.paint(g, p, m, x, y, hoverX, st, this);
         }
         return vertices;
+    }
+
+    /**
+     * Draws the title at the top left, in the title font when it fits the chart's width, smaller (down to the
+     * label size) when not, and cut with "…" only when even that is too wide.
+     *
+     * @return the title's box
+     */
+    private Rectangle2D title(GraphicsContext g, String text, double w, Style st) {
+        double pad = 8 * st.k();
+        double room = Math.max(10, w - 2 * pad);
+        Font font = st.title();
+        while (width(text, font) > room && font.getSize() > st.label().getSize()) {
+            font = Font.font(font.getFamily(), FontWeight.BOLD, Math.max(st.label().getSize(), font.getSize() - 1));
+        }
+        String shown = text;
+        while (shown.length() > 1 && width(shown, font) > room) {
+            shown = shown.substring(0, shown.length() - 2) + "…";
+        }
+        g.setFont(font);
+        g.setFill(st.palette().text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(shown, pad, pad);
+        return new Rectangle2D(pad, pad, width(shown, font), font.getSize() * 1.3);
+    }
+
+    /** Where the last paint put the title, the legend and the plot (for layout checks); null before a paint. */
+    ChartLayout layout() {
+        return layout;
     }
 
     Plot plot(double w, double h, Style st) {
@@ -94,7 +131,8 @@ final class ChartPainter {
         double pad = 8 * k;
         double fs = 11 * k;
         double left = pad + width("-0.0000", st.label()) + 6 * k;
-        return new Plot(left, pad + 13 * k * 1.5 + 4 * k, w - pad - 4 * k, h - pad - fs * 2.8);
+        // one row below the plot: the tick labels, with the axis' name at its right end
+        return new Plot(left, pad + 13 * k * 1.5 + 4 * k, w - pad - 4 * k, h - pad - fs * 1.5);
     }
 
     /** Lowest and highest value drawn (lowest positive on a log axis), NaN when nothing is drawable. */
@@ -124,26 +162,54 @@ final class ChartPainter {
         g.setLineDashes();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double t : y.ticks(5)) {
+        // as many y ticks as the plot's height has room for, up to five
+        int yTicks = (int) Math.max(2, Math.min(5, (p.bottom() - p.top()) / (st.label().getSize() * 1.6)));
+        for (double t : y.ticks(yTicks)) {
             double py = snap(y.toPixel(t, p.bottom(), p.top()));
             gridLine(g, st, p.left(), py, p.right(), py);
             g.setFill(st.palette().text());
             g.fillText(AxisScale.label(t, m.percent()), p.left() - 5 * k, py);
         }
         g.setTextBaseline(VPos.TOP);
-        g.setTextAlign(TextAlignment.CENTER);
         int xTicks = Math.max(2, (int) (p.width() / (70 * k)));
-        for (double t : x.ticks(xTicks)) {
+        List<Double> ticks = x.ticks(xTicks);
+        double nameLeft = axisName(g, p, x, ticks, m.xLabel(), st);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double t : ticks) {
             double px = snap(x.toPixel(t, p.left(), p.right()));
             gridLine(g, st, px, p.top(), px, p.bottom());
-            g.setFill(st.palette().text());
-            g.fillText(AxisScale.label(t, false), px, p.bottom() + 4 * k);
+            String label = AxisScale.label(t, false);
+            // a tick label that would run into the axis' name is left out (its grid line stays)
+            if (px + width(label, st.label()) / 2 + 6 * k < nameLeft) {
+                g.setFill(st.palette().text());
+                g.fillText(label, px, p.bottom() + 4 * k);
+            }
         }
-        g.setFill(st.palette().axis());
-        g.fillText(m.xLabel(), (p.left() + p.right()) / 2, p.bottom() + 4 * k + 11 * k * 1.3);
         g.setStroke(st.palette().axis());
         g.strokeLine(snap(p.left()), p.top(), snap(p.left()), snap(p.bottom()));
         g.strokeLine(snap(p.left()), snap(p.bottom()), p.right(), snap(p.bottom()));
+    }
+
+    /**
+     * Writes the x axis' name in the tick row: before the first tick label ("epoch  0   50") when the left margin
+     * has room for it, otherwise at the row's right end.
+     *
+     * @return where the name begins, for the tick labels to keep clear of it (infinity when it is on the left)
+     */
+    private double axisName(GraphicsContext g, Plot p, AxisScale x, List<Double> ticks, String name, Style st) {
+        double k = st.k();
+        double nameW = width(name, st.label());
+        double firstLeft = ticks.isEmpty() ? p.left() : x.toPixel(ticks.get(0), p.left(), p.right())
+                - width(AxisScale.label(ticks.get(0), false), st.label()) / 2;
+        double right = Math.min(p.left(), firstLeft) - 6 * k;
+        g.setFill(st.palette().axis());
+        g.setTextAlign(TextAlignment.RIGHT);
+        if (right - nameW >= 4 * k) {
+            g.fillText(name, right, p.bottom() + 4 * k);
+            return Double.POSITIVE_INFINITY;
+        }
+        g.fillText(name, p.right(), p.bottom() + 4 * k);
+        return p.right() - nameW;
     }
 
     private static void gridLine(GraphicsContext g, Style st, double x1, double y1, double x2, double y2) {
@@ -239,80 +305,6 @@ final class ChartPainter {
             g.moveTo(px, py);
         }
         vertices++;
-    }
-
-    private void legend(GraphicsContext g, Plot p, ChartModel m, Style st, Map<String, Envelope> envelopes,
-                        AxisScale y) {
-        double k = st.k();
-        g.setFont(st.label());
-        List<ChartSeries> shown = m.series().stream().filter(s -> s.values().size() > 0).toList();
-        if (shown.isEmpty()) {
-            return;
-        }
-        List<String> texts = shown.stream().map(s -> s.name() + (s.role() == SeriesRole.RATE_FUTURE ? ""
-                : "  " + value(s.values().last(), m.percent()))).toList();
-        double textW = texts.stream().mapToDouble(t -> width(t, st.label())).max().orElse(0);
-        double row = 11 * k * 1.5;
-        double boxW = textW + 34 * k;
-        double boxH = row * shown.size() + 6 * k;
-        double[] corner = quietestCorner(p, boxW + 12 * k, boxH + 12 * k, m, envelopes, y);
-        double x0 = corner[0] + 6 * k;
-        double y0 = corner[1] + 6 * k;
-        g.setFill(st.palette().background().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(x0, y0, boxW, boxH);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < shown.size(); i++) {
-            double cy = y0 + 3 * k + row * (i + 0.5);
-            lineStyle(g, shown.get(i).role(), st);
-            if (shown.get(i).role() == SeriesRole.STEP) {
-                g.setStroke(st.palette().color(SeriesRole.STEP).deriveColor(0, 1, 1, 0.5));
-                g.setLineWidth(2 * k);
-            }
-            g.strokeLine(x0 + 6 * k, cy, x0 + 24 * k, cy);
-            g.setFill(st.palette().text());
-            g.fillText(texts.get(i), x0 + 28 * k, cy);
-        }
-        g.setLineDashes();
-    }
-
-    /**
-     * The corner of the plot (top right, bottom right, top left, bottom left: the first of the least covered) where
-     * a box of w × h hides the fewest columns of data.
-     */
-    private static double[] quietestCorner(Plot p, double w, double h, ChartModel m, Map<String, Envelope> envelopes,
-                                           AxisScale y) {
-        double[][] corners = {{p.right() - w, p.top()}, {p.right() - w, p.bottom() - h}, {p.left(), p.top()},
-            {p.left(), p.bottom() - h}};
-        double[] best = corners[0];
-        int fewest = Integer.MAX_VALUE;
-        for (double[] c : corners) {
-            int hidden = 0;
-            for (ChartSeries s : m.series()) {
-                hidden += hidden(envelopes.get(s.name()), p, y, c[0], c[1], w, h);
-            }
-            if (hidden < fewest) {
-                fewest = hidden;
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static int hidden(Envelope e, Plot p, AxisScale y, double bx, double by, double w, double h) {
-        int n = 0;
-        int from = Math.max(0, (int) (bx - p.left()));
-        int to = Math.min(e.columns(), (int) Math.ceil(bx + w - p.left()));
-        for (int c = from; c < to; c++) {
-            if (e.count(c) > 0) {
-                double top = y.toPixel(e.max(c), p.bottom(), p.top());
-                double bottom = y.toPixel(y.log() ? e.minPositive(c) : e.min(c), p.bottom(), p.top());
-                if (top <= by + h && bottom >= by) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     /** The text of an empty chart, centred in the plot and wrapped at spaces to the plot's width. */

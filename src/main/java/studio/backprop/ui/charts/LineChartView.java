@@ -30,6 +30,9 @@ import studio.backprop.ui.export.ScalableCanvas;
  */
 public final class LineChartView extends Region implements Exportable {
 
+    /** How much larger type, margins and lines are in presenter mode (as on the Playground's canvases). */
+    public static final double PRESENTER_SCALE = 1.5;
+
     private final ScalableCanvas canvas = new ScalableCanvas();
     private final ChartPainter painter = new ChartPainter();
     private final Map<String, Envelope> envelopes = new HashMap<>();
@@ -100,7 +103,7 @@ public final class LineChartView extends Region implements Exportable {
             g.clearRect(0, 0, w, h);
             lastVertices = 0;
         } else {
-            ChartPainter.Style style = new ChartPainter.Style(presenterMode.get() ? 1.75 : 1,
+            ChartPainter.Style style = new ChartPainter.Style(presenterMode.get() ? PRESENTER_SCALE : 1,
                     exportPalette != null ? exportPalette : palette.get());
             lastVertices = painter.paint(g, w, h, m, envelopes, logScale.get(), style, hoverX);
         }
@@ -180,6 +183,14 @@ public final class LineChartView extends Region implements Exportable {
         return palette.get();
     }
 
+    /**
+     * Where the last paint put the title, the legend and the plot, in the chart's coordinates, and whether the
+     * legend hides any curve; null before the first paint or while the chart is too small to draw.
+     */
+    public ChartLayout lastLayout() {
+        return painter.layout();
+    }
+
     /** How many times the chart has been drawn (for tests: nothing is drawn without a change). */
     public long paintCount() {
         return paints;
@@ -197,7 +208,7 @@ public final class LineChartView extends Region implements Exportable {
             return java.util.List.of();
         }
         ChartPainter.Plot p = painter.plot(getWidth(), getHeight(),
-                new ChartPainter.Style(presenterMode.get() ? 1.75 : 1, palette.get()));
+                new ChartPainter.Style(presenterMode.get() ? PRESENTER_SCALE : 1, palette.get()));
         return HoverReadout.lines(m, AxisScale.fromZero(m.xMax()).fromPixel(x, p.left(), p.right()));
     }
 }

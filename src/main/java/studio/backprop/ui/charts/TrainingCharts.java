@@ -56,6 +56,7 @@ public final class TrainingCharts extends HBox {
     /** Charts showing {@code viewModel}'s data (for a saved session, or a view model updated by other means). */
     public TrainingCharts(ChartsViewModel viewModel) {
         super(8);
+        getStyleClass().add("training-charts");
         this.viewModel = viewModel;
         loss.modelProperty().bind(viewModel.lossProperty());
         accuracy.modelProperty().bind(viewModel.accuracyProperty());

@@ -57,6 +57,24 @@ public record ConnectCommand(String source, String target) implements EditComman
         return null;
     }
 
+    /**
+     * The wire a drop of this connection would take the place of: the one input of a layer that reads exactly
+     * one, when {@code source} could feed it without a loop. Null when the drop is not such a replacement.
+     */
+    public String displaced(NetworkDocument document) {
+        LayerSpec layer = document.layer(target);
+        boolean sourceExists = source.equals(Network.INPUT) || document.layer(source) != null;
+        if (layer == null || !sourceExists || source.equals(target) || layer.inputs().size() != 1
+                || layer.inputs().contains(source)) {
+            return null;
+        }
+        LayerType type = LayerCatalog.type(layer.type());
+        if (type == null || type.maxInputs() != 1 || Graph.reads(document, source, target)) {
+            return null;
+        }
+        return layer.inputs().get(0);
+    }
+
     @Override
     public String description() {
         return "Connect " + source + " → " + target;

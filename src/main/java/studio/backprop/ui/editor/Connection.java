@@ -1,9 +1,13 @@
 package studio.backprop.ui.editor;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.CubicCurve;
 
 /** One drawn connection: a curve from an output port to an input port, labelled with the tensor shape it carries. */
@@ -25,15 +29,33 @@ final class Connection {
         label.getStyleClass().add("shape-label");
         label.setId("shape-" + source + "-" + target);
         // The menu is made on request: a network of thirty layers redraws all its connections after every edit.
-        curve.setOnContextMenuRequested(e -> menu(disconnect).show(curve, e.getScreenX(), e.getScreenY()));
-        label.setOnContextMenuRequested(e -> menu(disconnect).show(label, e.getScreenX(), e.getScreenY()));
+        offerMenu(curve, disconnect);
+        offerMenu(label, disconnect);
         // A click on a connection must not start a rubber band on the background.
         curve.setOnMousePressed(javafx.event.Event::consume);
         label.setOnMousePressed(javafx.event.Event::consume);
     }
 
+    /** A still right click (as on the app's other views) or the keyboard's menu key opens the wire's menu. */
+    private void offerMenu(Node target, Runnable disconnect) {
+        target.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress()) {
+                menu(disconnect).show(target, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        target.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) {
+                menu(disconnect).show(target, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+    }
+
     private ContextMenu menu(Runnable disconnect) {
         MenuItem remove = new MenuItem("Disconnect " + source + " → " + target);
+        // Layer names are shown as written: an underscore is not a keyboard mnemonic here.
+        remove.setMnemonicParsing(false);
         remove.setOnAction(e -> disconnect.run());
         return new ContextMenu(remove);
     }

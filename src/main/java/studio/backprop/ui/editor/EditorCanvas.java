@@ -42,6 +42,7 @@ public final class EditorCanvas extends Region implements Exportable {
     private final Map<String, LayerNode> nodes = new LinkedHashMap<>();
     private final List<Connection> connections = new ArrayList<>();
     private final Scale scale = new Scale(1, 1, 0, 0);
+    private final CanvasNotice notice = new CanvasNotice();
 
     public EditorCanvas(EditorViewModel vm) {
         this.vm = vm;
@@ -53,7 +54,7 @@ public final class EditorCanvas extends Region implements Exportable {
         // Room around the drawing, so an exported picture does not end at the last box's edge.
         sheet.setPadding(new javafx.geometry.Insets(0, 40, 40, 0));
         sheet.getChildren().addAll(wires, labels, overlay);
-        getChildren().add(sheet);
+        getChildren().addAll(sheet, notice);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -63,6 +64,7 @@ public final class EditorCanvas extends Region implements Exportable {
         vm.compilationProperty().addListener((o, was, now) -> redraw());
         vm.selection().addListener((SetChangeListener<String>) c -> showSelection());
         installDrop();
+        installNotices();
         new CanvasGestures(this, vm).install();
         exportMenu();
         redraw();
@@ -78,6 +80,32 @@ public final class EditorCanvas extends Region implements Exportable {
                 e.consume();
             }
         });
+    }
+
+    /** Refusals and replaced wires show beside the pointer, where the gesture ended. */
+    private void installNotices() {
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> anchorNotice(e.getSceneX(), e.getSceneY()));
+        addEventFilter(javafx.scene.input.DragEvent.DRAG_DROPPED, e -> anchorNotice(e.getSceneX(), e.getSceneY()));
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() != notice) {
+                notice.dismiss();
+            }
+        });
+        vm.noticeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                notice.show(now);
+            }
+        });
+    }
+
+    private void anchorNotice(double sceneX, double sceneY) {
+        Point2D at = sceneToLocal(sceneX, sceneY);
+        notice.anchorAt(at.getX(), at.getY());
+    }
+
+    /** The message shown on the canvas after a refused or replacing edit (hidden when there is none). */
+    public javafx.scene.control.Label notice() {
+        return notice;
     }
 
     private void installDrop() {
@@ -233,6 +261,7 @@ public final class EditorCanvas extends Region implements Exportable {
     protected void layoutChildren() {
         sheet.autosize();
         sheet.relocate(0, 0);
+        notice.place(getWidth(), getHeight());
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper trainable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper whyNotTrainable = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private long notices;
     private final ReadOnlyObjectWrapper<LayerSpec> selectedLayer = new ReadOnlyObjectWrapper<>();
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
@@ -84,9 +86,18 @@ public final class EditorViewModel {
             message.set("");
             return true;
         } catch (EditRefusedException e) {
-            message.set(e.getMessage());
+            refuse(e.getMessage());
             return false;
         }
+    }
+
+    private void refuse(String why) {
+        message.set(why);
+        notice.set(new Notice(capitalised(why), true, ++notices));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void documentChanged() {
@@ -194,9 +205,23 @@ public final class EditorViewModel {
         return true;
     }
 
-    /** Makes {@code target} read {@code source}; refused with a message for loops and too many inputs. */
+    /**
+     * Makes {@code target} read {@code source}; refused with a message for loops and too many inputs. A wire dropped
+     * onto a layer that reads one input and already has it takes the old wire's place, as one undoable step, and
+     * {@link #noticeProperty()} says so.
+     */
     public boolean connect(String source, String target) {
-        return execute(new ConnectCommand(source, target));
+        ConnectCommand connect = new ConnectCommand(source, target);
+        String displaced = connect.displaced(document());
+        if (displaced == null) {
+            return execute(connect);
+        }
+        if (!execute(new ReplaceInputCommand(target, displaced, source))) {
+            return false;
+        }
+        notice.set(new Notice("'" + target + "' now reads '" + source + "' instead of '" + displaced
+                + "' (it takes one input). Undo (Ctrl+Z) puts the old wire back.", false, ++notices));
+        return true;
     }
 
     public boolean disconnect(String source, String target) {
@@ -236,7 +261,7 @@ public final class EditorViewModel {
         try {
             return execute(SetInputShapeCommand.parse(text));
         } catch (EditRefusedException e) {
-            message.set(e.getMessage());
+            refuse(e.getMessage());
             return false;
         }
     }
@@ -360,6 +385,23 @@ public final class EditorViewModel {
     /** Why the latest action was refused; empty after one that worked. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /**
+     * The latest thing the user should see where they work: why an edit was refused, or what a wire drop replaced.
+     * A new value each time, also when the text repeats; null before the first.
+     */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * A short message for the canvas.
+     *
+     * @param refusal true when an edit was refused (nothing changed), false when it says what an edit did
+     * @param serial  counts notices, so a repeated text is still a new notice
+     */
+    public record Notice(String text, boolean refusal, long serial) {
     }
 
     /** The selected node names (layers, and possibly "input"). */

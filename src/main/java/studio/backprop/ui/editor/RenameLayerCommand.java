@@ -6,7 +6,10 @@ import studio.backprop.spec.LayerSpec;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.spec.WeightsSpec;
 
-/** Renames a layer and every reference to it: other layers' inputs and the explicit weights given for it. */
+/**
+ * Renames a layer and every reference to it: other layers' inputs, the explicit weights given for it and the file's
+ * comments about it.
+ */
 public record RenameLayerCommand(String from, String to) implements EditCommand {
 
     @Override
@@ -25,7 +28,8 @@ public record RenameLayerCommand(String from, String to) implements EditCommand 
         }
         List<WeightsSpec> weights = document.weights().stream()
                 .map(w -> new WeightsSpec(renamed(w.layer()), w.role(), w.shape(), w.values())).toList();
-        return document.withLayers(layers).withWeights(weights);
+        return document.withLayers(layers).withWeights(weights)
+                .withComments(document.comments().withLayerRenamed(from, to));
     }
 
     private String renamed(String name) {

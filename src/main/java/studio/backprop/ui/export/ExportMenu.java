@@ -33,6 +33,8 @@ public final class ExportMenu {
     /** An "Export PNG…" item (or {@code label}) that exports {@code view}, owned by {@code anchor}'s window. */
     public static MenuItem item(String label, Node anchor, Exportable view) {
         MenuItem item = new MenuItem(label);
+        // Labels carry layer names (hidden_1): an underscore there is text, not a mnemonic.
+        item.setMnemonicParsing(false);
         item.setOnAction(e -> exportInteractively(windowOf(anchor), List.of(view), name -> { }));
         return item;
     }

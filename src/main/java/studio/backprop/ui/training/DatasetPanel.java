@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -79,11 +80,27 @@ public final class DatasetPanel extends VBox implements Exportable {
         ComboBox<DatasetViewModel.Generator> kind = new ComboBox<>();
         kind.getItems().setAll(DatasetViewModel.Generator.values());
         kind.setValue(vm.generatorProperty().get());
+        kind.setId("data-set-kind");
+        // the box names the generator only for a generated set; otherwise what the data is ("Rows of the file")
+        ListCell<DatasetViewModel.Generator> shown = new ListCell<>() {
+            @Override
+            protected void updateItem(DatasetViewModel.Generator g, boolean empty) {
+                super.updateItem(g, empty);
+                setText(vm.sourceName());
+            }
+        };
+        kind.setButtonCell(shown);
+        // for data that is not generated the box holds no generator, so choosing any set (the last one too) acts
+        vm.sourceProperty().addListener((o, a, b) -> {
+            kind.setValue(b == DatasetViewModel.Source.GENERATED ? vm.generatorProperty().get() : null);
+            shown.setText(vm.sourceName());
+        });
         Spinner<Integer> classes = new Spinner<>(2, 8, vm.classesProperty().get());
         classes.setPrefWidth(70);
         classes.visibleProperty().bind(kind.valueProperty().isEqualTo(DatasetViewModel.Generator.BLOBS));
         kind.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.generatorProperty().get()) {
+            boolean generated = vm.sourceProperty().get() == DatasetViewModel.Source.GENERATED;
+            if (b != null && (b != vm.generatorProperty().get() || !generated)) {
                 vm.generatorProperty().set(b);
                 vm.regenerate();
             }
@@ -235,7 +252,7 @@ public final class DatasetPanel extends VBox implements Exportable {
             rebuildTools(vm.classNames());
         }
         plot.setPoints(vm.points(), vm.classNames());
-        plot.setExtent(Extent.around(vm.points()));
+        plot.setExtent(vm.extentProperty().get());
         plot.setDisable(!vm.drawable());
     }
 

@@ -58,8 +58,8 @@ public final class DatasetViewModel {
         }
     }
 
-    /** Where the current data came from. */
-    public enum Source { GENERATED, DRAWN, FILE }
+    /** Where the current data came from: a generator, the user's hand, the network file's rows, a data file. */
+    public enum Source { GENERATED, DRAWN, ROWS, FILE }
 
     /** The {@link #drawToolProperty() drawing tool} that erases points. */
     public static final int ERASE = -1;
@@ -80,6 +80,7 @@ public final class DatasetViewModel {
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(Source.GENERATED);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Extent> extent = new ReadOnlyObjectWrapper<>(Extent.DEFAULT);
     private List<String> classNames = List.of("class 0", "class 1");
     private Dataset fileTrain;
     private Dataset fileTest;
@@ -88,6 +89,7 @@ public final class DatasetViewModel {
     /** Starts with the generated circle set (400 points, noise 0.1, 70 % training, seed 1). */
     public DatasetViewModel() {
         outputUnits.addListener((o, a, b) -> publish());
+        points.addListener((o, a, b) -> extent.set(planeFor(b)));
         regenerate();
     }
 
@@ -209,9 +211,9 @@ public final class DatasetViewModel {
         fileTrain = twoD ? null : split.train();
         fileTest = twoD || split.test().size() == 0 ? null : split.test();
         classNames = all.classNames();
-        points.set(twoD ? PointSets.points(split) : List.of());
         fileSpec = spec;
         source.set(Source.FILE);
+        points.set(twoD ? PointSets.points(split) : List.of());
         message.set("");
         publish();
     }
@@ -229,12 +231,33 @@ public final class DatasetViewModel {
     }
 
     private String describe(int train, int test) {
-        String what = switch (source.get()) {
+        return sourceName() + ": " + train + " training, " + test + " test points, " + classNames.size()
+                + " classes";
+    }
+
+    /** What the data is, in a few words: "Spiral", "Drawn set", "Rows of the file", "CSV file". */
+    public String sourceName() {
+        return switch (source.get()) {
             case GENERATED -> generator.get().toString();
             case DRAWN -> "Drawn set";
+            case ROWS -> "Rows of the file";
             case FILE -> fileSpec == null ? "File" : fileSpec.type().toUpperCase(Locale.ROOT) + " file";
         };
-        return what + ": " + train + " training, " + test + " test points, " + classNames.size() + " classes";
+    }
+
+    /**
+     * The plane for these points: fitted to them (so the four points of a logic gate in [0, 1]² fill the plot,
+     * while generated sets keep the Playground's [−6, 6]²); while the user draws, the plane stays put and only
+     * grows when a point falls outside it, so it never jumps under the pointer.
+     */
+    private Extent planeFor(List<DataPoint> shown) {
+        if (source.get() == Source.DRAWN) {
+            Extent now = extent.get();
+            boolean inside = shown.stream().allMatch(p -> p.x() >= now.xMin() && p.x() <= now.xMax()
+                    && p.y() >= now.yMin() && p.y() <= now.yMax());
+            return inside ? now : Extent.around(shown);
+        }
+        return Extent.fitting(shown);
     }
 
     /** True when the samples are points of the plane (generated, drawn, or a two-column file). */
@@ -250,7 +273,7 @@ public final class DatasetViewModel {
         if (source.get() == Source.FILE && fileSpec != null) {
             return fileSpec;
         }
-        if (source.get() == Source.DRAWN) {
+        if (source.get() == Source.DRAWN || source.get() == Source.ROWS) {
             return new ComponentSpec("inline", Map.of("rows", PointSets.inlineRows(points.get(), classNames.size())));
         }
         Map<String, String> s = new LinkedHashMap<>();
@@ -296,18 +319,29 @@ public final class DatasetViewModel {
         regenerate();
     }
 
+    /**
+     * The network file's own rows as the points of the plane, their classes named by their targets ("0", "1", …;
+     * "-1" and "+1" for sign labels). Rows whose targets are numbers rather than classes (a regression sheet) are
+     * refused: the panel draws classes, and the network trains on the rows as they are.
+     */
     private void applyInline(String rows) {
-        List<DataPoint> parsed = PointSets.parseRows(rows);
-        int k = Math.max(2, parsed.stream().mapToInt(DataPoint::label).max().orElse(1) + 1);
-        if (k != classNames.size()) {
-            List<String> names = new ArrayList<>();
+        PointSets.Rows parsed = PointSets.parseRows(rows);
+        List<String> names = new ArrayList<>();
+        if (parsed.signLabels()) {
+            names.addAll(List.of("-1", "+1"));
+        } else {
+            int k = Math.max(2, parsed.points().stream().mapToInt(DataPoint::label).max().orElse(1) + 1);
             for (int i = 0; i < k; i++) {
                 names.add(String.valueOf(i));
             }
-            classNames = List.copyOf(names);
         }
+        classNames = List.copyOf(names);
         fileTrain = null;
-        changePoints(parsed);
+        fileSpec = null;
+        source.set(Source.ROWS);
+        points.set(parsed.points());
+        message.set("");
+        publish();
     }
 
     // ---------------------------------------------------------------- properties
@@ -358,6 +392,11 @@ public final class DatasetViewModel {
     /** The points of the plane (empty for data that is not two-dimensional); an immutable list. */
     public ReadOnlyObjectProperty<List<DataPoint>> pointsProperty() {
         return points.getReadOnlyProperty();
+    }
+
+    /** The part of the plane the plots show (see {@link #planeFor}). */
+    public ReadOnlyObjectProperty<Extent> extentProperty() {
+        return extent.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Source> sourceProperty() {

@@ -29,7 +29,6 @@ import studio.backprop.ui.export.ScalableCanvas;
  */
 public final class DecisionBoundaryView extends Region implements Exportable {
 
-    private static final Color BACKGROUND = Color.rgb(247, 247, 247);
     private static final double RADIUS = 3.5;
     /** How far the background goes towards the class colours, so the points stay visible on it. */
     private static final double SHADE = 0.6;
@@ -200,13 +199,13 @@ public final class DecisionBoundaryView extends Region implements Exportable {
         layoutChildren();
     }
 
-    /** The lower layer: the background, with the plot's square filled by the heatmap (or grey before any grid). */
+    /** The lower layer: the background, with the plot's square filled by the heatmap (or the plane's shade). */
     private void drawHeatmap(GraphicsContext gc, double w, double h) {
         gc.clearRect(0, 0, w, h);
         gc.setFill(ink.background());
         gc.fillRect(0, 0, w, h);
         if (grid == null) {
-            gc.setFill(BACKGROUND);
+            gc.setFill(ink.plane());
             gc.fillRect(frame.x0, frame.y0, frame.side, frame.side);
         } else {
             gc.setImageSmoothing(true);

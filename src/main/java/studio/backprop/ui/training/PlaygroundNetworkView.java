@@ -109,6 +109,7 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
     /** Light or dark surroundings (the heatmaps and weight lines keep their colours), following the app's theme. */
     public void setDarkColours(boolean dark) {
         ink = PlotInk.of(dark);
+        editor.setDark(dark);
         invalidate();
     }
 

@@ -105,9 +105,21 @@ final class PointSets {
         return sb.toString();
     }
 
-    /** Parses inline rows of two inputs each into points (all training); labels from 0/1 or one-hot targets. */
-    static List<DataPoint> parseRows(String rows) {
+    /**
+     * Inline rows read as points of the plane.
+     *
+     * @param signLabels whether the classes were written -1 and +1 (rather than 0 and 1)
+     */
+    record Rows(List<DataPoint> points, boolean signLabels) {
+    }
+
+    /**
+     * Parses inline rows "x1, x2 -> target" into points (all training). A target must name a class: one number
+     * 0 or 1 (or -1 and +1), or a one-hot row; rows with other targets (a regression) are refused, saying so.
+     */
+    static Rows parseRows(String rows) {
         List<DataPoint> out = new ArrayList<>();
+        boolean sign = false;
         int line = 0;
         for (String text : rows.split("\n")) {
             line++;
@@ -120,9 +132,32 @@ final class PointSets {
                 throw new IllegalArgumentException("row " + line + " ('" + text.trim() + "') must read "
                         + "'x1, x2 -> label'");
             }
-            out.add(new DataPoint(in[0], in[1], label(numbers(parts[1], line)), false));
+            double[] target = numbers(parts[1], line);
+            if (!isClass(target)) {
+                throw new IllegalArgumentException("row " + line + " ('" + text.trim() + "') has targets that are "
+                        + "numbers, not a class (0 or 1, -1 or +1, or one-hot): the panel draws classes, and the "
+                        + "network trains on these rows as they are");
+            }
+            sign |= target.length == 1 && target[0] == -1;
+            out.add(new DataPoint(in[0], in[1], label(target), false));
         }
-        return List.copyOf(out);
+        return new Rows(List.copyOf(out), sign);
+    }
+
+    /** True for 0, 1, -1 alone, or a row of zeros with a single one. */
+    private static boolean isClass(double[] target) {
+        if (target.length == 1) {
+            return target[0] == 0 || target[0] == 1 || target[0] == -1;
+        }
+        int ones = 0;
+        for (double t : target) {
+            if (t == 1) {
+                ones++;
+            } else if (t != 0) {
+                return false;
+            }
+        }
+        return ones == 1;
     }
 
     /** The class of a target row: the largest entry (the first of equals), or 1 when a single entry exceeds 0.5. */

@@ -22,14 +22,14 @@ final class WeightEditor extends VBox {
     WeightEditor() {
         super(4);
         getStyleClass().add("weight-editor");
-        setStyle("-fx-background-color: white; -fx-border-color: #555; -fx-padding: 6; -fx-font-size: 11px;");
         field.setId("weight-field");
+        prompt.setId("weight-prompt");
         field.setPrefColumnCount(10);
         error.setId("weight-error");
-        error.setStyle("-fx-text-fill: #b00020;");
         error.setWrapText(true);
         error.setMaxWidth(220);
         getChildren().addAll(prompt, field, error);
+        setDark(false);
         setManaged(false);
         setVisible(false);
         field.setOnAction(e -> commit());
@@ -38,6 +38,17 @@ final class WeightEditor extends VBox {
                 close();
             }
         });
+    }
+
+    /**
+     * Light or dark colours, following the app's theme: the box sets its own background, so it sets its text's
+     * colour too (the theme's light text on this box's white was unreadable).
+     */
+    void setDark(boolean dark) {
+        setStyle("-fx-padding: 6; -fx-font-size: 11px; -fx-background-color: " + (dark ? "#2a2c33" : "white")
+                + "; -fx-border-color: " + (dark ? "#8a8f9c" : "#555") + ";");
+        prompt.setStyle("-fx-text-fill: " + (dark ? "#e6e8ee" : "#1d2230") + ";");
+        error.setStyle("-fx-text-fill: " + (dark ? "#ff8a80" : "#b00020") + ";");
     }
 
     void setOnCommit(Consumer<WeightEdit> handler) {

@@ -54,7 +54,7 @@ class AppModelTest {
         await(() -> !model.dirtyProperty().get());
         assertTrue(Files.readString(target).contains("name = Renamed"));
         assertEquals(target, model.fileProperty().get());
-        assertEquals(target.toAbsolutePath(), model.recent().list().get(0));
+        assertEquals(target.toRealPath(), model.recent().list().get(0));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import javafx.geometry.Point2D;
 import org.junit.jupiter.api.Test;
 import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.spec.NetworkDocument;
 
@@ -94,6 +95,14 @@ class CommandsTest {
                 () -> new RenameLayerCommand("hidden", "out").apply(doc)).getMessage());
         assertThrows(EditRefusedException.class, () -> new RenameLayerCommand("hidden", "input").apply(doc));
         assertThrows(EditRefusedException.class, () -> new RenameLayerCommand("hidden", "two words").apply(doc));
+    }
+
+    @Test
+    void renameKeepsTheFilesCommentsAboutTheLayer() throws Exception {
+        NetworkDocument annotated = DocumentFormat.read(DocumentFormat.write(doc).replace("[layer hidden]",
+                "# Small on purpose.\n[layer hidden]"), "annotated.bps");
+        String saved = DocumentFormat.write(new RenameLayerCommand("hidden", "h").apply(annotated));
+        assertTrue(saved.contains("# Small on purpose.\n[layer h]\n"), saved);
     }
 
     @Test

@@ -72,10 +72,20 @@ class EditorViewModelTest {
         NetworkDocument before = vm.document();
         assertFalse(vm.connect("out", "hidden"));
         assertTrue(vm.messageProperty().get().contains("would make a loop"));
-        assertFalse(vm.connect("input", "out"));
-        assertTrue(vm.messageProperty().get().contains("takes 1 input"));
+        assertTrue(vm.noticeProperty().get().refusal());
         assertEquals(before, vm.document());
         assertFalse(vm.canUndoProperty().get());
+    }
+
+    @Test
+    void aWireOntoALayerThatHasItsOneInputReplacesItAsOneUndoableStep() {
+        NetworkDocument before = vm.document();
+        assertTrue(vm.connect("input", "out"));
+        assertEquals(List.of("input"), vm.document().layer("out").inputs());
+        assertFalse(vm.noticeProperty().get().refusal());
+        assertTrue(vm.noticeProperty().get().text().contains("instead of 'hidden'"), vm.noticeProperty().get().text());
+        vm.undo();
+        assertEquals(before, vm.document());
     }
 
     @Test
