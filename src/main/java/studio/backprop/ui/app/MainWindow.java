@@ -129,8 +129,9 @@ public final class MainWindow {
 
     private Menu fileMenu() {
         Menu newMenu = new Menu("New from Template");
-        for (Path sample : samples()) {
-            MenuItem item = new MenuItem(sample.getFileName().toString().replace(".bps", ""));
+        for (Path sample : SampleCatalog.inCourseOrder(samples())) {
+            MenuItem item = new MenuItem(SampleCatalog.title(sample));
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 if (Dialogs.confirmDiscard(stage, model)) {
                     model.newFromTemplate(sample, this::showError);
@@ -224,7 +225,9 @@ public final class MainWindow {
     private void refreshRecent() {
         recentMenu.getItems().clear();
         for (Path p : model.recent().list()) {
-            MenuItem item = new MenuItem(p.getFileName().toString());
+            MenuItem item = new MenuItem(p.getFileName().toString() + (p.getParent() == null ? ""
+                    : "  (" + p.getParent().getFileName() + ")"));
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> openPath(p));
             recentMenu.getItems().add(item);
         }

@@ -239,7 +239,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
             return;
         }
         output.setPoints(points, dataset.classNames());
-        Extent next = Extent.around(points);
+        Extent next = dataset.extentProperty().get();
         if (!next.equals(extent)) {
             extent = next;
             output.setExtent(next);

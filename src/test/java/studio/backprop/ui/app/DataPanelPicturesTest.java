@@ -37,7 +37,7 @@ class DataPanelPicturesTest {
         model = new AppModel(home, Path.of("samples").toAbsolutePath(),
                 Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
         window = new MainWindow(model, stage);
-        Views.install(window, model, stage);
+        Pages.install(window, model, stage);
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(1280);
