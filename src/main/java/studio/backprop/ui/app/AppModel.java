@@ -20,6 +20,7 @@ import studio.backprop.spec.NetworkDocument;
 import studio.backprop.train.DataResolver;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.Reconfiguration;
+import studio.backprop.train.Trainer;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainerState;
 import studio.backprop.train.TrainingLoop;
@@ -65,6 +66,10 @@ public final class AppModel {
     private String whyNoSession = "There is no network yet: open one, or start from a template "
             + "(File ▸ New from Template).";
     private final java.util.List<Runnable> whenReady = new java.util.ArrayList<>();
+    /** The run an edit replaced, kept paused so that undoing the edit brings it back (null when none). */
+    private Trainer parked;
+    /** Why the session started again, shown until training moves on. */
+    private String restartNote;
     private final java.util.Map<Object, TrainingData> dataCache = new java.util.HashMap<>();
 
     /**
@@ -115,6 +120,10 @@ public final class AppModel {
 
     private void replace(NetworkDocument doc, Path path) {
         training.stop();
+        if (parked != null) {
+            parked.close();
+            parked = null;
+        }
         sessionDocument = null;
         dataOverride.set(null);
         file.set(path);
@@ -201,8 +210,18 @@ public final class AppModel {
                 sessionDocument = doc;
                 return;
             }
-            status.set(change.why());
+            if (parked == null || Reconfiguration.between(parked.latest().document(), doc).kind()
+                    == Reconfiguration.Kind.RESTART) {
+                restartNote = change.why() + " Undo brings the earlier run back.";
+                status.set(restartNote);
+            }
         }
+        if (parked != null && Reconfiguration.between(parked.latest().document(), doc).kind()
+                != Reconfiguration.Kind.RESTART) {
+            unpark(doc);
+            return;
+        }
+        park();
         prepareSession(doc);
     }
 
@@ -252,6 +271,38 @@ public final class AppModel {
         });
     }
 
+    /** Keeps the current run (if it trained at all) paused aside; an earlier parked run is closed. */
+    private void park() {
+        Trainer current = training.detach();
+        sessionDocument = null;
+        if (current == null) {
+            return;
+        }
+        if (current.latest().step() > 0) {
+            if (parked != null) {
+                parked.close();
+            }
+            parked = current;
+        } else {
+            current.close();
+        }
+    }
+
+    /** Brings the parked run back for {@code doc}; the run it replaces is parked in its turn (if it trained). */
+    private void unpark(NetworkDocument doc) {
+        generation++;
+        preparing = false;
+        Trainer back = parked;
+        parked = null;
+        park();
+        training.attach(back);
+        restartNote = null;
+        back.send(new TrainerCommand.Reconfigure(doc));
+        sessionDocument = doc;
+        whyNoSession = null;
+        status.set("The earlier run is back, at step " + back.latest().step() + ".");
+    }
+
     private void closeSession(String why) {
         preparing = false;
         training.stop();
@@ -298,9 +349,13 @@ public final class AppModel {
             case FINISHED -> "Training finished at step " + s.step() + ".";
             case DIVERGED -> "Training stopped: the numbers diverged.";
             case STOPPED -> "The training session has ended.";
-            case PAUSED -> s.step() == 0 ? "Ready to train '" + s.document().name() + "' on " + s.epochSize()
-                    + " samples: press Play or a Step button." : "Paused at step " + s.step() + ".";
+            case PAUSED -> s.step() == 0 ? (restartNote == null ? "" : restartNote + " ") + "Ready to train '"
+                    + s.document().name() + "' on " + s.epochSize() + " samples: press Play or a Step button."
+                    : "Paused at step " + s.step() + ".";
         };
+        if (s.step() > 0) {
+            restartNote = null;
+        }
         if (!text.equals(status.get()) && (lastState != s.state() || s.step() == 0)) {
             status.set(text);
         }
@@ -321,6 +376,10 @@ public final class AppModel {
     /** A normal shutdown: stops training, forgets the autosave. */
     public void shutdown() {
         training.stop();
+        if (parked != null) {
+            parked.close();
+            parked = null;
+        }
         autosave.clear();
         io.shutdown();
     }

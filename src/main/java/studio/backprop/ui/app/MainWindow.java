@@ -56,7 +56,10 @@ public final class MainWindow {
         this.controls = new TrainingControls(model, this::showError);
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusProperty());
-        HBox statusBar = new HBox(status);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox statusBar = new HBox(12, status, gap, controls.statusItems());
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         root.setTop(new VBox(menus(), controls));
         root.setCenter(tabs);

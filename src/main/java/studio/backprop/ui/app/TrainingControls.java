@@ -16,7 +16,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.DocumentCompiler;
@@ -28,13 +29,14 @@ import studio.backprop.train.TrainingSnapshot;
 /**
  * The training toolbar: play/pause, step one sample / batch / epoch, reset, the speed, "keep the best weights", and
  * the settings that can change while training (learning rate, batch size, optimiser, L2 penalty, dropout), with the
- * counters and the trainer's messages.
+ * counters and the trainer's messages (shown in the status bar, so the tool bar keeps one row; on a small projector
+ * the least used settings move into the tool bar's overflow menu instead of a second row).
  *
  * <p>Buttons send commands to the session. Settings are edits of the document (undoable, saved with it); the session
  * follows the document, so changing the optimiser mid-run keeps its other settings and training goes on. Nothing here
  * waits for the trainer.
  */
-public final class TrainingControls extends FlowPane {
+public final class TrainingControls extends ToolBar {
 
     /** The speed slider's stops, in steps per second; the last is full speed. */
     static final double[] PACES = {1, 2, 5, 10, 30, 100, Double.POSITIVE_INFINITY};
@@ -58,16 +60,14 @@ public final class TrainingControls extends FlowPane {
     private final CheckBox keepBest = new CheckBox("keep best");
     private final List<javafx.scene.Node> gradientOnly;
     private final List<javafx.scene.Node> dropoutOnly;
+    private final HBox statusItems = new HBox();
     private boolean showing;
 
     public TrainingControls(AppModel model, Consumer<String> onError) {
         this.model = model;
         this.onError = onError;
         getStyleClass().add("training-controls");
-        setHgap(6);
-        setVgap(6);
         setPadding(new Insets(6, 8, 6, 8));
-        setAlignment(Pos.CENTER_LEFT);
         play.setId("play");
         play.setOnAction(e -> togglePlay());
         play.setTooltip(new Tooltip("Train continuously (Ctrl+Enter)"));
@@ -88,7 +88,7 @@ public final class TrainingControls extends FlowPane {
         settings();
         message.getStyleClass().add("trainer-message");
         message.setWrapText(true);
-        message.setMaxWidth(420);
+        message.setMaxWidth(520);
         // an empty label takes no place: otherwise it can wrap onto a second, empty row of the tool bar
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         speed.managedProperty().bind(speed.textProperty().isNotEmpty());
@@ -99,9 +99,13 @@ public final class TrainingControls extends FlowPane {
         Label dropoutLabel = new Label("dropout");
         gradientOnly = List.of(batchLabel, batchSize, optimizerLabel, optimizer, l2Label, l2);
         dropoutOnly = List.of(dropoutLabel, dropout);
-        getChildren().addAll(play, sample, batch, epoch, reset, new Separator(Orientation.VERTICAL), pace, paceLabel,
-                keepBest, new Separator(Orientation.VERTICAL), new Label("η"), learningRate, batchLabel, batchSize,
-                optimizerLabel, optimizer, l2Label, l2, dropoutLabel, dropout, message, counters, speed);
+        // most used first: what does not fit a small projector goes into the overflow menu from the end
+        getItems().addAll(play, sample, batch, epoch, reset, new Separator(Orientation.VERTICAL), new Label("η"),
+                learningRate, optimizerLabel, optimizer, pace, paceLabel, keepBest, batchLabel, batchSize, l2Label, l2,
+                dropoutLabel, dropout);
+        statusItems.getChildren().addAll(message, counters, speed);
+        statusItems.setAlignment(Pos.CENTER_RIGHT);
+        statusItems.setSpacing(12);
         model.training().snapshotProperty().addListener((o, a, s) -> show(s));
         model.documentProperty().addListener((o, a, d) -> showDocument());
         showDocument();
@@ -306,6 +310,11 @@ public final class TrainingControls extends FlowPane {
                 message.getStyleClass().remove("warning");
             }
         }
+    }
+
+    /** The trainer's message, the counters and the speed, for the status bar. */
+    public HBox statusItems() {
+        return statusItems;
     }
 
     /** The play button (for tests). */

@@ -40,9 +40,16 @@ public record AxisScale(double lo, double hi, boolean log) {
             return new AxisScale(0, 1, false);
         }
         if (max - min < 1e-12 * Math.max(1, Math.abs(max))) {
-            double pad = max == 0 ? 1 : Math.abs(max) * 0.1;
-            min -= pad;
-            max += pad;
+            // a flat positive value (a constant learning rate) reads truest from zero, with room above it for a
+            // legend; other flat values get a margin on both sides
+            if (max > 0) {
+                min = 0;
+                max *= 1.25;
+            } else {
+                double pad = max == 0 ? 1 : Math.abs(max) * 0.1;
+                min -= pad;
+                max += pad;
+            }
         }
         double step = niceStep((max - min) / 5);
         return new AxisScale(Math.floor(min / step) * step, Math.ceil(max / step) * step, false);

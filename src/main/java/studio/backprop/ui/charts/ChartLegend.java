@@ -18,6 +18,7 @@ import javafx.scene.text.TextAlignment;
  * <li>the title's row, right of the title (outside the plot, costing it nothing);</li>
  * <li>rows between the title and the plot (the plot gets shorter), as long as the plot keeps half of its
  * height;</li>
+ * <li>a column right of the plot, the plot giving up some width;</li>
  * <li>only in a chart too small for all of these: the corner that covers the least data, with names alone, kept
  * inside the chart.</li>
  * </ol>
@@ -27,6 +28,8 @@ final class ChartLegend {
 
     /** The least share of its height the plot keeps when the legend takes rows above it. */
     private static final double KEEP_HEIGHT = 0.5;
+    /** The least share of its width the plot keeps when the legend takes a column beside it. */
+    private static final double KEEP_WIDTH = 0.5;
 
     /** Where the legend was put: its box, the texts, how many per row, and the plot that remains. */
     record Placement(Rectangle2D box, List<String> texts, int perRow, double entryWidth, boolean inside,
@@ -87,6 +90,14 @@ final class ChartLegend {
             ChartPainter.Plot lower = new ChartPainter.Plot(plot.left(), plot.top() + bandH + 2 * k, plot.right(),
                     plot.bottom());
             return new Placement(box, names, perRow, entryW, false, lower);
+        }
+        // a column right of the plot, which gives up some of its width instead of its height
+        double columnH = rowHeight(st) * names.size() + 6 * k;
+        if (plot.width() - entryW - gap >= KEEP_WIDTH * plot.width() && columnH <= plot.bottom() - plot.top()) {
+            Rectangle2D box = new Rectangle2D(plot.right() - entryW, plot.top(), entryW, columnH);
+            ChartPainter.Plot narrower = new ChartPainter.Plot(plot.left(), plot.top(), plot.right() - entryW - gap,
+                    plot.bottom());
+            return new Placement(box, names, 1, entryW, false, narrower);
         }
         return leastCovered(plot, names, entryW, m, st, envelopes, x, y);
     }

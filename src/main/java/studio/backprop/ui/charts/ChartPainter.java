@@ -50,6 +50,9 @@ final class ChartPainter {
      * @param hoverX the mouse's x in the canvas, or NaN
      * @return the vertices of all series lines drawn (bounded by four per pixel column per series)
      */
+    /** Suffix of the envelope keys for a plot narrowed by a legend beside it. */
+    private static final String NARROW = "\u0000beside";
+
     int paint(GraphicsContext g, double w, double h, ChartModel m, Map<String, Envelope> envelopes, boolean log,
               Style st, double hoverX) {
         vertices = 0;
@@ -70,6 +73,17 @@ final class ChartPainter {
         AxisScale y = !log && m.unitRange() ? new AxisScale(0, 1, false) : AxisScale.fit(range[0], range[1], log);
         ChartLegend.Placement legendAt = legend.place(base, title.getMaxX(), w, m, st, envelopes, x, y);
         Plot p = legendAt == null ? base : legendAt.plot();
+        Map<String, Envelope> drawn = envelopes;
+        if (Math.floor(p.width()) != columns) {
+            // the legend took a column beside the plot: envelopes of the narrower plot's pixel columns, kept apart
+            // so that neither set is scanned again from the start on every frame
+            drawn = new java.util.HashMap<>();
+            for (ChartSeries s : m.series()) {
+                Envelope e = envelopes.computeIfAbsent(s.name() + NARROW, n -> new Envelope());
+                e.update(s.values(), s.x0(), s.dx(), x.lo(), x.hi(), (int) Math.floor(p.width()));
+                drawn.put(s.name(), e);
+            }
+        }
         axes(g, p, x, y, m, st);
         boolean drawable = !Double.isNaN(range[1]);
         g.save();
@@ -77,7 +91,7 @@ final class ChartPainter {
         g.rect(p.left(), p.top() - 2, p.width() + 2, p.bottom() - p.top() + 4);
         g.clip();
         for (ChartSeries s : m.series()) {
-            drawSeries(g, s, envelopes.get(s.name()), x, y, p, st);
+            drawSeries(g, s, drawn.get(s.name()), x, y, p, st);
         }
         g.restore();
         if (!drawable) {
@@ -89,7 +103,7 @@ final class ChartPainter {
         layout = new ChartLayout(title, legendAt == null ? null : legendAt.box(),
                 new Rectangle2D(p.left(), p.top(), p.width(), p.bottom() - p.top()),
                 legendAt != null && legendAt.inside(),
-                legendAt != null && ChartLegend.covers(legendAt.box(), p, m, envelopes, x, y, 0));
+                legendAt != null && ChartLegend.covers(legendAt.box(), p, m, drawn, x, y, 0));
         if (!Double.isNaN(hoverX) && hoverX >= p.left() && hoverX <= p.right() && !m.empty()) {
             HoverReadout.paint(g, p, m, x, y, hoverX, st, this);
         }

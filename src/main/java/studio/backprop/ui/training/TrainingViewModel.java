@@ -56,12 +56,33 @@ public final class TrainingViewModel {
 
     /** Replaces the session with one for this loop (the previous one is closed) and starts taking snapshots. */
     public void start(TrainingLoop loop) {
+        attach(new Trainer(loop, ++sessions));
+    }
+
+    /**
+     * Takes the session out of the window without ending it: it pauses and keeps every weight and counter, so that an
+     * edit that is undone can bring the run back ({@link #attach}). Returns null when there is no session.
+     */
+    public Trainer detach() {
+        pump.stop();
+        Trainer t = trainer;
+        trainer = null;
+        if (t != null) {
+            t.send(new TrainerCommand.Pause());
+        }
+        document.set(null);
+        snapshot.set(null);
+        return t;
+    }
+
+    /** Makes {@code t} the session (the current one is closed): a new one, or one taken out by {@link #detach}. */
+    public void attach(Trainer t) {
         stop();
-        trainer = new Trainer(loop, ++sessions);
+        trainer = t;
         trainer.send(new TrainerCommand.SetPace(pace));
         trainer.send(new TrainerCommand.KeepBest(keepBest));
         probes.forEach((owner, list) -> trainer.send(new TrainerCommand.SetProbes(owner, list)));
-        document.set(loop.compilation().document());
+        document.set(t.latest().document());
         lastVersion = -1;
         poll();
         pump.start();

@@ -98,6 +98,26 @@ class SessionBoundaryTest {
     }
 
     @Test
+    void anEditThatRestartsTrainingCanBeUndoneWithItsRun(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null);
+        for (int i = 1; i <= 3; i++) {
+            robot.clickOn("#step-batch");
+            int n = i;
+            await(() -> snapshot().step() == n);
+        }
+        long session = snapshot().session();
+        robot.interact(() -> model.edit(new DocumentEdit("wider", d -> d.withReplaced("h1",
+                d.layer("h1").withSetting("units", "6")))));
+        await(() -> snapshot() != null && snapshot().session() != session);
+        assertEquals(0, snapshot().step(), "a new computation starts at step 0");
+        assertTrue(model.statusProperty().get().contains("the settings of 'h1' changed"),
+                model.statusProperty().get());
+        robot.interact(() -> model.history().undo());
+        await(() -> snapshot() != null && snapshot().session() == session);
+        assertEquals(3, snapshot().step(), "undo brings the earlier run back, never a lost run");
+    }
+
+    @Test
     void openingLeNetAfterTheSpiralShowsLeNetBeforePlay(FxRobot robot) throws Exception {
         await(() -> snapshot() != null);
         robot.clickOn("#step-batch");
