@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import studio.backprop.autograd.Variable;
+import studio.backprop.data.SampleOrder;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
 import studio.backprop.nn.loss.OutputKind;
@@ -42,7 +43,7 @@ public final class TrainingLoop {
     private final OutputKind outputKind;
     private final Map<Integer, Tensor[]> batches = new HashMap<>();
     private final Rng rng;
-    private EpochOrder order;
+    private SampleOrder order;
     private boolean converged;
     private boolean recording;
     private StepRecord lastRecord;
@@ -119,7 +120,11 @@ public final class TrainingLoop {
         rng.setState(plan.seed());
         DocumentCompiler.initialise(compilation, rng);
         rule.reset();
-        order = new EpochOrder(plan, data.trainSize());
+        order = SampleOrder.of(switch (plan.order()) {
+            case LISTED -> SampleOrder.Mode.LISTED;
+            case SHUFFLED -> SampleOrder.Mode.SHUFFLED;
+            case EXPLICIT -> SampleOrder.Mode.EXPLICIT;
+        }, plan.explicitOrder(), data.trainSize());
         order.nextEpoch(rng);
         position = 0;
         epoch = 0;
@@ -165,7 +170,8 @@ public final class TrainingLoop {
         int n = Math.min(samples, order.size() - position);
         Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
             Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
-        order.fill(data.trainX(), data.trainY(), position, xy[0], xy[1]);
+        copyRows(data.trainX(), xy[0]);
+        copyRows(data.trainY(), xy[1]);
         if (lastSamples.length < n) {
             lastSamples = new int[n];
         }
@@ -350,6 +356,11 @@ public final class TrainingLoop {
             }
         }
         return true;
+    }
+
+    /** Copies the rows of the samples at this epoch's next positions from a whole data tensor into a batch. */
+    private void copyRows(Tensor source, Tensor batch) {
+        order.copyRows(source.buffer(), source.size() / source.dim(0), position, batch.dim(0), batch.buffer());
     }
 
     private static int[] withRows(Tensor t, int rows) {
