@@ -56,6 +56,27 @@ public final class PerceptronRule implements StepRule {
         }
     }
 
+    /**
+     * Checks that every target is one of the unit's two labels.
+     *
+     * @param y targets (N, 1)
+     * @throws IllegalArgumentException naming the first sample (from 1) whose label is not
+     */
+    public void requireLabels(Tensor y) {
+        float[] ys = y.contiguous().buffer();
+        for (int i = 0; i < ys.length; i++) {
+            if (ys[i] != Math.round(ys[i]) || !labels.contains(Math.round(ys[i]))) {
+                throw new IllegalArgumentException("sample " + (i + 1) + " has the label " + plain(ys[i])
+                        + ", which is not in " + labels.setNotation() + "; give the data labels "
+                        + labels.setNotation() + " or change the Perceptron's labels setting");
+            }
+        }
+    }
+
+    private static String plain(float v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     /** The labels the unit uses. */
     public LabelConvention labels() {
         return labels;

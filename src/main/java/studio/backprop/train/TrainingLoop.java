@@ -94,6 +94,9 @@ public final class TrainingLoop {
         DocumentCompiler.initialise(compilation, rng);
         this.rule = compilation.perceptron() ? new PerceptronRule(compilation)
                 : new GradientDescentRule(network, compilation.loss(), compilation.optimizer(), rng);
+        if (rule instanceof PerceptronRule perceptron) {
+            perceptron.requireLabels(data.trainY());
+        }
         reset();
     }
 
