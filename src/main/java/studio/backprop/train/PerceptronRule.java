@@ -178,6 +178,16 @@ public final class PerceptronRule implements StepRule {
     }
 
     @Override
+    public Object stepState() {
+        return updatedThisEpoch;
+    }
+
+    @Override
+    public void restoreStepState(Object state) {
+        updatedThisEpoch = state instanceof Boolean updated && updated;
+    }
+
+    @Override
     public String describe() {
         return "perceptron rule (η = " + eta + ", labels " + labels.setNotation() + ")";
     }

@@ -72,6 +72,10 @@ public final class TrainingLoop {
     private final Series validLoss = new Series();
     private final Series validAccuracy = new Series();
     private final Series learningRate = new Series();
+    private final java.util.ArrayDeque<UndoPoint> undo = new java.util.ArrayDeque<>();
+    private int stepBackLimit;
+    /** Why the kept steps were last forgotten while steps had been taken ("the document was edited"), or null. */
+    private String undoForgotten;
 
     /**
      * Initialises the network from the plan's seed (then the document's explicit weights).
@@ -143,6 +147,8 @@ public final class TrainingLoop {
             s.clear();
         }
         lastLoss = Float.NaN;
+        undo.clear();
+        undoForgotten = null;
     }
 
     /** One optimiser step on the next batch (the last batch of an epoch may be smaller). */
@@ -170,6 +176,24 @@ public final class TrainingLoop {
      * @throws TrainingDivergedException when a NaN or infinity appears; the previous weights are kept
      */
     public StepOutcome step(int samples) {
+        if (stepBackLimit > 0) {
+            undoForgotten = null;
+            undo.push(undoPoint());
+            if (undo.size() > stepBackLimit) {
+                undo.removeLast();
+            }
+        }
+        try {
+            return advance(samples);
+        } catch (RuntimeException e) {
+            if (stepBackLimit > 0) {
+                undo.pop();
+            }
+            throw e;
+        }
+    }
+
+    private StepOutcome advance(int samples) {
         int n = Math.min(samples, order.size() - position);
         Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
             Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
@@ -376,7 +400,8 @@ public final class TrainingLoop {
 
     /**
      * Takes a live edit of the document (see {@link Reconfiguration}): the optimiser section (the same kind keeps its
-     * state, another kind starts fresh), the batch size, epochs and patience, dropout rates; the session goes on.
+     * state, another kind starts fresh), the batch size, epochs and patience, dropout rates; the session goes on, but
+     * the steps kept for {@link #stepBack()} are forgotten.
      *
      * @throws IllegalArgumentException in words when the edit cannot be taken live (it needs a restart) or a setting
      *                                  is not valid; nothing changes then
@@ -405,6 +430,8 @@ public final class TrainingLoop {
             setBatchSize(next.plan().batchSize());
         }
         plan = next.plan();
+        undo.clear();
+        undoForgotten = "the document was edited during training";
         compilation = new Compilation(edited, network, compilation.shapes(), compilation.loss(),
                 compilation.optimizer(), plan, next.problems());
     }
@@ -624,6 +651,105 @@ public final class TrainingLoop {
                              studio.backprop.nn.optim.OptimizerState optimizer, Map<String, float[]> history) {
     }
 
+    // ---------------------------------------------------------------- stepping back
+
+    /**
+     * Everything a step changes, taken just before it: weights, the optimiser's and the rule's state, the generator,
+     * the epoch's order and counters, early-stopping and best-weights bookkeeping, the last record and marks of the
+     * histories. Only the settings (batch size, learning rate, recording) are not part of it.
+     */
+    private record UndoPoint(long steps, int epoch, int position, long rngState, int[] order, double epochLoss,
+                             int epochBatches, long epochCorrect, long epochSeen, float bestValidLoss,
+                             int epochsWithoutImprovement, boolean converged, float[][] bestWeights, int bestEpoch,
+                             int restoredBestEpoch, float[][] weights, studio.backprop.nn.optim.OptimizerState optimizer,
+                             Object ruleState, float lastLoss, int[] lastSamples, StepRecord lastRecord,
+                             Series.Mark[] histories) {
+    }
+
+    private UndoPoint undoPoint() {
+        Series.Mark[] marks = histories().values().stream().map(Series::mark).toArray(Series.Mark[]::new);
+        float[][] best = bestWeights == null ? null : java.util.Arrays.stream(bestWeights).map(float[]::clone)
+                .toArray(float[][]::new);
+        return new UndoPoint(steps, epoch, position, rng.state(), order.current(), epochLoss, epochBatches,
+                epochCorrect, epochSeen, bestValidLoss, epochsWithoutImprovement, converged, best, bestEpoch,
+                restoredBestEpoch, copyWeights(null), rule.exportState(), rule.stepState(), lastLoss, lastSamples(),
+                lastRecord, marks);
+    }
+
+    /**
+     * Keeps what is needed to undo up to {@code steps} of the latest steps with {@link #stepBack()} (0, the default,
+     * keeps none: each kept step costs a copy of the weights and the optimiser's state). Lowering it forgets the
+     * oldest kept steps.
+     */
+    public void setStepBackLimit(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("the number of steps kept for stepping back must be 0 or more, not "
+                    + steps);
+        }
+        stepBackLimit = steps;
+        while (undo.size() > steps) {
+            undo.removeLast();
+        }
+    }
+
+    public int stepBackLimit() {
+        return stepBackLimit;
+    }
+
+    /** How many steps {@link #stepBack()} can undo now. */
+    public int stepsKeptForStepBack() {
+        return undo.size();
+    }
+
+    /**
+     * Undoes the last step exactly: the loop returns bit for bit to the state it had before that step (weights,
+     * optimiser and rule state, generator, sample order and position, histories, convergence, the last record),
+     * so stepping forward again computes the same step. Reset, restoring a checkpoint and a live edit of the
+     * document forget the kept steps.
+     *
+     * @throws IllegalStateException in words when there is nothing to step back
+     */
+    public void stepBack() {
+        if (undo.isEmpty()) {
+            throw new IllegalStateException(steps == 0 ? "there is nothing to step back: no step has been taken yet"
+                    : undoForgotten != null ? "there is nothing to step back: the kept steps were forgotten when "
+                    + undoForgotten
+                    : stepBackLimit == 0 ? "there is nothing to step back: this session keeps no earlier steps "
+                    + "(stepping back is off)"
+                    : "there is nothing more to step back: only the last " + stepBackLimit + " step"
+                    + (stepBackLimit == 1 ? " is" : "s are") + " kept, and " + (stepBackLimit == 1 ? "it has"
+                    : "all of them have") + " been stepped back (this is step " + steps + ")");
+        }
+        UndoPoint u = undo.pop();
+        setWeights(u.weights());
+        rule.importState(u.optimizer());
+        rule.restoreStepState(u.ruleState());
+        rng.setState(u.rngState());
+        order.restore(u.order());
+        steps = u.steps();
+        epoch = u.epoch();
+        position = u.position();
+        epochLoss = u.epochLoss();
+        epochBatches = u.epochBatches();
+        epochCorrect = u.epochCorrect();
+        epochSeen = u.epochSeen();
+        bestValidLoss = u.bestValidLoss();
+        epochsWithoutImprovement = u.epochsWithoutImprovement();
+        converged = u.converged();
+        bestWeights = u.bestWeights();
+        bestEpoch = u.bestEpoch();
+        restoredBestEpoch = u.restoredBestEpoch();
+        lastLoss = u.lastLoss();
+        lastSamples = u.lastSamples();
+        lastSampleCount = lastSamples.length;
+        lastRecord = recording ? u.lastRecord() : null;
+        Series.Mark[] marks = u.histories();
+        int i = 0;
+        for (Series series : histories().values()) {
+            series.rewind(marks[i++]);
+        }
+    }
+
     /** History entry holding a series' stride, beside the entry of its values (only when above 1). */
     private static final String STRIDE_SUFFIX = ".stride";
 
@@ -696,5 +822,6 @@ public final class TrainingLoop {
                     stride == null || stride.length != 1 || !(stride[0] >= 1) ? 1 : (int) stride[0]);
         }
         lastLoss = stepLoss.view().last();
+        undoForgotten = steps > 0 ? "a saved session was restored" : null;
     }
 }
