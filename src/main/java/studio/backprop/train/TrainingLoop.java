@@ -72,10 +72,7 @@ public final class TrainingLoop {
     private final Series validLoss = new Series();
     private final Series validAccuracy = new Series();
     private final Series learningRate = new Series();
-    private final java.util.ArrayDeque<UndoPoint> undo = new java.util.ArrayDeque<>();
-    private int stepBackLimit;
-    /** Why the kept steps were last forgotten while steps had been taken ("the document was edited"), or null. */
-    private String undoForgotten;
+    private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
 
     /**
      * Initialises the network from the plan's seed (then the document's explicit weights).
@@ -147,8 +144,7 @@ public final class TrainingLoop {
             s.clear();
         }
         lastLoss = Float.NaN;
-        undo.clear();
-        undoForgotten = null;
+        kept.forget(null);
     }
 
     /** One optimiser step on the next batch (the last batch of an epoch may be smaller). */
@@ -176,18 +172,15 @@ public final class TrainingLoop {
      * @throws TrainingDivergedException when a NaN or infinity appears; the previous weights are kept
      */
     public StepOutcome step(int samples) {
-        if (stepBackLimit > 0) {
-            undoForgotten = null;
-            undo.push(undoPoint());
-            if (undo.size() > stepBackLimit) {
-                undo.removeLast();
-            }
+        boolean keeping = kept.on();
+        if (keeping) {
+            kept.push(undoPoint());
         }
         try {
             return advance(samples);
         } catch (RuntimeException e) {
-            if (stepBackLimit > 0) {
-                undo.pop();
+            if (keeping) {
+                kept.dropNewest();
             }
             throw e;
         }
@@ -430,8 +423,7 @@ public final class TrainingLoop {
             setBatchSize(next.plan().batchSize());
         }
         plan = next.plan();
-        undo.clear();
-        undoForgotten = "the document was edited during training";
+        kept.forget("the document was edited during training");
         compilation = new Compilation(edited, network, compilation.shapes(), compilation.loss(),
                 compilation.optimizer(), plan, next.problems());
     }
@@ -682,23 +674,16 @@ public final class TrainingLoop {
      * oldest kept steps.
      */
     public void setStepBackLimit(int steps) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("the number of steps kept for stepping back must be 0 or more, not "
-                    + steps);
-        }
-        stepBackLimit = steps;
-        while (undo.size() > steps) {
-            undo.removeLast();
-        }
+        kept.setLimit(steps);
     }
 
     public int stepBackLimit() {
-        return stepBackLimit;
+        return kept.limit();
     }
 
     /** How many steps {@link #stepBack()} can undo now. */
     public int stepsKeptForStepBack() {
-        return undo.size();
+        return kept.size();
     }
 
     /**
@@ -710,17 +695,7 @@ public final class TrainingLoop {
      * @throws IllegalStateException in words when there is nothing to step back
      */
     public void stepBack() {
-        if (undo.isEmpty()) {
-            throw new IllegalStateException(steps == 0 ? "there is nothing to step back: no step has been taken yet"
-                    : undoForgotten != null ? "there is nothing to step back: the kept steps were forgotten when "
-                    + undoForgotten
-                    : stepBackLimit == 0 ? "there is nothing to step back: this session keeps no earlier steps "
-                    + "(stepping back is off)"
-                    : "there is nothing more to step back: only the last " + stepBackLimit + " step"
-                    + (stepBackLimit == 1 ? " is" : "s are") + " kept, and " + (stepBackLimit == 1 ? "it has"
-                    : "all of them have") + " been stepped back (this is step " + steps + ")");
-        }
-        UndoPoint u = undo.pop();
+        UndoPoint u = kept.pop(steps);
         setWeights(u.weights());
         rule.importState(u.optimizer());
         rule.restoreStepState(u.ruleState());
@@ -822,6 +797,6 @@ public final class TrainingLoop {
                     stride == null || stride.length != 1 || !(stride[0] >= 1) ? 1 : (int) stride[0]);
         }
         lastLoss = stepLoss.view().last();
-        undoForgotten = steps > 0 ? "a saved session was restored" : null;
+        kept.forget(steps > 0 ? "a saved session was restored" : null);
     }
 }
