@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import studio.backprop.nn.ModelSummary;
+import studio.backprop.nn.perceptron.HalfAdder;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
@@ -48,7 +49,7 @@ class SamplesTest {
         for (String expected : List.of("perceptron-and.bps", "perceptron-or.bps", "perceptron-xor.bps",
                 "sigmoid-unit-or.bps", "xor-2-2-1-given-weights.bps", "spiral-playground.bps",
                 "mnist-mlp-784-128-64-10.bps", "lenet5-digits.bps", "keras-cnn-34826.bps",
-                "autoencoder-digits.bps")) {
+                "autoencoder-digits.bps", "half-adder-nand.bps")) {
             assertTrue(names.contains(expected), expected + " is missing from samples/");
         }
     }
@@ -64,6 +65,27 @@ class SamplesTest {
         TrainingLoop loop = new TrainingLoop(c, DataResolver.resolve(doc, SAMPLES, false, c.network().outputShape()));
         assertEquals(0.0723295, loop.evaluate(loop.data().trainX(), loop.data().trainY())[0], 1e-7,
                 "worked example 8: the loss of this neuron");
+    }
+
+    @Test
+    void theHalfAdderSampleAddsTwoBitsLikeTheNandHalfAdder() throws Exception {
+        NetworkDocument doc = DocumentFormat.read(Files.readString(SAMPLES.resolve("half-adder-nand.bps")),
+                "half-adder-nand.bps");
+        Compilation c = DocumentCompiler.compile(doc);
+        TrainingLoop loop = new TrainingLoop(c, DataResolver.resolve(doc, SAMPLES, false, c.network().outputShape()));
+        float[] x = loop.data().trainX().toArray();
+        float[] out = loop.predict(loop.data().trainX()).toArray();
+        HalfAdder adder = HalfAdder.standard();
+        for (int i = 0; i < 4; i++) {
+            HalfAdder.Output expected = adder.add((int) x[2 * i], (int) x[2 * i + 1]);
+            assertEquals(expected.sum(), out[2 * i], "sum of row " + (i + 1));
+            assertEquals(expected.carry(), out[2 * i + 1], "carry of row " + (i + 1));
+        }
+        assertEquals(0f, loop.evaluate(loop.data().trainX(), loop.data().trainY())[0], "the targets are met");
+        for (int i = 0; i < 4; i++) {
+            loop.stepSample();
+        }
+        assertEquals(0f, loop.evaluate(loop.data().trainX(), loop.data().trainY())[0], "a step unit learns nothing");
     }
 
     @ParameterizedTest(name = "{0}")

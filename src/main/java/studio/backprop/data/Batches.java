@@ -7,11 +7,12 @@ import studio.backprop.tensor.Tensor;
 /**
  * Mini-batches over a dataset, epoch by epoch, copied into tensors the caller owns.
  *
- * <p>Call {@link #startEpoch()} before each epoch; it fixes the sample order of that epoch: 0, 1, …, N−1 for a
- * sequential iterator; a fresh seeded permutation of 0..N−1 for a shuffled one (drawn from the identity, so an
- * epoch's order depends only on the {@link Rng} state when the epoch starts: save {@code rng.state()} before
- * {@code startEpoch} to resume); the given list every epoch for an explicit order. Batch i holds the samples at
- * positions i·B … i·B + B − 1 of that order; the last batch has fewer rows unless {@link #dropLast} drops it.
+ * <p>Call {@link #startEpoch()} before each epoch; it fixes the sample order of that epoch with a
+ * {@link SampleOrder} (the one the training loop uses): 0, 1, …, N−1 for a sequential iterator; for a shuffled one
+ * a fresh permutation of the previous epoch's order drawn from the {@link Rng} (to resume, save {@code rng.state()}
+ * and {@link #order()} before {@code startEpoch} and give both to {@link #resume}); the given 1-based order every
+ * epoch for an explicit one. Batch i holds the samples at positions i·B … i·B + B − 1 of that order; the last batch
+ * has fewer rows unless {@link #dropLast} drops it.
  *
  * <p>{@link #fill} copies a batch into features of shape (rows, …sample shape) and targets (rows, width)
  * allocated once (by {@link #newFeatures} and {@link #newTargets}; keep a second pair for a short last batch):
@@ -22,48 +23,48 @@ public final class Batches {
     private final Dataset data;
     private final int batchSize;
     private final Rng rng;
-    private final int[] explicit;
-    private final int[] order;
+    private final SampleOrder order;
     private float[] targets;
     private int targetWidth;
     private boolean dropLast;
     private int epoch;
 
-    private Batches(Dataset data, int batchSize, Rng rng, int[] explicit) {
+    private Batches(Dataset data, int batchSize, Rng rng, SampleOrder order) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.data = data;
         this.batchSize = batchSize;
         this.rng = rng;
-        this.explicit = explicit;
-        this.order = explicit != null ? explicit.clone() : new int[data.size()];
+        this.order = order;
         this.targets = data.targetData();
         this.targetWidth = data.targetWidth();
     }
 
     /** Samples in their stored order every epoch. */
     public static Batches sequential(Dataset data, int batchSize) {
-        return new Batches(data, batchSize, null, null);
+        return new Batches(data, batchSize, null, SampleOrder.listed(data.size()));
     }
 
     /** A new seeded permutation every epoch, drawn from {@code rng}. */
     public static Batches shuffled(Dataset data, int batchSize, Rng rng) {
-        return new Batches(data, batchSize, rng, null);
+        return new Batches(data, batchSize, rng, SampleOrder.shuffled(data.size()));
     }
 
     /**
-     * The same explicit order every epoch, as exercise sheets prescribe; indices may repeat or leave samples
-     * out.
+     * The same explicit order every epoch, as exercise sheets prescribe: sample numbers counted from 1, each sample
+     * exactly once (see {@link SampleOrder#explicit}).
+     *
+     * @throws IllegalArgumentException in words, naming the data, when the order is not such a list
      */
-    public static Batches explicit(Dataset data, int batchSize, int... sampleOrder) {
-        for (int i : sampleOrder) {
-            if (i < 0 || i >= data.size()) {
-                throw new IllegalArgumentException(data.name() + ": sample index " + i + " in the explicit order is"
-                        + " outside 0.." + (data.size() - 1));
-            }
+    public static Batches explicit(Dataset data, int batchSize, int... oneBased) {
+        SampleOrder order;
+        try {
+            order = SampleOrder.explicit(Arrays.stream(oneBased).boxed().toList(), data.size());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(data.name() + ": " + e.getMessage(), e);
         }
-        return new Batches(data, batchSize, null, sampleOrder.clone());
+        return new Batches(data, batchSize, null, order);
     }
 
     /** Drop (true) or keep (false, the default) a last batch shorter than the batch size. */
@@ -89,15 +90,19 @@ public final class Batches {
 
     /** Fixes the order of the next epoch (reshuffling a shuffled iterator). */
     public void startEpoch() {
-        if (explicit == null) {
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            if (rng != null) {
-                rng.shuffle(order);
-            }
-        }
+        order.nextEpoch(rng);
         epoch++;
+    }
+
+    /**
+     * Continues a shuffled run: the order of the epoch before (from {@link #order()}) and the generator's state when
+     * that epoch had ended; the next {@link #startEpoch()} then draws the order the original run drew.
+     */
+    public void resume(int[] previousOrder, long rngState) {
+        order.restore(previousOrder);
+        if (rng != null) {
+            rng.setState(rngState);
+        }
     }
 
     /** How many epochs have started. */
@@ -108,7 +113,7 @@ public final class Batches {
     /** The sample order of the current epoch; a copy. */
     public int[] order() {
         requireEpoch();
-        return order.clone();
+        return order.current();
     }
 
     public int batchSize() {
@@ -117,7 +122,7 @@ public final class Batches {
 
     /** Batches per epoch. */
     public int batchCount() {
-        return dropLast ? order.length / batchSize : (order.length + batchSize - 1) / batchSize;
+        return dropLast ? order.size() / batchSize : (order.size() + batchSize - 1) / batchSize;
     }
 
     /** Rows in batch i: the batch size, or less for a kept last batch. */
@@ -125,7 +130,7 @@ public final class Batches {
         if (i < 0 || i >= batchCount()) {
             throw new IndexOutOfBoundsException("batch " + i + " is outside 0.." + (batchCount() - 1));
         }
-        return Math.min(batchSize, order.length - i * batchSize);
+        return Math.min(batchSize, order.size() - i * batchSize);
     }
 
     /** The dataset index of row {@code row} of batch i in this epoch. */
@@ -134,7 +139,7 @@ public final class Batches {
         if (row < 0 || row >= batchRows(i)) {
             throw new IndexOutOfBoundsException("row " + row + " is outside batch " + i);
         }
-        return order[i * batchSize + row];
+        return order.sampleAt(i * batchSize + row);
     }
 
     /** A features tensor (rows, …sample shape) to fill. */
@@ -164,7 +169,7 @@ public final class Batches {
         }
         int rows = batchRows(i);
         for (int r = 0; r < rows; r++) {
-            out[r] = labels[order[i * batchSize + r]];
+            out[r] = labels[order.sampleAt(i * batchSize + r)];
         }
     }
 
@@ -173,10 +178,7 @@ public final class Batches {
             throw new IllegalArgumentException("batch " + i + " has " + rows + " rows of " + width + " " + what
                     + " values; the tensor given has shape " + Arrays.toString(dest.shape()));
         }
-        float[] out = dest.buffer();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(source, order[i * batchSize + r] * width, out, r * width, width);
-        }
+        order.copyRows(source, width, i * batchSize, rows, dest.buffer());
     }
 
     private void requireEpoch() {

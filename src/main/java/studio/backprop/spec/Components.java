@@ -63,7 +63,10 @@ final class Components {
         }
         if (type.equals("perceptron")) {
             r.rejectUnknown("learning_rate");
-            r.decimal("learning_rate", 1, 0, Double.MAX_VALUE);
+            if (r.decimal("learning_rate", 1, 0, Double.MAX_VALUE) == 0) {
+                problems.add(Problem.error("optimizer", "learning_rate: 0 must be greater than 0; with η = 0 the "
+                        + "perceptron rule never moves the unit"));
+            }
             return null;
         }
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",

@@ -27,6 +27,8 @@ import studio.backprop.nn.layers.GlobalPooling2D;
 import studio.backprop.nn.layers.Layer;
 import studio.backprop.nn.layers.Pooling2D;
 import studio.backprop.nn.layers.UpSampling2D;
+import studio.backprop.nn.perceptron.LabelConvention;
+import studio.backprop.nn.perceptron.PerceptronUpdate;
 
 /**
  * Every layer type the editor's palette offers, with its settings. This is the one place that maps the
@@ -54,7 +56,10 @@ public final class LayerCatalog {
                         Initializer.byName(s.choice("bias_initializer")))));
         register(new LayerType("Perceptron", "Core", "One threshold unit trained by the perceptron rule: "
                 + "ŷ = step(w·x + b).", List.of(
-                choice("labels", "0/1", List.of("0/1", "-1/+1"), "0/1 with step(0) = 0, or -1/+1 with sign(0) = +1")),
+                choice("labels", "0/1", List.of("0/1", "-1/+1"), "0/1 with step(0) = 0, or -1/+1 with sign(0) = +1"),
+                choice("update", PerceptronUpdate.ERROR.id(), PerceptronUpdate.ids(), "error: w ← w + η(y − ŷ)x when "
+                        + "ŷ ≠ y; mistake: w ← w + ηyx when ŷ ≠ y; margin: w ← w + ηyx when y(w·x + b) ≤ 0 (the "
+                        + "last two need labels -1/+1)")),
                 1, 1, s -> new Dense(s.name(), 1, s.choice("labels").equals("0/1") ? Activation.STEP : Activation.SIGN,
                         0f, true, Initializer.zeros(), Initializer.zeros())));
         register(new LayerType("Conv2D", "Convolution", "Slides filters over the image (cross-correlation).",
@@ -153,6 +158,9 @@ public final class LayerCatalog {
                     + String.join(", ", TYPES.keySet()));
         }
         List<String> out = new ArrayList<>(new LayerSettings(layer, type).problems());
+        if (type.type().equals("Perceptron") && out.isEmpty()) {
+            perceptronUpdateProblem(layer, out);
+        }
         int n = layer.inputs().size();
         if (n < type.minInputs() || n > type.maxInputs()) {
             out.add(type.type() + " '" + layer.name() + "' needs " + (type.maxInputs() == MAX
@@ -160,6 +168,18 @@ public final class LayerCatalog {
                     + ", it has " + (n == 0 ? "none: connect one" : n));
         }
         return out;
+    }
+
+    /** The ηyx update forms learn nothing from a label 0: they need labels -1/+1. */
+    private static void perceptronUpdateProblem(LayerSpec layer, List<String> out) {
+        PerceptronUpdate update = PerceptronUpdate.byId(layer.settings().getOrDefault("update",
+                PerceptronUpdate.ERROR.id()));
+        boolean plusMinus = layer.settings().getOrDefault("labels", "0/1").trim().equals("-1/+1");
+        if (!update.worksWith(plusMinus ? LabelConvention.MINUS_ONE_PLUS_ONE : LabelConvention.ZERO_ONE)) {
+            out.add("Perceptron '" + layer.name() + "': update = " + update.id() + " (w ← w + ηyx) needs labels = "
+                    + "-1/+1; with labels 0/1 a sample labelled 0 never moves the unit. Set labels = -1/+1, or "
+                    + "update = error");
+        }
     }
 
     /**

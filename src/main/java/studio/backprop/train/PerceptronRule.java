@@ -7,6 +7,7 @@ import java.util.Map;
 import studio.backprop.nn.Parameter;
 import studio.backprop.nn.optim.OptimizerState;
 import studio.backprop.nn.perceptron.LabelConvention;
+import studio.backprop.nn.perceptron.PerceptronUpdate;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.Compilation;
 import studio.backprop.tensor.Tensor;
@@ -18,9 +19,11 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
 /**
  * The perceptron learning rule on the one unit of a perceptron document, one sample after another:
  * <pre>
- *   z = w·x + b,  ŷ = threshold(z),  w ← w + η(y − ŷ)x,  b ← b + η(y − ŷ)
+ *   z = w·x + b,  ŷ = threshold(z),  then, when the update form fires,  w ← w + c·x,  b ← b + c
  * </pre>
- * with step(0) = 0 for labels 0/1 and sign(0) = +1 for labels −1/+1. A batch of several samples is presented one
+ * with step(0) = 0 for labels 0/1 and sign(0) = +1 for labels −1/+1, and the update form of the layer's
+ * {@code update} setting ({@link PerceptronUpdate}): c = η(y − ŷ) when ŷ ≠ y (the default), c = ηy when ŷ ≠ y, or
+ * c = ηy whenever y·z ≤ 0. A batch of several samples is presented one
  * sample at a time, each seeing the weights the previous one left. Training has converged after an epoch without
  * any update. The loss of a step is the fraction of its samples that were misclassified.
  */
@@ -29,6 +32,7 @@ public final class PerceptronRule implements StepRule {
     private final Parameter kernel;
     private final Parameter bias;
     private final LabelConvention labels;
+    private final PerceptronUpdate update;
     private final double initialEta;
     private double eta;
     private boolean updatedThisEpoch;
@@ -43,6 +47,11 @@ public final class PerceptronRule implements StepRule {
                 .orElseThrow();
         this.labels = c.outputKind() == studio.backprop.nn.loss.OutputKind.SCORE
                 ? LabelConvention.MINUS_ONE_PLUS_ONE : LabelConvention.ZERO_ONE;
+        this.update = PerceptronUpdate.byId(c.document().layers().get(0).settings().getOrDefault("update",
+                PerceptronUpdate.ERROR.id()));
+        if (!update.worksWith(labels)) {
+            throw new IllegalArgumentException("update = " + update.id() + " needs labels = -1/+1");
+        }
         this.initialEta = etaOf(c.document().optimizer());
         this.eta = initialEta;
     }
@@ -54,6 +63,32 @@ public final class PerceptronRule implements StepRule {
             throw new IllegalArgumentException("the perceptron's learning_rate must be a number, not '"
                     + spec.get("learning_rate", "") + "'");
         }
+    }
+
+    /**
+     * Checks that every target is one of the unit's two labels.
+     *
+     * @param y targets (N, 1)
+     * @throws IllegalArgumentException naming the first sample (from 1) whose label is not
+     */
+    public void requireLabels(Tensor y) {
+        float[] ys = y.contiguous().buffer();
+        for (int i = 0; i < ys.length; i++) {
+            if (ys[i] != Math.round(ys[i]) || !labels.contains(Math.round(ys[i]))) {
+                throw new IllegalArgumentException("sample " + (i + 1) + " has the label " + plain(ys[i])
+                        + ", which is not in " + labels.setNotation() + "; give the data labels "
+                        + labels.setNotation() + " or change the Perceptron's labels setting");
+            }
+        }
+    }
+
+    private static String plain(float v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** The update form the unit uses. */
+    public PerceptronUpdate update() {
+        return update;
     }
 
     /** The labels the unit uses. */
@@ -89,17 +124,18 @@ public final class PerceptronRule implements StepRule {
             int error = label - predicted;
             float[] wBefore = w.clone();
             float bBefore = b[0];
-            if (error != 0) {
-                mistakes++;
+            boolean fires = update.fires(z, predicted, label);
+            mistakes += error != 0 ? 1 : 0;
+            if (fires) {
                 updatedThisEpoch = true;
-                double change = eta * error;
+                double change = update.factor(eta, predicted, label);
                 for (int j = 0; j < features; j++) {
                     w[j] = (float) (w[j] + change * xi[j]);
                 }
                 b[0] = (float) (b[0] + change);
             }
             output.buffer()[i] = predicted;
-            rows.add(new PerceptronRow(-1, xi, z, predicted, label, error, error != 0, wBefore, bBefore,
+            rows.add(new PerceptronRow(-1, xi, z, predicted, label, error, fires, wBefore, bBefore,
                     w.clone(), b[0]));
         }
         return (float) mistakes / n;
@@ -157,8 +193,18 @@ public final class PerceptronRule implements StepRule {
     }
 
     @Override
+    public Object stepState() {
+        return updatedThisEpoch;
+    }
+
+    @Override
+    public void restoreStepState(Object state) {
+        updatedThisEpoch = state instanceof Boolean updated && updated;
+    }
+
+    @Override
     public String describe() {
-        return "perceptron rule (η = " + eta + ", labels " + labels.setNotation() + ")";
+        return "perceptron rule (η = " + eta + ", labels " + labels.setNotation() + ", " + update.formula() + ")";
     }
 
     @Override
@@ -191,6 +237,10 @@ public final class PerceptronRule implements StepRule {
         nodes.add(leaf("target", "target", Kind.DATA, scalar(last.label())));
         nodes.add(new NodeRecord("error", "loss", "sub", Kind.OP, "e = y − ŷ", List.of("target", unit + "/"
                 + threshold), false, scalar(last.error()), null));
+        if (update == PerceptronUpdate.MARGIN) {
+            nodes.add(new NodeRecord(unit + "/margin", unit, "mul", Kind.OP, "m = y·z; update when m ≤ 0",
+                    List.of("target", unit + "/z"), false, scalar(last.label() * last.z()), null));
+        }
         return nodes;
     }
 

@@ -87,6 +87,29 @@ public final class Series {
         }
     }
 
+    /**
+     * Where this series stands (in O(1)): the stored values are shared, which is safe because values below the
+     * mark's size are never written again.
+     */
+    Mark mark() {
+        return new Mark(values, size, stride, pendingSum, pendingCount);
+    }
+
+    /** Goes back to a mark taken of this series: the values appended since are forgotten. */
+    void rewind(Mark mark) {
+        float[] kept = new float[mark.values.length];
+        System.arraycopy(mark.values, 0, kept, 0, mark.size);
+        values = kept;
+        size = mark.size;
+        stride = mark.stride;
+        pendingSum = mark.pendingSum;
+        pendingCount = mark.pendingCount;
+    }
+
+    /** A position of a series, for stepping back. */
+    record Mark(float[] values, int size, int stride, double pendingSum, int pendingCount) {
+    }
+
     void clear() {
         values = new float[64];
         size = 0;

@@ -63,6 +63,18 @@ public interface StepRule {
     /** Continues from a checkpoint's optimiser state (ignored when null or the rule keeps none). */
     void importState(OptimizerState state);
 
+    /**
+     * What the rule itself changes in a step besides the weights and {@link #exportState()} (the perceptron rule:
+     * whether the epoch has updated), so that the loop can step back exactly; null when nothing.
+     */
+    default Object stepState() {
+        return null;
+    }
+
+    /** Goes back to what {@link #stepState()} returned before a step. */
+    default void restoreStepState(Object state) {
+    }
+
     /** The rows of the last step's record; {@code before} holds the parameters the step started from. */
     List<NodeRecord> recordNodes(Map<String, TensorCopy> before);
 

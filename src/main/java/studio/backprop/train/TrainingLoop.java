@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import studio.backprop.autograd.Variable;
+import studio.backprop.data.SampleOrder;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
 import studio.backprop.nn.loss.OutputKind;
@@ -42,7 +43,7 @@ public final class TrainingLoop {
     private final OutputKind outputKind;
     private final Map<Integer, Tensor[]> batches = new HashMap<>();
     private final Rng rng;
-    private EpochOrder order;
+    private SampleOrder order;
     private boolean converged;
     private boolean recording;
     private StepRecord lastRecord;
@@ -71,6 +72,7 @@ public final class TrainingLoop {
     private final Series validLoss = new Series();
     private final Series validAccuracy = new Series();
     private final Series learningRate = new Series();
+    private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
 
     /**
      * Initialises the network from the plan's seed (then the document's explicit weights).
@@ -93,6 +95,9 @@ public final class TrainingLoop {
         DocumentCompiler.initialise(compilation, rng);
         this.rule = compilation.perceptron() ? new PerceptronRule(compilation)
                 : new GradientDescentRule(network, compilation.loss(), compilation.optimizer(), rng);
+        if (rule instanceof PerceptronRule perceptron) {
+            perceptron.requireLabels(data.trainY());
+        }
         reset();
     }
 
@@ -119,7 +124,11 @@ public final class TrainingLoop {
         rng.setState(plan.seed());
         DocumentCompiler.initialise(compilation, rng);
         rule.reset();
-        order = new EpochOrder(plan, data.trainSize());
+        order = SampleOrder.of(switch (plan.order()) {
+            case LISTED -> SampleOrder.Mode.LISTED;
+            case SHUFFLED -> SampleOrder.Mode.SHUFFLED;
+            case EXPLICIT -> SampleOrder.Mode.EXPLICIT;
+        }, plan.explicitOrder(), data.trainSize());
         order.nextEpoch(rng);
         position = 0;
         epoch = 0;
@@ -135,6 +144,7 @@ public final class TrainingLoop {
             s.clear();
         }
         lastLoss = Float.NaN;
+        kept.forget(null);
     }
 
     /** One optimiser step on the next batch (the last batch of an epoch may be smaller). */
@@ -162,10 +172,26 @@ public final class TrainingLoop {
      * @throws TrainingDivergedException when a NaN or infinity appears; the previous weights are kept
      */
     public StepOutcome step(int samples) {
+        boolean keeping = kept.on();
+        if (keeping) {
+            kept.push(undoPoint());
+        }
+        try {
+            return advance(samples);
+        } catch (RuntimeException e) {
+            if (keeping) {
+                kept.dropNewest();
+            }
+            throw e;
+        }
+    }
+
+    private StepOutcome advance(int samples) {
         int n = Math.min(samples, order.size() - position);
         Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
             Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
-        order.fill(data.trainX(), data.trainY(), position, xy[0], xy[1]);
+        copyRows(data.trainX(), xy[0]);
+        copyRows(data.trainY(), xy[1]);
         if (lastSamples.length < n) {
             lastSamples = new int[n];
         }
@@ -352,6 +378,11 @@ public final class TrainingLoop {
         return true;
     }
 
+    /** Copies the rows of the samples at this epoch's next positions from a whole data tensor into a batch. */
+    private void copyRows(Tensor source, Tensor batch) {
+        order.copyRows(source.buffer(), source.size() / source.dim(0), position, batch.dim(0), batch.buffer());
+    }
+
     private static int[] withRows(Tensor t, int rows) {
         int[] s = t.shape();
         s[0] = rows;
@@ -362,7 +393,8 @@ public final class TrainingLoop {
 
     /**
      * Takes a live edit of the document (see {@link Reconfiguration}): the optimiser section (the same kind keeps its
-     * state, another kind starts fresh), the batch size, epochs and patience, dropout rates; the session goes on.
+     * state, another kind starts fresh), the batch size, epochs and patience, dropout rates; the session goes on, but
+     * the steps kept for {@link #stepBack()} are forgotten.
      *
      * @throws IllegalArgumentException in words when the edit cannot be taken live (it needs a restart) or a setting
      *                                  is not valid; nothing changes then
@@ -391,6 +423,7 @@ public final class TrainingLoop {
             setBatchSize(next.plan().batchSize());
         }
         plan = next.plan();
+        kept.forget("the document was edited during training");
         compilation = new Compilation(edited, network, compilation.shapes(), compilation.loss(),
                 compilation.optimizer(), plan, next.problems());
     }
@@ -610,6 +643,88 @@ public final class TrainingLoop {
                              studio.backprop.nn.optim.OptimizerState optimizer, Map<String, float[]> history) {
     }
 
+    // ---------------------------------------------------------------- stepping back
+
+    /**
+     * Everything a step changes, taken just before it: weights, the optimiser's and the rule's state, the generator,
+     * the epoch's order and counters, early-stopping and best-weights bookkeeping, the last record and marks of the
+     * histories. Only the settings (batch size, learning rate, recording) are not part of it.
+     */
+    private record UndoPoint(long steps, int epoch, int position, long rngState, int[] order, double epochLoss,
+                             int epochBatches, long epochCorrect, long epochSeen, float bestValidLoss,
+                             int epochsWithoutImprovement, boolean converged, float[][] bestWeights, int bestEpoch,
+                             int restoredBestEpoch, float[][] weights, studio.backprop.nn.optim.OptimizerState optimizer,
+                             Object ruleState, float lastLoss, int[] lastSamples, StepRecord lastRecord,
+                             Series.Mark[] histories) {
+    }
+
+    private UndoPoint undoPoint() {
+        Series.Mark[] marks = histories().values().stream().map(Series::mark).toArray(Series.Mark[]::new);
+        float[][] best = bestWeights == null ? null : java.util.Arrays.stream(bestWeights).map(float[]::clone)
+                .toArray(float[][]::new);
+        return new UndoPoint(steps, epoch, position, rng.state(), order.current(), epochLoss, epochBatches,
+                epochCorrect, epochSeen, bestValidLoss, epochsWithoutImprovement, converged, best, bestEpoch,
+                restoredBestEpoch, copyWeights(null), rule.exportState(), rule.stepState(), lastLoss, lastSamples(),
+                lastRecord, marks);
+    }
+
+    /**
+     * Keeps what is needed to undo up to {@code steps} of the latest steps with {@link #stepBack()} (0, the default,
+     * keeps none: each kept step costs a copy of the weights and the optimiser's state). Lowering it forgets the
+     * oldest kept steps.
+     */
+    public void setStepBackLimit(int steps) {
+        kept.setLimit(steps);
+    }
+
+    public int stepBackLimit() {
+        return kept.limit();
+    }
+
+    /** How many steps {@link #stepBack()} can undo now. */
+    public int stepsKeptForStepBack() {
+        return kept.size();
+    }
+
+    /**
+     * Undoes the last step exactly: the loop returns bit for bit to the state it had before that step (weights,
+     * optimiser and rule state, generator, sample order and position, histories, convergence, the last record),
+     * so stepping forward again computes the same step. Reset, restoring a checkpoint and a live edit of the
+     * document forget the kept steps.
+     *
+     * @throws IllegalStateException in words when there is nothing to step back
+     */
+    public void stepBack() {
+        UndoPoint u = kept.pop(steps);
+        setWeights(u.weights());
+        rule.importState(u.optimizer());
+        rule.restoreStepState(u.ruleState());
+        rng.setState(u.rngState());
+        order.restore(u.order());
+        steps = u.steps();
+        epoch = u.epoch();
+        position = u.position();
+        epochLoss = u.epochLoss();
+        epochBatches = u.epochBatches();
+        epochCorrect = u.epochCorrect();
+        epochSeen = u.epochSeen();
+        bestValidLoss = u.bestValidLoss();
+        epochsWithoutImprovement = u.epochsWithoutImprovement();
+        converged = u.converged();
+        bestWeights = u.bestWeights();
+        bestEpoch = u.bestEpoch();
+        restoredBestEpoch = u.restoredBestEpoch();
+        lastLoss = u.lastLoss();
+        lastSamples = u.lastSamples();
+        lastSampleCount = lastSamples.length;
+        lastRecord = recording ? u.lastRecord() : null;
+        Series.Mark[] marks = u.histories();
+        int i = 0;
+        for (Series series : histories().values()) {
+            series.rewind(marks[i++]);
+        }
+    }
+
     /** History entry holding a series' stride, beside the entry of its values (only when above 1). */
     private static final String STRIDE_SUFFIX = ".stride";
 
@@ -682,5 +797,6 @@ public final class TrainingLoop {
                     stride == null || stride.length != 1 || !(stride[0] >= 1) ? 1 : (int) stride[0]);
         }
         lastLoss = stepLoss.view().last();
+        kept.forget(steps > 0 ? "a saved session was restored" : null);
     }
 }

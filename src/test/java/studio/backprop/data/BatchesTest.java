@@ -55,10 +55,11 @@ class BatchesTest {
         Batches c = Batches.shuffled(data, 3, rng);
         epochIds(c);
         long saved = rng.state();
+        int[] previous = c.order();
         int[] next = epochIds(c);
-        Rng resumed = new Rng(0);
-        resumed.setState(saved);
-        assertArrayEquals(next, epochIds(Batches.shuffled(data, 3, resumed)));
+        Batches resumed = Batches.shuffled(data, 3, new Rng(0));
+        resumed.resume(previous, saved);
+        assertArrayEquals(next, epochIds(resumed));
     }
 
     @Test
@@ -73,13 +74,17 @@ class BatchesTest {
 
     @Test
     void explicitOrderIsFollowedEveryEpoch() {
-        Batches b = Batches.explicit(data, 1, 2, 0, 3, 1);
-        assertArrayEquals(new int[] {2, 0, 3, 1}, epochIds(b));
+        Dataset four = SplitsTest.numbered(4, 2);
+        Batches b = Batches.explicit(four, 1, 3, 1, 4, 2);
+        assertArrayEquals(new int[] {2, 0, 3, 1}, epochIds(b), "sample numbers count from 1");
         assertArrayEquals(new int[] {2, 0, 3, 1}, epochIds(b));
         int[] labels = new int[1];
         b.fillLabels(2, labels);
         assertEquals(1, labels[0]);
-        assertThrows(IllegalArgumentException.class, () -> Batches.explicit(data, 1, 0, 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Batches.explicit(four, 1, 3, 1, 5, 2));
+        assertEquals(four.name() + ": the sample order 3, 1, 5, 2 names sample 5, but there are only 4 samples "
+                + "(numbered 1 to 4)", e.getMessage());
     }
 
     @Test

@@ -33,6 +33,31 @@ class SeriesTest {
     }
 
     @Test
+    void rewindingToAMarkForgetsLaterValuesEvenAcrossAMergeAndKeepsOldViewsIntact() {
+        Series s = new Series(8);
+        for (int i = 1; i <= 7; i++) {
+            s.add(i);
+        }
+        Series.Mark mark = s.mark();
+        Series.View before = s.view();
+        for (int i = 8; i <= 11; i++) {
+            s.add(i);
+        }
+        assertEquals(2, s.view().stride());
+        Series.View merged = s.view();
+        s.rewind(mark);
+        assertArrayEquals(before.toArray(), s.view().toArray());
+        assertEquals(1, s.view().stride());
+        s.add(100);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 100}, s.view().toArray());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7}, before.toArray(), "an older view never changes");
+        assertArrayEquals(new float[] {1.5f, 3.5f, 5.5f, 7.5f, 9.5f}, merged.toArray());
+        s.add(9);
+        assertArrayEquals(new float[] {1.5f, 3.5f, 5.5f, 53.5f}, s.view().toArray(), "merges what is stored now");
+        assertEquals(2, s.view().stride());
+    }
+
+    @Test
     void memoryStaysBoundedForAnyNumberOfValues() {
         Series s = new Series(1024);
         int n = 1_000_000;

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The samples a perceptron learns from: input vectors x and integer labels y, one pair per row.
+ * Labelled samples a fixed perceptron is checked against (a gate's truth table): input vectors x and integer
+ * labels y, one pair per row.
  *
  * <p>Rows are numbered from 1 in every message, as on exercise sheets; {@link #input(int)} and
- * {@link #label(int)} take 0-based indices as Java does. Whether the labels fit a {@link LabelConvention}
- * is checked with {@link #requireLabelsIn(LabelConvention)}, because the same inputs may be used with
- * either convention.
+ * {@link #label(int)} take 0-based indices as Java does.
  *
  * @param inputs one input vector per sample, all of the same length, at least one entry each
  * @param labels one label per sample
@@ -62,11 +61,6 @@ public record TrainingSet(List<Vec> inputs, List<Integer> labels) {
         return inputs.size();
     }
 
-    /** The number of inputs per sample, i.e. the length a weight vector must have. */
-    public int inputCount() {
-        return inputs.get(0).size();
-    }
-
     /** Input vector of sample {@code index}, counted from 0. */
     public Vec input(int index) {
         return inputs.get(index);
@@ -75,20 +69,6 @@ public record TrainingSet(List<Vec> inputs, List<Integer> labels) {
     /** Label of sample {@code index}, counted from 0. */
     public int label(int index) {
         return labels.get(index);
-    }
-
-    /**
-     * Throws unless every label belongs to {@code convention}; the message names the first bad label and
-     * its row, e.g. "label 2 in row 3 is not in {0, 1}".
-     */
-    public void requireLabelsIn(LabelConvention convention) {
-        for (int row = 0; row < labels.size(); row++) {
-            int label = labels.get(row);
-            if (!convention.contains(label)) {
-                throw new IllegalArgumentException("label " + label + " in row " + (row + 1) + " is not in "
-                        + convention.setNotation());
-            }
-        }
     }
 
     private static void checkRows(List<Vec> inputs) {

@@ -30,14 +30,6 @@ public final class Vec {
         return new Vec(values.clone());
     }
 
-    /** The zero vector with {@code size} entries. */
-    public static Vec zeros(int size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("a vector cannot have " + size + " entries");
-        }
-        return new Vec(new double[size]);
-    }
-
     /** The number of entries. */
     public int size() {
         return values.length;
@@ -46,11 +38,6 @@ public final class Vec {
     /** Entry {@code i}, counted from 0. */
     public double get(int i) {
         return values[i];
-    }
-
-    /** A fresh copy of the entries; changing it does not change this vector. */
-    public double[] toArray() {
-        return values.clone();
     }
 
     /**
@@ -64,16 +51,6 @@ public final class Vec {
             sum += values[i] * other.values[i];
         }
         return sum;
-    }
-
-    /** this + factor·other, entry by entry. */
-    public Vec plusScaled(double factor, Vec other) {
-        requireSameSize(other);
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i] + factor * other.values[i];
-        }
-        return new Vec(result);
     }
 
     /** True when every entry is a finite number (no NaN, no infinity). */

@@ -105,4 +105,31 @@ class FixedPerceptronTest {
         assertEquals(Vec.of(0, 1), Vec.of(-0.0, 1));
         assertEquals("0.0", String.valueOf(Perceptron.zeroOne(Vec.of(1), -0.0).bias()));
     }
+
+    @Test
+    void anEmptyTableIsRefused() {
+        assertEquals("the dataset is empty: it needs at least one sample", assertThrows(IllegalArgumentException.class,
+                () -> TrainingSet.of(new double[0][], new int[0])).getMessage());
+    }
+
+    @Test
+    void rowsOfDifferentLengthsAreRefused() {
+        assertEquals("row 3 has 3 inputs, but row 1 has 2; every row needs the same number of inputs",
+                assertThrows(IllegalArgumentException.class, () -> TrainingSet.of(
+                        new double[][] {{0, 0}, {0, 1}, {1, 0, 1}}, new int[] {0, 1, 1})).getMessage());
+    }
+
+    @Test
+    void missingLabelsAreRefused() {
+        assertEquals("there are 3 rows of inputs but 2 labels; every row needs exactly one label",
+                assertThrows(IllegalArgumentException.class, () -> TrainingSet.of(new double[][] {{0}, {1}, {2}},
+                        new int[] {0, 1})).getMessage());
+    }
+
+    @Test
+    void aNonFiniteInputIsRefused() {
+        assertEquals("input 2 in row 1 is NaN; inputs must be finite numbers", assertThrows(
+                IllegalArgumentException.class, () -> TrainingSet.of(new double[][] {{0, Double.NaN}},
+                        new int[] {0})).getMessage());
+    }
 }
