@@ -42,6 +42,7 @@ final class TrainingPage implements Page {
     private final TrainingCharts charts = new TrainingCharts();
     private final BooleanProperty planar = new SimpleBooleanProperty();
     private final VBox content;
+    private final SplitPane column;
     private boolean loading;
 
     TrainingPage(Pages.Context context) {
@@ -56,7 +57,7 @@ final class TrainingPage implements Page {
                 == AppModel.Theme.LIGHT ? ChartPalette.LIGHT : ChartPalette.DARK, model.themeProperty()));
         charts.setMinHeight(180);
         charts.setPrefHeight(250);
-        SplitPane column = new SplitPane(playground, charts);
+        column = new SplitPane(playground, charts);
         column.setOrientation(Orientation.VERTICAL);
         column.setDividerPositions(0.66);
         SplitPane split = new SplitPane(dataSlot(), column);
@@ -148,8 +149,10 @@ final class TrainingPage implements Page {
         return out;
     }
 
+    /** In presenter mode the charts get more of the height: their type is larger, and legends need room. */
     @Override
     public void setPresenterMode(boolean on) {
+        column.setDividerPositions(on ? 0.58 : 0.66);
         playground.setPresenterMode(on);
         datasetPanel.plot().setTypeScale(on ? PlaygroundView.PRESENTER_SCALE : 1);
     }
