@@ -22,6 +22,9 @@ public final class Trainer implements AutoCloseable {
 
     static final long PUBLISH_INTERVAL_MS = 15;
 
+    /** How many steps can be undone while a view reads step records. */
+    static final int STEPS_KEPT_FOR_STEPPING_BACK = 100;
+
     private static final Object SHUTDOWN = new Object();
 
     private final TrainingLoop loop;
@@ -161,6 +164,11 @@ public final class Trainer implements AutoCloseable {
             } else {
                 play(true);
             }
+        } else if (command instanceof TrainerCommand.StepBack) {
+            state = state == TrainerState.RUNNING || state == TrainerState.FINISHED ? TrainerState.PAUSED : state;
+            epochsLeft = 0;
+            message = null;
+            attempt(loop::stepBack);
         } else if (command instanceof TrainerCommand.Reset) {
             loop.reset();
             state = TrainerState.PAUSED;
@@ -275,6 +283,8 @@ public final class Trainer implements AutoCloseable {
         boolean recording = probesByOwner.values().stream().flatMap(List::stream)
                 .anyMatch(p -> p instanceof Probe.Steps);
         loop.setRecording(recording);
+        // a view that reads step records (the stepper) can step back over the last steps it saw
+        loop.setStepBackLimit(recording ? STEPS_KEPT_FOR_STEPPING_BACK : 0);
         // payloads of probes nobody holds any more are dropped
         java.util.Set<Probe<?>> live = new java.util.HashSet<>();
         probesByOwner.values().forEach(live::addAll);

@@ -36,6 +36,13 @@ public sealed interface TrainerCommand {
     }
 
     /**
+     * Undoes the last step exactly (weights, optimiser, order, histories), while a {@link Probe.Steps} is registered
+     * (the steps are kept only then); the reason, in words, when there is nothing to step back.
+     */
+    record StepBack() implements TrainerCommand {
+    }
+
+    /**
      * The document was edited in a way the session takes live ({@link Reconfiguration.Kind#LIVE} or
      * {@link Reconfiguration.Kind#NONE}): the optimiser and its settings, batch size, epochs, dropout, a moved box.
      */

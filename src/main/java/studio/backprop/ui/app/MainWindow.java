@@ -93,6 +93,8 @@ public final class MainWindow {
         page.setPresenterMode(model.presenterModeProperty().get());
         page.setDarkColours(model.themeProperty().get() != AppModel.Theme.LIGHT);
         model.presenterModeProperty().addListener((o, a, on) -> page.setPresenterMode(on));
+        tab.selectedProperty().addListener((o, a, shown) -> page.setShowing(shown));
+        page.setShowing(tab.isSelected());
         model.themeProperty().addListener((o, a, theme) -> page.setDarkColours(theme != AppModel.Theme.LIGHT));
     }
 
@@ -204,7 +206,10 @@ public final class MainWindow {
                 () -> controls.command(new TrainerCommand.StepEpoch()));
         MenuItem reset = item("Reset Weights", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 () -> controls.command(new TrainerCommand.Reset()));
-        return new Menu("Train", null, play, sample, batch, epoch, new SeparatorMenuItem(), reset);
+        MenuItem walk = item("Walk Through a Step", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
+                () -> showPage("Stepper"));
+        return new Menu("Train", null, play, sample, batch, epoch, new SeparatorMenuItem(), walk,
+                new SeparatorMenuItem(), reset);
     }
 
     private Menu helpMenu() {

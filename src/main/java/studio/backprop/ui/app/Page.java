@@ -24,6 +24,10 @@ public interface Page {
     default void setPresenterMode(boolean on) {
     }
 
+    /** Whether the page is the one shown (a page may ask for costly probes only while it is). */
+    default void setShowing(boolean showing) {
+    }
+
     /** Whether the theme is a dark one (dark or high contrast). */
     default void setDarkColours(boolean dark) {
     }
