@@ -245,6 +245,7 @@ public final class Trainer implements AutoCloseable {
         String why = loop.converged() ? "Converged: the last epoch made no update."
                 : loop.earlyStopped() ? "Early stopping: the validation loss has not improved for "
                 + loop.compilation().plan().patience() + " epochs."
+                : loop.compilation().plan().epochs() == 1 ? "Finished: the one planned epoch is done."
                 : "Finished: all " + loop.compilation().plan().epochs() + " epochs are done.";
         if (loop.restoredBestEpoch() > 0) {
             why += " The weights of epoch " + loop.restoredBestEpoch() + " (the best validation loss) were put back.";

@@ -124,8 +124,13 @@ public final class StepStages {
 
     private static String inputs(StepRecord r, NodeRecord n, int digits) {
         StringBuilder sb = new StringBuilder();
-        for (String in : n.inputs()) {
-            NodeRecord input = r.node(in);
+        for (String name : n.inputs()) {
+            NodeRecord input = r.node(name);
+            // plumbing (a reshape) is shown as the value it passes on
+            while (input != null && input.internal() && !input.inputs().isEmpty()) {
+                input = r.node(input.inputs().get(0));
+            }
+            String in = input == null ? name : input.name();
             sb.append(sb.length() == 0 ? "" : ", ").append(in);
             if (input != null && input.value().values().length <= 4) {
                 sb.append(" = ").append(list(input.value(), digits));
