@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -37,6 +38,7 @@ public final class ImageFolderLoader {
         List<Raster> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String firstName = null;
+        long bytes = 0;
         for (Path dir : classDirs) {
             String className = dir.getFileName().toString();
             List<Path> files = children(dir, rootName + "/" + className, false);
@@ -53,6 +55,13 @@ public final class ImageFolderLoader {
                             + " image (" + firstName + ") is " + images.get(0).width + "×" + images.get(0).height
                             + "; give a size to resize to, or make them the same size");
                 }
+                bytes = MemoryBudget.sum(bytes, MemoryBudget.product(image.values.length, 2 * MemoryBudget.FLOAT_BYTES));
+                String memory = MemoryBudget.problem(bytes);
+                if (memory != null) {
+                    throw new DatasetException(rootName + ": the images up to " + shown + " (" + (images.size() + 1)
+                            + ") already fill the memory for data: " + memory + "; use fewer or smaller images "
+                            + "(a smaller 'size =')");
+                }
                 images.add(image);
                 labels.add(classNames.size());
             }
@@ -62,6 +71,11 @@ public final class ImageFolderLoader {
     }
 
     private static Raster read(Path file, String shown, ImageFolderOptions options) throws DatasetException {
+        long size = InputFiles.regularFile(file, shown);
+        String memory = MemoryBudget.problem(size);
+        if (memory != null) {
+            throw new DatasetException(shown + " holds " + MemoryBudget.text(size) + "; " + memory);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

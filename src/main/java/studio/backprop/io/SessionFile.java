@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +24,7 @@ import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.DocumentFormatException;
 import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
@@ -58,38 +55,38 @@ public final class SessionFile {
     private SessionFile() {
     }
 
-    /** Writes a file's content to a stream. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Saves the loop's document, data and state atomically to {@code file}. */
+    /**
+     * Saves the loop's document, data and state atomically to {@code file}.
+     *
+     * @throws SessionFormatException when {@code file} is a network file: a session would replace it
+     * @throws IOException            naming the file when it cannot be written; the previous file is unchanged
+     */
     public static void save(Path file, TrainingLoop loop) throws IOException {
+        refuseNetworkFile(file);
         saveAtomically(file, out -> writeZip(out, loop));
     }
 
-    /** Writes to a temporary file beside the target, forces it to disk, then renames it over the target. */
-    static void saveAtomically(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".saving");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+    /** Writes through {@link AtomicFile}: a crash mid-save leaves the previous file intact. */
+    static void saveAtomically(Path file, AtomicFile.Content content) throws IOException {
+        AtomicFile.write(file, content);
+    }
+
+    /** A session must never replace a network file (which is text starting with "backprop-studio"). */
+    static void refuseNetworkFile(Path file) throws SessionFormatException {
+        String name = String.valueOf(file.getFileName());
+        boolean networkName = name.toLowerCase(java.util.Locale.ROOT).endsWith(".bps");
+        boolean networkText = false;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                networkText = new String(in.readNBytes(15), StandardCharsets.ISO_8859_1).equals("backprop-studio");
+            } catch (IOException e) {
+                networkText = false;
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+        if (networkName || networkText) {
+            throw new SessionFormatException("will not save a session as " + file + ": "
+                    + (networkText ? "that is a network file, and the session would replace it"
+                    : "'.bps' is the extension of network files") + "; sessions end in '.bpsession'");
         }
     }
 
@@ -188,15 +185,24 @@ public final class SessionFile {
      * @throws SessionFormatException for a damaged, incomplete, foreign or newer file, in words
      */
     public static Session read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        return read(file, MemoryBudget.bytes());
+    }
+
+    /** Reads a session whose parts may unpack to at most {@code limit} bytes in all. */
+    static Session read(Path file, long limit) throws IOException {
+        String name = studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName()));
+        long size = regularFile(file, name);
         Map<String, byte[]> parts = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            long room = Math.min(limit, MemoryBudget.product(Math.max(size, 1), INFLATE_RATIO));
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                parts.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = readLimited(zip, room, name, e.getName());
+                room -= bytes.length;
+                parts.put(e.getName(), bytes);
             }
         } catch (NoSuchFileException e) {
             throw new SessionFormatException(name + ": the file does not exist");
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged and cannot be opened (" + e.getMessage()
                     + "); the previous save, if any, is in a file of the same name", e);
         }
@@ -211,13 +217,58 @@ public final class SessionFile {
         return decode(name, parts);
     }
 
+    /** How many times larger than the file deflate can make its parts (1032:1). */
+    private static final long INFLATE_RATIO = 1032;
+
+    /** The size of a regular file, or a message naming it (no folders, devices or pipes). */
+    static long regularFile(Path file, String name) throws SessionFormatException {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new SessionFormatException(name + ": the file does not exist");
+        }
+        if (a.isDirectory()) {
+            throw new SessionFormatException(name + " is a folder, not a session file");
+        }
+        if (!a.isRegularFile()) {
+            throw new SessionFormatException(name + " is not a regular file (a device, a pipe or a socket); name a "
+                    + "session file saved on disk");
+        }
+        return a.size();
+    }
+
+    /** An entry's bytes, refusing more than {@code room}: what the file can hold and the memory budget allow. */
+    private static byte[] readLimited(InputStream zip, long room, String name, String entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+            if (out.size() + (long) n > room) {
+                throw new SessionFormatException(name + ": its part '" + studio.backprop.tensor.Excerpt.of(entry)
+                        + "' unpacks to more than " + MemoryBudget.text(room) + " (what a file of its size can hold "
+                        + "and the memory allow); the session is damaged or not from Backprop Studio");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
     private static Session decode(String name, Map<String, byte[]> parts) throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(new String(parts.get("session.properties"), StandardCharsets.ISO_8859_1)));
+        try {
+            p.load(new StringReader(new String(parts.get("session.properties"), StandardCharsets.ISO_8859_1)));
+        } catch (IllegalArgumentException e) {
+            throw new SessionFormatException(name + " is damaged: its settings part cannot be read", e);
+        }
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new SessionFormatException(name + " is not a Backprop Studio session");
         }
-        int version = Integer.parseInt(p.getProperty("version", "0"));
+        int version;
+        try {
+            version = Integer.parseInt(p.getProperty("version", "0"));
+        } catch (NumberFormatException e) {
+            throw new SessionFormatException(name + " is damaged: its format version is not a number", e);
+        }
         if (version > VERSION) {
             throw new SessionFormatException(name + " was saved by a newer Backprop Studio (session format "
                     + version + "); this version opens session formats up to " + VERSION);
@@ -256,14 +307,14 @@ public final class SessionFile {
                     Integer.parseInt(p.getProperty("epochs_without_improvement")),
                     NamedArrays.read(stream(parts, "weights.bin"), "weights.bin"), opt, history);
             return new Session(doc, td, c);
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException | NullPointerException | ArrayIndexOutOfBoundsException e) {
             throw new SessionFormatException(name + " is damaged: a saved counter is missing or unreadable", e);
         } catch (IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged: " + e.getMessage(), e);
         }
     }
 
-    private static InputStream stream(Map<String, byte[]> parts, String entry) {
+    private static java.io.ByteArrayInputStream stream(Map<String, byte[]> parts, String entry) {
         return new java.io.ByteArrayInputStream(parts.get(entry));
     }
 

@@ -130,6 +130,14 @@ public final class Network {
         }
         try {
             int[] out = layer.outputShape(in);
+            long values = 1;
+            for (int d : out) {
+                values *= d;
+                if (d < 1 || values > Integer.MAX_VALUE - 8) {
+                    throw new LayerShapeException(node.name(), layer.type() + " '" + node.name() + "': its output "
+                            + Shapes.str(out) + " is " + (d < 1 ? "empty" : "larger than one sample can hold"));
+                }
+            }
             List<ParamSpec> params = layer.parameterSpecs(in);
             shapes.put(node.name(), out);
             return new ShapeReport.NodeShape(node.name(), layer.type(), out, params, List.of(),
@@ -138,6 +146,10 @@ public final class Network {
             shapes.put(node.name(), null);
             return new ShapeReport.NodeShape(node.name(), layer.type(), null, List.of(), List.of(e.getMessage()),
                     List.of());
+        } catch (ArithmeticException e) {
+            shapes.put(node.name(), null);
+            return new ShapeReport.NodeShape(node.name(), layer.type(), null, List.of(), List.of(layer.type() + " '"
+                    + node.name() + "': its sizes are too large to compute (" + e.getMessage() + ")"), List.of());
         }
     }
 

@@ -42,6 +42,9 @@ public final class DocumentCompiler {
         Loss loss = Components.loss(doc.loss(), problems);
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
+        if (shapes != null && shapes.ok()) {
+            MemoryEstimate.check(doc.inputShape(), shapes, plan.batchSize(), problems);
+        }
         boolean perceptronRule = doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
         boolean perceptronLayer = doc.layers().stream().anyMatch(l -> l.type().equals("Perceptron"));
         if (perceptronRule && (doc.layers().size() != 1 || !perceptronLayer)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.backprop.tensor.Excerpt;
 
 /**
  * The text layer of the network file format: a header line, then sections headed {@code [kind name]} holding
@@ -49,7 +50,8 @@ final class Sections {
     }
 
     static Parsed parse(String text, String source) throws DocumentFormatException {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         int i = 0;
         while (i < lines.length && isBlankOrComment(lines[i])) {
             i++;
@@ -61,13 +63,13 @@ final class Sections {
         String[] header = lines[i].trim().split("\\s+");
         if (header.length != 3 || !header[0].equals(MAGIC)) {
             throw new DocumentFormatException(source, i + 1, "this is not a Backprop Studio file: the first line "
-                    + "should read '" + MAGIC + " network 1', not '" + lines[i].trim() + "'");
+                    + "should read '" + MAGIC + " network 1', not '" + Excerpt.of(lines[i].trim()) + "'");
         }
         int version;
         try {
             version = Integer.parseInt(header[2]);
         } catch (NumberFormatException e) {
-            throw new DocumentFormatException(source, i + 1, "the format version '" + header[2]
+            throw new DocumentFormatException(source, i + 1, "the format version '" + Excerpt.of(header[2])
                     + "' is not a whole number");
         }
         int headerLine = i + 1;
@@ -96,11 +98,11 @@ final class Sections {
             int eq = line.indexOf('=');
             if (eq <= 0) {
                 throw new DocumentFormatException(source, i + 1, "expected 'key = value' or a section like "
-                        + "'[layer name]', found '" + line + "'");
+                        + "'[layer name]', found '" + Excerpt.of(line) + "'");
             }
             String key = line.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
             if (current.entries().containsKey(key)) {
-                throw new DocumentFormatException(source, i + 1, "'" + key + "' is given twice in this section "
+                throw new DocumentFormatException(source, i + 1, "'" + Excerpt.of(key) + "' is given twice in this section "
                         + "(first on line " + current.entries().get(key).line() + ")");
             }
             open = new Entry(key, line.substring(eq + 1).trim(), i + 1);
@@ -111,7 +113,7 @@ final class Sections {
 
     private static Section sectionHeader(String line, int lineNo, String source) throws DocumentFormatException {
         if (!line.endsWith("]")) {
-            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '" + line + "'");
+            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '" + Excerpt.of(line) + "'");
         }
         String[] parts = line.substring(1, line.length() - 1).trim().split("\\s+", 2);
         if (parts[0].isEmpty()) {

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
@@ -14,6 +13,7 @@ import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import studio.backprop.io.AtomicFile;
 
 /**
  * The one path from a view to a PNG file: the view {@linkplain Exportable#prepareExport prepares itself} for the
@@ -86,41 +86,15 @@ public final class PngExporter {
     }
 
     /**
-     * Writes to a temporary file beside the target and renames it; a failure says in words what went wrong and
-     * leaves any previous picture as it was.
+     * Writes through {@link AtomicFile}: a failure says in words what went wrong and leaves any previous picture as
+     * it was.
      */
     private static void writeAtomically(BufferedImage image, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".png");
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+        AtomicFile.write(file, "write the picture", out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer is available in this Java runtime");
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("cannot write the picture " + file + ": " + why(e), e);
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        });
     }
 
-    private static String why(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied for " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file stands where the folder should be: " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "there is no folder " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + f.getFile() + ")";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }
