@@ -118,6 +118,16 @@ class HardenedInputsTest {
     }
 
     @Test
+    void anExportTooLargeToDrawIsRefusedBeforeDrawing() {
+        assertEquals(2, run("export", dir.resolve("none.bpsession").toString(), "--view", "loss", "--out",
+                dir.resolve("x.png").toString(), "--size", "800x5000", "--scale", "4"));
+        assertTrue(err.contains("the picture would be 3200×20000 pixels; each side can be at most 16384"), err);
+        assertEquals(2, run("export", dir.resolve("none.bpsession").toString(), "--view", "loss", "--out",
+                dir.resolve("x.png").toString(), "--size", "8000x8000", "--scale", "4"));
+        assertTrue(err.contains("32000×32000"), err);
+    }
+
+    @Test
     void messagesQuoteAShortExcerptWithoutControlCharacters() throws IOException {
         Path file = Files.writeString(dir.resolve("noise.bps"), "backprop-studio network 1\ninput = 2\n"
                 + "\u001b]0;owned\u0007" + "y".repeat(1_000_000) + "\n");

@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 import studio.backprop.io.AtomicFile;
+import studio.backprop.tensor.MemoryBudget;
 
 /**
  * The one path from a view to a PNG file: the view {@linkplain Exportable#prepareExport prepares itself} for the
@@ -59,12 +60,52 @@ public final class PngExporter {
         writeAtomically(toBuffered(render(node, scale, background)), file);
     }
 
-    /** Renders the node at {@code scale} over {@code background} (transparent when null). */
+    /** The longest side, in pixels, a snapshot can have (the software renderer's texture limit). */
+    public static final int MAX_PIXELS_SIDE = 16384;
+    /** Copies of the picture alive while it is drawn and written (render target, image, ARGB array, PNG). */
+    private static final long COPIES = 5;
+
+    /**
+     * Null when a picture of {@code width}×{@code height} pixels can be drawn, otherwise why not and what to do:
+     * each side at most {@link #MAX_PIXELS_SIDE}, and its copies within the memory budget.
+     */
+    public static String tooLarge(double width, double height) {
+        long w = (long) Math.ceil(width);
+        long h = (long) Math.ceil(height);
+        if (w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE) {
+            return "the picture would be " + w + "×" + h + " pixels; each side can be at most " + MAX_PIXELS_SIDE
+                    + ": choose a smaller scale or size";
+        }
+        String memory = MemoryBudget.problem(MemoryBudget.product(Math.max(w, 1), Math.max(h, 1), 4, COPIES));
+        return memory == null ? null : "the picture would be " + w + "×" + h + " pixels: drawing it, " + memory
+                + "; choose a smaller scale or size";
+    }
+
+    /**
+     * Renders the node at {@code scale} over {@code background} (transparent when null).
+     *
+     * @throws IllegalArgumentException when the picture is too large to draw, in words
+     */
     public static WritableImage render(Node node, double scale, Color background) {
+        javafx.geometry.Bounds b = node.getLayoutBounds();
+        String problem = tooLarge(b.getWidth() * scale, b.getHeight() * scale);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
         params.setFill(background == null ? Color.TRANSPARENT : background);
-        return node.snapshot(params, null);
+        try {
+            WritableImage image = node.snapshot(params, null);
+            if (image == null) {
+                throw new IllegalStateException("no image");
+            }
+            return image;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new IllegalArgumentException("the picture of " + Math.round(b.getWidth() * scale) + "×"
+                    + Math.round(b.getHeight() * scale) + " pixels could not be drawn (" + e.getClass().getSimpleName()
+                    + " in the renderer); choose a smaller scale or size", e);
+        }
     }
 
     /** Converts a JavaFX image to an ARGB buffered image with the same pixels. */
