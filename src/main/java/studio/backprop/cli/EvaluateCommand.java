@@ -43,7 +43,7 @@ final class EvaluateCommand implements Command {
         if (args.option("data") != null) {
             Path file = Path.of(args.option("data"));
             NetworkDocument doc = Workspace.read(file);
-            data = Workspace.data(doc, loop.compilation(), file);
+            data = Workspace.data(doc, loop.compilation(), file, args.flag("allow-outside-data"));
         }
         String split = args.option("split") != null ? args.option("split")
                 : data.hasValidation() ? "validation" : "train";

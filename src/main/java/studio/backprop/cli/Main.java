@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Main {
 
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+    /** The most kernel threads --threads accepts. */
+    static final int MAX_THREADS = 256;
 
     static {
         for (Command c : List.of(new SummaryCommand(), new TrainCommand(), new TraceCommand(), new EvaluateCommand(),
@@ -74,7 +76,13 @@ public final class Main {
         try {
             Args parsed = new Args(command.name(), Arrays.asList(args).subList(1, args.length), command.options(),
                     command.flags());
-            return command.run(parsed, out, err);
+            int threadsBefore = studio.backprop.kernels.KernelPool.threads();
+            studio.backprop.kernels.KernelPool.setThreads(parsed.intOption("threads", threadsBefore, 1, MAX_THREADS));
+            try {
+                return command.run(parsed, out, err);
+            } finally {
+                studio.backprop.kernels.KernelPool.setThreads(threadsBefore);
+            }
         } catch (UsageException | IOException | IllegalArgumentException e) {
             err.println(message(e));
             return 2;
@@ -113,6 +121,10 @@ public final class Main {
     static String usage() {
         StringBuilder sb = new StringBuilder("usage: backprop COMMAND [ARGS]\ncommands:\n");
         COMMANDS.values().forEach(c -> sb.append("  ").append(c.usage()).append('\n'));
+        sb.append("options of every command:\n")
+                .append("  --threads N            kernel threads (1 to ").append(MAX_THREADS)
+                .append("); results are bit-identical for any N\n")
+                .append("  --allow-outside-data   read data a network file names outside its own folder\n");
         return sb.toString().stripTrailing();
     }
 }

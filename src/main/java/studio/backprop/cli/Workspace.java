@@ -103,10 +103,10 @@ final class Workspace {
     }
 
     /** A network file read, compiled and ready to train, with the file it came from. */
-    record Loaded(Path file, NetworkDocument doc, Compilation compilation) {
+    record Loaded(Path file, NetworkDocument doc, Compilation compilation, boolean allowOutsideData) {
 
         TrainingData data() {
-            return Workspace.data(doc, compilation, file);
+            return Workspace.data(doc, compilation, file, allowOutsideData);
         }
 
         /** Runs the perceptron rule and prints its table when the file asks for it; false otherwise. */
@@ -126,13 +126,18 @@ final class Workspace {
         Path file = Path.of(args.positional(0, "the network file"));
         String text = text(file);
         NetworkDocument doc = parse(text, file);
-        return new Loaded(file, doc, trainable(doc, file, text));
+        return new Loaded(file, doc, trainable(doc, file, text), args.flag("allow-outside-data"));
     }
 
     static TrainingData data(NetworkDocument doc, Compilation c, Path file) {
+        return data(doc, c, file, false);
+    }
+
+    /** The document's data, read from the network file's folder (outside it only with the user's consent). */
+    static TrainingData data(NetworkDocument doc, Compilation c, Path file, boolean allowOutside) {
         String loss = c.loss() == null ? "" : c.loss().name();
         boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
         Path base = file.toAbsolutePath().getParent();
-        return DataResolver.resolve(doc, base, classification, c.network().outputShape());
+        return DataResolver.resolve(doc, base, classification, c.network().outputShape(), allowOutside);
     }
 }

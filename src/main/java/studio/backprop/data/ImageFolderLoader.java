@@ -29,7 +29,16 @@ public final class ImageFolderLoader {
         if (!Files.isDirectory(root)) {
             throw new DatasetException(rootName + ": not a folder");
         }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new DatasetException(rootName + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
         List<Path> classDirs = children(root, rootName, true);
+        for (Path dir : classDirs) {
+            staysInside(dir, realRoot, rootName + "/" + dir.getFileName(), rootName);
+        }
         if (classDirs.size() < 2) {
             throw new DatasetException(rootName + ": needs one sub-folder per class and at least two classes, found "
                     + classDirs.size());
@@ -47,6 +56,7 @@ public final class ImageFolderLoader {
             }
             for (Path file : files) {
                 String shown = rootName + "/" + className + "/" + file.getFileName();
+                staysInside(file, realRoot, shown, rootName);
                 Raster image = read(file, shown, options);
                 if (firstName == null) {
                     firstName = shown;
@@ -68,6 +78,18 @@ public final class ImageFolderLoader {
             classNames.add(className);
         }
         return dataset(rootName, images, labels, classNames, options.channels());
+    }
+
+    /** Links are not followed out of the data folder: a class folder linked to /etc is refused by name. */
+    private static void staysInside(Path p, Path realRoot, String shown, String rootName) throws DatasetException {
+        try {
+            if (!p.toRealPath().startsWith(realRoot)) {
+                throw new DatasetException(shown + " is a link to a place outside " + rootName + "; links are not "
+                        + "followed out of the data folder: copy the images into it");
+            }
+        } catch (IOException e) {
+            throw new DatasetException(shown + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
     }
 
     private static Raster read(Path file, String shown, ImageFolderOptions options) throws DatasetException {

@@ -26,13 +26,25 @@ public final class DataResolver {
      * @param outputShape the network's per-sample output shape (decides one-hot or single-column targets)
      */
     public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification, int[] outputShape) {
+        return resolve(doc, baseDir, classification, outputShape, false);
+    }
+
+    /**
+     * As {@link #resolve(NetworkDocument, Path, boolean, int[])}; data files outside {@code baseDir} (and the
+     * bundled samples) are read only when {@code allowOutside} says the user agreed (see {@link DataFolder}).
+     *
+     * @throws DataOutsideFolderException when a data path lies outside and consent was not given
+     */
+    public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification, int[] outputShape,
+            boolean allowOutside) {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
             case "inline" -> inline(data, classification);
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
-            default -> DataSources.load(source, data, doc.inputShape(), outputShape, baseDir);
+            default -> DataSources.load(source, data, doc.inputShape(), outputShape,
+                    new DataFolder(baseDir, allowOutside));
         };
         return split(all, doc);
     }

@@ -43,7 +43,8 @@ final class DataSources {
     private DataSources() {
     }
 
-    static TrainingData load(String source, ComponentSpec spec, int[] inputShape, int[] outputShape, Path baseDir) {
+    static TrainingData load(String source, ComponentSpec spec, int[] inputShape, int[] outputShape,
+            DataFolder folder) {
         Settings s = new Settings(source, spec);
         try {
             Dataset d = switch (source) {
@@ -53,10 +54,10 @@ final class DataSources {
                                 : LabelLevels.ZERO_ONE);
                 case "curve" -> curve(s);
                 case "mnist" -> mnist(s);
-                case "csv" -> CsvLoader.load(baseDir.resolve(s.required("file")), csvOptions(s));
-                case "idx" -> IdxLoader.load("idx", baseDir.resolve(s.required("images")),
-                        baseDir.resolve(s.required("labels")), s.integer("classes", 10));
-                case "images" -> ImageFolderLoader.load(baseDir.resolve(s.required("folder")), imageOptions(s));
+                case "csv" -> CsvLoader.load(s.path(folder, "file"), csvOptions(s));
+                case "idx" -> IdxLoader.load("idx", s.path(folder, "images"), s.path(folder, "labels"),
+                        s.bounded("classes", 10, 2, 256));
+                case "images" -> ImageFolderLoader.load(s.path(folder, "folder"), imageOptions(s));
                 default -> throw new DataResolutionException("unknown data source '" + source + "'; the sources are "
                         + "inline, generated, logic, curve, mnist, csv, idx and images");
             };
@@ -219,6 +220,11 @@ final class DataSources {
 
         String text(String key, String fallback) {
             return spec.get(key, fallback).trim().toLowerCase(Locale.ROOT);
+        }
+
+        /** A file or folder setting, resolved within the network file's folder. */
+        Path path(DataFolder folder, String key) {
+            return folder.resolve(source, key, required(key));
         }
 
         String required(String key) {
