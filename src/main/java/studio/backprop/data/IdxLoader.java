@@ -113,6 +113,8 @@ public final class IdxLoader {
             return Tensor.wrap(values, dims[0], dims[1], dims[2], 1);
         } catch (ZipException e) {
             throw new DatasetException(name + ": damaged gzip data (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(name + ": the gzip data is cut short (the file is truncated)", e);
         }
     }
 
@@ -145,6 +147,8 @@ public final class IdxLoader {
             return labels;
         } catch (ZipException e) {
             throw new DatasetException(name + ": damaged gzip data (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(name + ": the gzip data is cut short (the file is truncated)", e);
         }
     }
 

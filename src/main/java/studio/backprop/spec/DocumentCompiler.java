@@ -39,6 +39,9 @@ public final class DocumentCompiler {
                 n.warnings().forEach(w -> problems.add(Problem.warning(n.name(), w)));
             }
         }
+        if (shapes != null) {
+            checkWeights(doc, shapes, problems);
+        }
         Loss loss = Components.loss(doc.loss(), problems);
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
@@ -96,6 +99,32 @@ public final class DocumentCompiler {
                 f[i] = (float) values[i];
             }
             built.setWeights(w.role(), Tensor.of(f, w.shape()));
+        }
+    }
+
+    /** Every [weights] section names a layer, a parameter it has, and that parameter's shape. */
+    private static void checkWeights(NetworkDocument doc, ShapeReport shapes, List<Problem> problems) {
+        for (WeightsSpec w : doc.weights()) {
+            ShapeReport.NodeShape node = shapes.node(w.layer());
+            String layer = studio.backprop.tensor.Excerpt.of(w.layer());
+            if (node == null) {
+                problems.add(Problem.error("network", "[weights " + layer + "] names no layer of the network"));
+                continue;
+            }
+            if (node.outputShape() == null) {
+                continue;
+            }
+            studio.backprop.nn.layers.ParamSpec param = node.parameters().stream()
+                    .filter(p -> p.role().equals(w.role())).findFirst().orElse(null);
+            if (param == null) {
+                problems.add(Problem.error(w.layer(), "weights for '" + layer + "' name the parameter '"
+                        + studio.backprop.tensor.Excerpt.of(w.role()) + "', which it does not have (it has "
+                        + node.parameters().stream().map(studio.backprop.nn.layers.ParamSpec::role).toList() + ")"));
+            } else if (!java.util.Arrays.equals(param.shape(), w.shape())) {
+                problems.add(Problem.error(w.layer(), "weights for '" + layer + "', " + w.role() + ": shape "
+                        + studio.backprop.tensor.Shapes.str(w.shape()) + " given, the layer needs "
+                        + studio.backprop.tensor.Shapes.str(param.shape())));
+            }
         }
     }
 
