@@ -34,10 +34,11 @@ final class Args {
             if (a.startsWith("--")) {
                 String name = a.substring(2);
                 if (!valued.contains(name) && !flags.contains(name)) {
-                    List<String> known = new ArrayList<>(valued);
-                    known.addAll(flags);
+                    List<String> known = new ArrayList<>(commandOptions);
+                    known.addAll(commandFlags);
                     java.util.Collections.sort(known);
-                    throw new UsageException(command + ": unknown option --" + name + (known.isEmpty()
+                    throw new UsageException(command + ": unknown option --" + studio.backprop.tensor.Excerpt.of(name)
+                            + (known.isEmpty()
                             ? "; it takes none" : "; the options are --" + String.join(", --", known)));
                 }
                 if (flags.contains(name)) {

@@ -138,6 +138,12 @@ final class Workspace {
         String loss = c.loss() == null ? "" : c.loss().name();
         boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
         Path base = file.toAbsolutePath().getParent();
-        return DataResolver.resolve(doc, base, classification, c.network().outputShape(), allowOutside);
+        TrainingData data = DataResolver.resolve(doc, base, classification, c.network().outputShape(),
+                allowOutside);
+        String memory = c.plan() == null ? null : DocumentCompiler.memoryProblem(c, data.trainSize());
+        if (memory != null) {
+            throw new studio.backprop.train.DataResolutionException(memory);
+        }
+        return data;
     }
 }

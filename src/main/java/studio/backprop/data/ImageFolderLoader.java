@@ -105,6 +105,14 @@ public final class ImageFolderLoader {
             throw new DatasetException(shown + ": cannot be read (" + e.getMessage() + ")", e);
         }
         Raster image = ImageDecoders.decode(bytes, shown).toChannels(options.channels());
+        if (options.resizes()) {
+            String resized = MemoryBudget.problem(MemoryBudget.product(options.height(), options.width(),
+                    options.channels(), 2 * MemoryBudget.FLOAT_BYTES));
+            if (resized != null) {
+                throw new DatasetException(shown + ": resizing to " + options.height() + "×" + options.width() + ", "
+                        + resized + "; give a smaller size");
+            }
+        }
         return options.resizes() ? Resize.resize(image, options.height(), options.width(), options.interpolation())
                 : image;
     }

@@ -62,6 +62,20 @@ public final class DocumentCompiler {
     }
 
     /**
+     * Null when training {@code c} on {@code samples} training samples fits the memory budget, otherwise why not
+     * in words; for a full-batch plan the batch is every sample, which compiling alone cannot know.
+     */
+    public static String memoryProblem(Compilation c, int samples) {
+        if (c.shapes() == null || !c.shapes().ok()) {
+            return null;
+        }
+        int batch = c.plan().batchSize() == 0 ? samples : Math.min(c.plan().batchSize(), samples);
+        List<Problem> problems = new ArrayList<>();
+        MemoryEstimate.check(c.document().inputShape(), c.shapes(), batch, problems);
+        return problems.isEmpty() ? null : problems.get(0).message();
+    }
+
+    /**
      * Builds an optimiser from an [optimizer] section.
      *
      * @throws IllegalArgumentException with every problem in words

@@ -66,8 +66,12 @@ final class DataSources {
         } catch (DatasetException e) {
             throw new DataResolutionException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw e instanceof DataResolutionException ? e
-                    : new DataResolutionException("[data " + source + "]: " + e.getMessage(), e);
+            if (e instanceof DataResolutionException) {
+                throw e;
+            }
+            String m = e.getMessage() == null || e instanceof NumberFormatException
+                    ? "a setting is not a number it can read" : Excerpt.message(e.getMessage(), 400, 10);
+            throw new DataResolutionException("[data " + source + "]: " + m, e);
         }
     }
 
@@ -142,7 +146,8 @@ final class DataSources {
         }
         String label = s.text("label", "");
         if (!label.isEmpty()) {
-            o = label.chars().allMatch(Character::isDigit) ? o.withLabel(Integer.parseInt(label)) : o.withLabel(label);
+            o = label.chars().allMatch(Character::isDigit) ? o.withLabel(s.bounded("label", 0, 0, 1_000_000))
+                    : o.withLabel(label);
         }
         o = o.withNumericEncoding(s.choice("numeric", "min_max", ColumnEncoding.class));
         return o.withCategoricalEncoding(s.choice("categorical", "one_hot", ColumnEncoding.class));

@@ -47,6 +47,18 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void aFullBatchIsCheckedOnceTheNumberOfSamplesIsKnown() throws DocumentFormatException {
+        String net = HEAD + "input = 784\n[layer h]\ntype = Dense\nunits = 1000\n[layer out]\ntype = Dense\n"
+                + "units = 10\n[loss mse]\n[training]\nbatch_size = full\n";
+        Compilation c = compile(net);
+        assertTrue(c.trainable(), c.whyNotTrainable());
+        assertEquals(null, DocumentCompiler.memoryProblem(c, 100));
+        String problem = DocumentCompiler.memoryProblem(c, 100_000_000);
+        assertTrue(problem != null && problem.contains("a batch of 100000000"), problem);
+        assertEquals(null, DocumentCompiler.memoryProblem(compile(net.replace("full", "32")), 100_000_000));
+    }
+
+    @Test
     void shapesTooLargeForOneSampleAreProblemsNotOverflows() throws DocumentFormatException {
         Compilation c = compile(HEAD + "input = 100000x100000x4\n[layer f]\ntype = Flatten\n[layer out]\n"
                 + "type = Dense\nunits = 1\n[loss mse]\n");
