@@ -19,6 +19,9 @@ import java.util.Locale;
 public record TrainingPlan(int batchSize, int epochs, long seed, Order order, List<Integer> explicitOrder,
                            double validation, boolean lastFraction, int steps, int patience) {
 
+    /** The most epochs (and exercise steps) a plan may ask for: a million keeps the run's history in memory. */
+    public static final int MAX_EPOCHS = 1_000_000;
+
     /** Sample order within an epoch. */
     public enum Order { LISTED, SHUFFLED, EXPLICIT }
 
@@ -31,7 +34,7 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         Reader r = new Reader(spec, problems);
         String batch = spec.get("batch_size", "32").trim().toLowerCase(Locale.ROOT);
         int batchSize = batch.equals("full") ? 0 : r.integer("batch_size", 32, 0);
-        int epochs = r.integer("epochs", 10, 1);
+        int epochs = r.integer("epochs", 10, 1, MAX_EPOCHS);
         long seed = r.integer("seed", 1, Integer.MIN_VALUE);
         String orderText = spec.get("order", "shuffled").trim().toLowerCase(Locale.ROOT);
         Order order;
@@ -59,7 +62,7 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         if (!split.equals("shuffled") && !split.equals("last")) {
             problems.add(Problem.error("training", "split: '" + split + "' is neither shuffled nor last"));
         }
-        int steps = r.integer("steps", 0, 0);
+        int steps = r.integer("steps", 0, 0, MAX_EPOCHS);
         int patience = r.integer("patience", 0, 0);
         r.rejectUnknown("batch_size", "epochs", "seed", "order", "validation", "split", "steps", "patience");
         return new TrainingPlan(batchSize, epochs, seed, order, explicit, validation, split.equals("last"), steps,
@@ -83,6 +86,10 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         }
 
         int integer(String key, int fallback, int min) {
+            return integer(key, fallback, min, Integer.MAX_VALUE);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
             String v = spec.get(key);
             if (v == null) {
                 return fallback;
@@ -93,9 +100,15 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
                     problems.add(Problem.error(subject, key + ": " + n + " must be at least " + min));
                     return fallback;
                 }
+                if (n > max) {
+                    problems.add(Problem.error(subject, key + ": " + n + " is more than the " + String.format(
+                            Locale.ROOT, "%,d", max) + " allowed; the history of a longer run would not fit in memory"));
+                    return fallback;
+                }
                 return n;
             } catch (NumberFormatException e) {
-                problems.add(Problem.error(subject, key + ": '" + v + "' is not a whole number"));
+                problems.add(Problem.error(subject, key + ": '" + studio.backprop.tensor.Excerpt.of(v)
+                        + "' is not a whole number"));
                 return fallback;
             }
         }
