@@ -306,11 +306,49 @@ public final class SessionFile {
                     Float.parseFloat(p.getProperty("best_valid_loss")),
                     Integer.parseInt(p.getProperty("epochs_without_improvement")),
                     NamedArrays.read(stream(parts, "weights.bin"), "weights.bin"), opt, history);
+            checkCounters(name, c, td);
             return new Session(doc, td, c);
         } catch (NumberFormatException | NullPointerException | ArrayIndexOutOfBoundsException e) {
             throw new SessionFormatException(name + " is damaged: a saved counter is missing or unreadable", e);
         } catch (IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The saved counters must fit the saved data: the sample order a permutation of the training rows, the
+     * position within them, a positive batch, no negative counts, and every data value finite.
+     */
+    private static void checkCounters(String name, TrainingLoop.Checkpoint c, TrainingData data)
+            throws SessionFormatException {
+        int n = data.trainSize();
+        int[] order = c.order();
+        boolean[] seen = new boolean[n];
+        boolean permutation = order.length == n;
+        for (int i = 0; permutation && i < order.length; i++) {
+            permutation = order[i] >= 0 && order[i] < n && !seen[order[i]];
+            if (permutation) {
+                seen[order[i]] = true;
+            }
+        }
+        if (!permutation) {
+            throw new SessionFormatException(name + " is damaged: its saved sample order is not an order of its "
+                    + n + " training samples");
+        }
+        if (c.position() < 0 || c.position() > n || c.batchSize() < 0 || c.steps() < 0 || c.epoch() < 0
+                || c.epochBatches() < 0 || c.epochSeen() < 0) {
+            throw new SessionFormatException(name + " is damaged: its saved counters (step " + c.steps() + ", epoch "
+                    + c.epoch() + ", position " + c.position() + ", batch " + c.batchSize() + ") do not fit its " + n
+                    + " training samples");
+        }
+        for (Tensor t : new Tensor[] {data.trainX(), data.trainY(), data.validX(), data.validY()}) {
+            if (t != null) {
+                for (float v : t.toArray()) {
+                    if (!Float.isFinite(v)) {
+                        throw new SessionFormatException(name + " is damaged: its saved data holds NaN or infinity");
+                    }
+                }
+            }
         }
     }
 

@@ -136,9 +136,31 @@ class SeededFuzzTest {
         byte[] seed = Files.readAllBytes(good);
         Mutator m = new Mutator(SEED + 1);
         Path file = dir.resolve("fuzz.bpsession");
+        java.util.Map<String, byte[]> parts = unzip(seed);
+        List<String> names = new ArrayList<>(parts.keySet());
         for (int i = 0; i < SESSIONS; i++) {
-            Files.write(file, m.bytes(seed));
-            check("session", i, () -> SessionFile.open(file));
+            if (i % 2 == 0) {
+                Files.write(file, m.bytes(seed));
+            } else {
+                String part = names.get(m.nextInt(names.size()));
+                java.util.Map<String, byte[]> changed = new java.util.LinkedHashMap<>(parts);
+                byte[] content = parts.get(part);
+                changed.put(part, part.endsWith(".bin") ? m.bytes(content) : m.text(new String(content,
+                        StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1));
+                Files.write(file, zip(changed));
+            }
+            check("session", i, () -> {
+                TrainingLoop opened = SessionFile.open(file);
+                try {
+                    opened.stepBatch();
+                } catch (IllegalArgumentException e) {
+                    // the loss refusing saved targets in words (exit 2 on the command line) is an answer
+                    if (e.getMessage() == null || e.getMessage().isBlank()) {
+                        throw e;
+                    }
+                }
+                return opened;
+            });
         }
         report();
     }
@@ -233,6 +255,29 @@ class SeededFuzzTest {
     private void report() {
         assertTrue(failures.isEmpty(), failures.size() + " inputs failed:\n" + String.join("\n",
                 failures.subList(0, Math.min(20, failures.size()))));
+    }
+
+    private static java.util.Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                parts.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return parts;
+    }
+
+    /** The parts zipped again with correct checksums, so the mutation reaches the decoder behind them. */
+    private static byte[] zip(java.util.Map<String, byte[]> parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var e : parts.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] idx(int magic, int n, int... dims) {
