@@ -19,8 +19,10 @@ import java.util.Locale;
 public record TrainingPlan(int batchSize, int epochs, long seed, Order order, List<Integer> explicitOrder,
                            double validation, boolean lastFraction, int steps, int patience) {
 
-    /** The most epochs (and exercise steps) a plan may ask for: a million keeps the run's history in memory. */
+    /** The most epochs a plan may ask for: a million keeps the run's history in memory. */
     public static final int MAX_EPOCHS = 1_000_000;
+    /** The most steps an exercise's trace may run: each step's full record is kept to be shown. */
+    public static final int MAX_STEPS = 10_000;
 
     /** Sample order within an epoch. */
     public enum Order { LISTED, SHUFFLED, EXPLICIT }
@@ -62,7 +64,7 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         if (!split.equals("shuffled") && !split.equals("last")) {
             problems.add(Problem.error("training", "split: '" + split + "' is neither shuffled nor last"));
         }
-        int steps = r.integer("steps", 0, 0, MAX_EPOCHS);
+        int steps = r.integer("steps", 0, 0, MAX_STEPS);
         int patience = r.integer("patience", 0, 0);
         r.rejectUnknown("batch_size", "epochs", "seed", "order", "validation", "split", "steps", "patience");
         return new TrainingPlan(batchSize, epochs, seed, order, explicit, validation, split.equals("last"), steps,

@@ -82,6 +82,8 @@ final class DataSources {
 
     private static Dataset generated(Settings s) {
         int size = s.bounded("samples", 400, 1, MAX_SAMPLES);
+        int classes = s.text("generator", "spiral").equals("blobs") ? s.bounded("classes", 3, 2, MAX_CLASSES) : 2;
+        s.fits("samples", size, 2 + classes);
         double noise = s.decimal("noise", 0.1);
         long seed = s.integer("seed", 1);
         return switch (s.text("generator", "spiral")) {
@@ -98,6 +100,7 @@ final class DataSources {
 
     private static Dataset curve(Settings s) {
         int size = s.bounded("samples", 200, 1, MAX_SAMPLES);
+        s.fits("samples", size, 2);
         double noise = s.decimal("noise", 0.05);
         long seed = s.integer("seed", 1);
         if (s.text("function", "sine").equals("polynomial")) {
@@ -259,6 +262,18 @@ final class DataSources {
                         + MemoryBudget.count(max));
             }
             return n;
+        }
+
+        /**
+         * Refuses a generated set whose samples of {@code values} floats each (features and targets), in the
+         * copies loading and splitting make, would not fit the memory budget.
+         */
+        void fits(String key, int samples, int values) {
+            String memory = MemoryBudget.problem(MemoryBudget.product(samples, values, MemoryBudget.FLOAT_BYTES, 4));
+            if (memory != null) {
+                throw new DataResolutionException("[data " + source + "], " + key + ": " + MemoryBudget.count(samples)
+                        + " samples; " + memory + "; ask for fewer samples");
+            }
         }
 
         /** One of an enum's constants, written in any case; a message listing them otherwise. */
