@@ -191,12 +191,12 @@ public final class SessionFile {
     /** Reads a session whose parts may unpack to at most {@code limit} bytes in all. */
     static Session read(Path file, long limit) throws IOException {
         String name = studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName()));
-        long size = regularFile(file, name);
+        long size = SessionChecks.regularFile(file, name);
         Map<String, byte[]> parts = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            long room = Math.min(limit, MemoryBudget.product(Math.max(size, 1), INFLATE_RATIO));
+            long room = Math.min(limit, MemoryBudget.product(Math.max(size, 1), SessionChecks.INFLATE_RATIO));
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                byte[] bytes = readLimited(zip, room, name, e.getName());
+                byte[] bytes = SessionChecks.readLimited(zip, room, name, e.getName());
                 room -= bytes.length;
                 parts.put(e.getName(), bytes);
             }
@@ -215,42 +215,6 @@ public final class SessionFile {
             }
         }
         return decode(name, parts);
-    }
-
-    /** How many times larger than the file deflate can make its parts (1032:1). */
-    private static final long INFLATE_RATIO = 1032;
-
-    /** The size of a regular file, or a message naming it (no folders, devices or pipes). */
-    static long regularFile(Path file, String name) throws SessionFormatException {
-        java.nio.file.attribute.BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        } catch (IOException e) {
-            throw new SessionFormatException(name + ": the file does not exist");
-        }
-        if (a.isDirectory()) {
-            throw new SessionFormatException(name + " is a folder, not a session file");
-        }
-        if (!a.isRegularFile()) {
-            throw new SessionFormatException(name + " is not a regular file (a device, a pipe or a socket); name a "
-                    + "session file saved on disk");
-        }
-        return a.size();
-    }
-
-    /** An entry's bytes, refusing more than {@code room}: what the file can hold and the memory budget allow. */
-    private static byte[] readLimited(InputStream zip, long room, String name, String entry) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-            if (out.size() + (long) n > room) {
-                throw new SessionFormatException(name + ": its part '" + studio.backprop.tensor.Excerpt.of(entry)
-                        + "' unpacks to more than " + MemoryBudget.text(room) + " (what a file of its size can hold "
-                        + "and the memory allow); the session is damaged or not from Backprop Studio");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     private static Session decode(String name, Map<String, byte[]> parts) throws IOException {
@@ -306,49 +270,12 @@ public final class SessionFile {
                     Float.parseFloat(p.getProperty("best_valid_loss")),
                     Integer.parseInt(p.getProperty("epochs_without_improvement")),
                     NamedArrays.read(stream(parts, "weights.bin"), "weights.bin"), opt, history);
-            checkCounters(name, c, td);
+            SessionChecks.checkCounters(name, c, td);
             return new Session(doc, td, c);
         } catch (NumberFormatException | NullPointerException | ArrayIndexOutOfBoundsException e) {
             throw new SessionFormatException(name + " is damaged: a saved counter is missing or unreadable", e);
         } catch (IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The saved counters must fit the saved data: the sample order a permutation of the training rows, the
-     * position within them, a positive batch, no negative counts, and every data value finite.
-     */
-    private static void checkCounters(String name, TrainingLoop.Checkpoint c, TrainingData data)
-            throws SessionFormatException {
-        int n = data.trainSize();
-        int[] order = c.order();
-        boolean[] seen = new boolean[n];
-        boolean permutation = order.length == n;
-        for (int i = 0; permutation && i < order.length; i++) {
-            permutation = order[i] >= 0 && order[i] < n && !seen[order[i]];
-            if (permutation) {
-                seen[order[i]] = true;
-            }
-        }
-        if (!permutation) {
-            throw new SessionFormatException(name + " is damaged: its saved sample order is not an order of its "
-                    + n + " training samples");
-        }
-        if (c.position() < 0 || c.position() > n || c.batchSize() < 0 || c.steps() < 0 || c.epoch() < 0
-                || c.epochBatches() < 0 || c.epochSeen() < 0) {
-            throw new SessionFormatException(name + " is damaged: its saved counters (step " + c.steps() + ", epoch "
-                    + c.epoch() + ", position " + c.position() + ", batch " + c.batchSize() + ") do not fit its " + n
-                    + " training samples");
-        }
-        for (Tensor t : new Tensor[] {data.trainX(), data.trainY(), data.validX(), data.validY()}) {
-            if (t != null) {
-                for (float v : t.toArray()) {
-                    if (!Float.isFinite(v)) {
-                        throw new SessionFormatException(name + " is damaged: its saved data holds NaN or infinity");
-                    }
-                }
-            }
         }
     }
 
