@@ -43,7 +43,7 @@ final class TrainCommand implements Command {
         }
         NetworkDocument doc = loaded.doc();
         Compilation c = loaded.compilation();
-        int epochs = args.intOption("epochs", c.plan().epochs(), 1, studio.backprop.spec.TrainingPlan.MAX_EPOCHS);
+        int epochs = args.intOption("epochs", c.plan().epochs(), 1);
         TrainingLoop loop = new TrainingLoop(c, loaded.data());
         boolean terminal = System.console() != null && out == System.out;
         out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n", studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),

@@ -59,15 +59,6 @@ class HostileDocumentsTest {
     }
 
     @Test
-    void epochsAndTraceStepsAreCappedSoWhatIsKeptFitsInMemory() throws DocumentFormatException {
-        Compilation c = compile(HEAD + "input = 2\n[layer out]\ntype = Dense\nunits = 1\n[loss mse]\n[training]\n"
-                + "epochs = 2147483647\nsteps = 99999\n");
-        assertFalse(c.trainable());
-        assertTrue(c.whyNotTrainable().contains("epochs: 2147483647 is more than the 1,000,000 allowed")
-                && c.whyNotTrainable().contains("steps: 99999 is more than the 10,000 allowed"), c.whyNotTrainable());
-    }
-
-    @Test
     void shapesTooLargeForOneSampleAreProblemsNotOverflows() throws DocumentFormatException {
         Compilation c = compile(HEAD + "input = 100000x100000x4\n[layer f]\ntype = Flatten\n[layer out]\n"
                 + "type = Dense\nunits = 1\n[loss mse]\n");
