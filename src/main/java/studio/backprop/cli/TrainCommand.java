@@ -84,6 +84,11 @@ final class TrainCommand implements Command {
         if (Files.isDirectory(session)) {
             throw new UsageException("train: --save " + session + " is a folder; name a session file");
         }
+        try {
+            SessionFile.refuseNetworkFile(session);
+        } catch (java.io.IOException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
     }
 
     /**

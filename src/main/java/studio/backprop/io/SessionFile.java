@@ -71,8 +71,13 @@ public final class SessionFile {
         AtomicFile.write(file, content);
     }
 
-    /** A session must never replace a network file (which is text starting with "backprop-studio"). */
-    static void refuseNetworkFile(Path file) throws SessionFormatException {
+    /**
+     * A session must never replace a network file (a '.bps' name, or text starting with "backprop-studio"); call
+     * before training to refuse early, {@link #save} checks again.
+     *
+     * @throws SessionFormatException saying why, when {@code file} is or would look like a network file
+     */
+    public static void refuseNetworkFile(Path file) throws SessionFormatException {
         String name = String.valueOf(file.getFileName());
         boolean networkName = name.toLowerCase(java.util.Locale.ROOT).endsWith(".bps");
         boolean networkText = false;

@@ -103,6 +103,33 @@ class HardenedInputsTest {
     }
 
     @Test
+    void aRunWhoseSaveFailsIsKeptAndTheMessageSaysWhere() throws IOException {
+        Path file = network("net.bps", "[data generated]\nsamples = 20\n");
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        assertEquals(2, run("train", file.toString(), "--save", blocker.resolve("run.bpsession").toString()));
+        assertTrue(err.contains("cannot save " + blocker.resolve("run.bpsession") + ": a file stands where the "
+                + "folder should be"), err);
+        String kept = err.substring(err.indexOf("it is saved as ") + "it is saved as ".length()).trim();
+        Path rescued = Path.of(kept);
+        try {
+            assertTrue(Files.isRegularFile(rescued), err);
+            assertTrue(studio.backprop.io.SessionFile.read(rescued).checkpoint().steps() > 0);
+        } finally {
+            Files.deleteIfExists(rescued);
+        }
+    }
+
+    @Test
+    void aSessionNeverReplacesANetworkFileWhateverItsName() throws IOException {
+        Path disguised = Files.writeString(dir.resolve("net.bpsession"), NETWORK);
+        Path file = network("net.bps", "[data generated]\nsamples = 20\n");
+        assertEquals(2, run("train", file.toString(), "--save", disguised.toString()));
+        assertTrue(err.contains("that is a network file, and the session would replace it"), err);
+        assertEquals(NETWORK, Files.readString(disguised));
+        assertTrue(out.isEmpty(), "refused before training: " + out);
+    }
+
+    @Test
     void aSessionSavedAfterDivergenceIsEvaluatedWithTheProblemReported() throws IOException {
         Path file = Files.writeString(dir.resolve("diverge.bps"), "backprop-studio network 1\nname = d\ninput = 1\n"
                 + "[layer h]\ntype = Dense\nunits = 4\n[layer out]\ntype = Dense\nunits = 1\n[loss mse]\n"
