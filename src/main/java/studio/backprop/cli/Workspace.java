@@ -80,6 +80,15 @@ final class Workspace {
         return c;
     }
 
+    /** "net.bps, line 30: " for the file's [data] section, or "" when the file cannot be read again. */
+    private static String dataLine(Path file) {
+        try {
+            return where(file, Files.readString(file, StandardCharsets.UTF_8), "data");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /**
      * "net.bps, line 12: " for a problem about layer 'h2' (its section header), the [training], [data], [loss]
      * or [optimizer] section; "net.bps: " when no line is known.
@@ -138,8 +147,14 @@ final class Workspace {
         String loss = c.loss() == null ? "" : c.loss().name();
         boolean classification = c.perceptron() || loss.contains("entropy") || loss.contains("hinge");
         Path base = file.toAbsolutePath().getParent();
-        TrainingData data = DataResolver.resolve(doc, base, classification, c.network().outputShape(),
-                allowOutside);
+        TrainingData data;
+        try {
+            data = DataResolver.resolve(doc, base, classification, c.network().outputShape(), allowOutside);
+        } catch (studio.backprop.train.DataOutsideFolderException e) {
+            throw new studio.backprop.train.DataOutsideFolderException(dataLine(file) + e.getMessage(), e.path());
+        } catch (studio.backprop.train.DataResolutionException e) {
+            throw new studio.backprop.train.DataResolutionException(dataLine(file) + e.getMessage(), e);
+        }
         String memory = c.plan() == null ? null : DocumentCompiler.memoryProblem(c, data.trainSize());
         if (memory != null) {
             throw new studio.backprop.train.DataResolutionException(memory);

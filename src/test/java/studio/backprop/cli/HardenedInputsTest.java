@@ -53,7 +53,7 @@ class HardenedInputsTest {
     void dataSettingsThatUsedToReachTheUserAsJavaAreMessagesInWords() throws IOException {
         Files.writeString(dir.resolve("d.csv"), "a,b,label\n1,2,x\n3,4,y\n");
         refused(network("enum.bps", "[data csv]\nfile = d.csv\nnumeric = log\n"),
-                "[data csv], numeric: 'log' is not one of min_max, standardize");
+                "enum.bps, line 17: [data csv], numeric: 'log' is not one of min_max, standardize");
         refused(network("delimiter.bps", "[data csv]\nfile = d.csv\ndelimiter =\n"),
                 "[data csv], delimiter: '' is not one character");
         refused(network("gate.bps", "[data logic]\ngate = maybe\n"), "gate: 'maybe' is not one of and, or");
