@@ -59,6 +59,31 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void tenThousandLayersInReverseFileOrderAreOrderedAndMoreAreRefused() throws DocumentFormatException {
+        StringBuilder text = new StringBuilder(HEAD + "input = 2\n");
+        for (int i = DocumentCompiler.MAX_LAYERS; i >= 1; i--) {
+            text.append("[layer l").append(i).append("]\ntype = Dense\nunits = 2\ninputs = ")
+                    .append(i == 1 ? "input" : "l" + (i - 1)).append('\n');
+        }
+        Compilation c = compile(text + "[loss mse]\n");
+        assertTrue(c.trainable(), c.whyNotTrainable());
+        assertEquals("l1", c.network().nodes().get(0).name());
+        assertEquals("l" + DocumentCompiler.MAX_LAYERS, c.network().nodes().get(DocumentCompiler.MAX_LAYERS - 1)
+                .name());
+        c = compile(text + "[layer extra]\ntype = Dense\n[loss mse]\n");
+        assertTrue(c.whyNotTrainable().contains("the network has 10001 layers; at most 10000"), c.whyNotTrainable());
+    }
+
+    @Test
+    void fileOrderDecidesAmongLayersReadyAtOnce() throws DocumentFormatException {
+        Compilation c = compile(HEAD + "input = 2\n[layer b]\ntype = Dense\ninputs = a\n[layer a]\ntype = Dense\n"
+                + "inputs = input\n[layer c]\ntype = Dense\ninputs = input\n[layer out]\ntype = Add\n"
+                + "inputs = b, c\n[loss mse]\n");
+        assertEquals(java.util.List.of("a", "c", "b", "out"), c.network().nodes().stream().map(n -> n.name())
+                .toList(), "a scan finds a and c; b waits for the next scan, as before");
+    }
+
+    @Test
     void shapesTooLargeForOneSampleAreProblemsNotOverflows() throws DocumentFormatException {
         Compilation c = compile(HEAD + "input = 100000x100000x4\n[layer f]\ntype = Flatten\n[layer out]\n"
                 + "type = Dense\nunits = 1\n[loss mse]\n");
