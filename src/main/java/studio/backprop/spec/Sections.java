@@ -77,17 +77,18 @@ final class Sections {
         Section current = new Section("", "", headerLine, new LinkedHashMap<>());
         Section top = current;
         Entry open = null;
+        StringBuilder value = new StringBuilder();
         for (i = i + 1; i < lines.length; i++) {
             String raw = lines[i];
             if (isBlankOrComment(raw)) {
                 continue;
             }
             if (Character.isWhitespace(raw.charAt(0)) && open != null) {
-                open = new Entry(open.key(), open.value().isEmpty() ? raw.trim() : open.value() + "\n" + raw.trim(),
-                        open.line());
-                current.entries().put(open.key(), open);
+                // a builder, not string concatenation: a value of 100,000 lines would be copied quadratically
+                value.append(value.length() == 0 ? "" : "\n").append(raw.trim());
                 continue;
             }
+            close(current, open, value);
             String line = raw.trim();
             if (line.startsWith("[")) {
                 current = sectionHeader(line, i + 1, source);
@@ -102,18 +103,29 @@ final class Sections {
             }
             String key = line.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
             if (current.entries().containsKey(key)) {
-                throw new DocumentFormatException(source, i + 1, "'" + Excerpt.of(key) + "' is given twice in this section "
-                        + "(first on line " + current.entries().get(key).line() + ")");
+                throw new DocumentFormatException(source, i + 1, "'" + Excerpt.of(key) + "' is given twice in this "
+                        + "section (first on line " + current.entries().get(key).line() + ")");
             }
             open = new Entry(key, line.substring(eq + 1).trim(), i + 1);
             current.entries().put(key, open);
+            value.setLength(0);
+            value.append(open.value());
         }
+        close(current, open, value);
         return new Parsed(header[1], version, headerLine, top, sections);
+    }
+
+    /** Stores the open entry with the continuation lines gathered in {@code value}. */
+    private static void close(Section section, Entry open, StringBuilder value) {
+        if (open != null && value.length() != open.value().length()) {
+            section.entries().put(open.key(), new Entry(open.key(), value.toString(), open.line()));
+        }
     }
 
     private static Section sectionHeader(String line, int lineNo, String source) throws DocumentFormatException {
         if (!line.endsWith("]")) {
-            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '" + Excerpt.of(line) + "'");
+            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '"
+                    + Excerpt.of(line) + "'");
         }
         String[] parts = line.substring(1, line.length() - 1).trim().split("\\s+", 2);
         if (parts[0].isEmpty()) {

@@ -75,6 +75,18 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void aValueOfAHundredThousandLinesIsReadWhole() throws DocumentFormatException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            rows.append("  ").append(i % 2).append(", 1 -> ").append(i % 2).append('\n');
+        }
+        NetworkDocument doc = DocumentFormat.read(HEAD + "input = 2\n[data inline]\nrows =\n" + rows
+                + "[loss mse]\n", "n.bps");
+        assertEquals(100_000, doc.data().get("rows").split("\n").length);
+        assertEquals("1, 1 -> 1", doc.data().get("rows").split("\n")[99_999]);
+    }
+
+    @Test
     void fileOrderDecidesAmongLayersReadyAtOnce() throws DocumentFormatException {
         Compilation c = compile(HEAD + "input = 2\n[layer b]\ntype = Dense\ninputs = a\n[layer a]\ntype = Dense\n"
                 + "inputs = input\n[layer c]\ntype = Dense\ninputs = input\n[layer out]\ntype = Add\n"
