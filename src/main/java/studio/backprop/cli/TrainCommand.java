@@ -46,7 +46,8 @@ final class TrainCommand implements Command {
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
         TrainingLoop loop = new TrainingLoop(c, loaded.data());
         boolean terminal = System.console() != null && out == System.out;
-        out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n", studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),
+        out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n",
+                studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),
                 loop.data().hasValidation() ? " (+" + loop.data().validX().dim(0) + " for validation)" : "", epochs);
         long start = System.nanoTime();
         int code = 0;

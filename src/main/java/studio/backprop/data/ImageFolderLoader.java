@@ -65,7 +65,8 @@ public final class ImageFolderLoader {
                             + " image (" + firstName + ") is " + images.get(0).width + "×" + images.get(0).height
                             + "; give a size to resize to, or make them the same size");
                 }
-                bytes = MemoryBudget.sum(bytes, MemoryBudget.product(image.values.length, 2 * MemoryBudget.FLOAT_BYTES));
+                bytes = MemoryBudget.sum(bytes,
+                        MemoryBudget.product(image.values.length, 2 * MemoryBudget.FLOAT_BYTES));
                 String memory = MemoryBudget.problem(bytes);
                 if (memory != null) {
                     throw new DatasetException(rootName + ": the images up to " + shown + " (" + (images.size() + 1)

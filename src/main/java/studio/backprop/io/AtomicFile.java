@@ -89,8 +89,8 @@ public final class AtomicFile {
             temp = null;
             forceFolder(dir);
         } catch (IOException e) {
-            throw new IOException("cannot " + action + " " + file + ": " + why(e, target) + "; the previous file, if any, is "
-                    + "unchanged", e);
+            throw new IOException("cannot " + action + " " + file + ": " + why(e, target)
+                    + "; the previous file, if any, is unchanged", e);
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);

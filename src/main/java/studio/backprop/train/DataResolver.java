@@ -66,8 +66,8 @@ public final class DataResolver {
             }
             String[] parts = line.split("->");
             if (parts.length != 2) {
-                throw new DataResolutionException("inline data, row " + lineNo + " ('" + Excerpt.of(line.trim()) + "'): write "
-                        + "the inputs, '->', then the targets");
+                throw new DataResolutionException("inline data, row " + lineNo + " ('" + Excerpt.of(line.trim())
+                        + "'): write the inputs, '->', then the targets");
             }
             xs.add(numbers(parts[0], lineNo, "inputs"));
             ys.add(numbers(parts[1], lineNo, "targets"));

@@ -93,7 +93,8 @@ final class DataSources {
             case "spiral" -> Generators.spiral(size, noise, seed);
             case "moons" -> Generators.moons(size, noise, seed);
             case "blobs" -> Generators.blobs(size, s.bounded("classes", 3, 2, MAX_CLASSES), noise, seed);
-            default -> throw new DataResolutionException("[data generated]: generator '" + Excerpt.of(s.text("generator", ""))
+            default -> throw new DataResolutionException("[data generated]: generator '"
+                    + Excerpt.of(s.text("generator", ""))
                     + "' is not one of circle, xor, gaussians, spiral, moons, blobs");
         };
     }

@@ -77,7 +77,8 @@ class DataConsentAndThreadsTest {
         Files.createDirectories(images.resolve("zero"));
         Files.createDirectories(dir.resolve("elsewhere"));
         Files.createSymbolicLink(images.resolve("one"), dir.resolve("elsewhere"));
-        Files.writeString(net, NETWORK.replace("input = 2\n", "input = 4x4x1\n[layer f]\ntype = Flatten\n") + "[data images]\nfolder = digits\n");
+        Files.writeString(net, NETWORK.replace("input = 2\n", "input = 4x4x1\n[layer f]\ntype = Flatten\n")
+                + "[data images]\nfolder = digits\n");
         assertEquals(2, run("train", net.toString()));
         assertTrue(err.contains("digits/one is a link to a place outside digits"), err);
     }
