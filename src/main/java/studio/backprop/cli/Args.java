@@ -9,6 +9,11 @@ import java.util.Set;
 /** A command's arguments: positional ones, {@code --name value} options and {@code --flag}s. */
 final class Args {
 
+    /** Flags every command accepts: consent to reading data outside the network file's folder. */
+    static final Set<String> GLOBAL_FLAGS = Set.of("allow-outside-data");
+    /** Options every command accepts: the kernel pool's thread count. */
+    static final Set<String> GLOBAL_OPTIONS = Set.of("threads");
+
     private final String command;
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
@@ -17,17 +22,23 @@ final class Args {
      * @param valued options that take a value (e.g. "epochs")
      * @param flags  options that take no value (e.g. "json")
      */
-    Args(String command, List<String> raw, Set<String> valued, Set<String> flags) throws UsageException {
+    Args(String command, List<String> raw, Set<String> commandOptions, Set<String> commandFlags)
+            throws UsageException {
         this.command = command;
+        Set<String> valued = new java.util.HashSet<>(commandOptions);
+        valued.addAll(GLOBAL_OPTIONS);
+        Set<String> flags = new java.util.HashSet<>(commandFlags);
+        flags.addAll(GLOBAL_FLAGS);
         for (int i = 0; i < raw.size(); i++) {
             String a = raw.get(i);
             if (a.startsWith("--")) {
                 String name = a.substring(2);
                 if (!valued.contains(name) && !flags.contains(name)) {
-                    List<String> known = new ArrayList<>(valued);
-                    known.addAll(flags);
+                    List<String> known = new ArrayList<>(commandOptions);
+                    known.addAll(commandFlags);
                     java.util.Collections.sort(known);
-                    throw new UsageException(command + ": unknown option --" + name + (known.isEmpty()
+                    throw new UsageException(command + ": unknown option --" + studio.backprop.tensor.Excerpt.of(name)
+                            + (known.isEmpty()
                             ? "; it takes none" : "; the options are --" + String.join(", --", known)));
                 }
                 if (flags.contains(name)) {
@@ -63,6 +74,15 @@ final class Args {
         return options.containsKey(name);
     }
 
+    /** A whole-number option between min and max, or the fallback when absent. */
+    int intOption(String name, int fallback, int min, int max) throws UsageException {
+        int n = intOption(name, fallback, min);
+        if (n > max) {
+            throw new UsageException(command + ": --" + name + " must be at most " + max + ", got " + n);
+        }
+        return n;
+    }
+
     /** A whole-number option, or the fallback when absent. */
     int intOption(String name, int fallback, int min) throws UsageException {
         String v = options.get(name);
@@ -76,7 +96,8 @@ final class Args {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new UsageException(command + ": --" + name + " takes a whole number, got '" + v + "'");
+            throw new UsageException(command + ": --" + name + " takes a whole number, got '"
+                    + studio.backprop.tensor.Excerpt.of(v) + "'");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import studio.backprop.io.SessionFile;
 import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.NonFiniteException;
 import studio.backprop.tensor.Tensor;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
@@ -42,7 +43,7 @@ final class EvaluateCommand implements Command {
         if (args.option("data") != null) {
             Path file = Path.of(args.option("data"));
             NetworkDocument doc = Workspace.read(file);
-            data = Workspace.data(doc, loop.compilation(), file);
+            data = Workspace.data(doc, loop.compilation(), file, args.flag("allow-outside-data"));
         }
         String split = args.option("split") != null ? args.option("split")
                 : data.hasValidation() ? "validation" : "train";
@@ -62,10 +63,23 @@ final class EvaluateCommand implements Command {
             }
             default -> throw new UsageException("evaluate: --split takes train or validation, not '" + split + "'");
         }
-        float[] lossAcc = loop.evaluate(x, y);
         out.printf(Locale.ROOT, "Evaluated on the %s data: %d samples%n", split, x.dim(0));
+        long bad = nonFiniteWeights(loop);
+        float[] lossAcc;
+        Tensor predictions;
+        try {
+            if (bad > 0) {
+                throw new NonFiniteException("weights", bad + " saved weights are NaN or infinite");
+            }
+            lossAcc = loop.evaluate(x, y);
+            predictions = loop.predict(x);
+        } catch (NonFiniteException e) {
+            out.println("loss      not a number: the network's outputs are not finite");
+            err.println("The session's weights come from a run that diverged (" + e.getMessage() + "), so no "
+                    + "metrics can be computed; train it again from the network file with a lower learning rate");
+            return 1;
+        }
         out.println("loss      " + Numbers.of(lossAcc[0]) + " (" + loop.compilation().loss().describe() + ")");
-        Tensor predictions = loop.predict(x);
         if (data.classification()) {
             int classes = y.dim(1) == 1 ? 2 : y.dim(1);
             int[] actual = y.dim(1) == 1 ? binaryLabels(y, loop) : Labels.fromTargets(y, classes);
@@ -85,6 +99,17 @@ final class EvaluateCommand implements Command {
             out.println("R²        " + MetricsText.number(r.r2()));
         }
         return 0;
+    }
+
+    /** How many saved weights are NaN or infinite. */
+    private static long nonFiniteWeights(TrainingLoop loop) {
+        long bad = 0;
+        for (float[] values : loop.checkpoint().weights().values()) {
+            for (float v : values) {
+                bad += Float.isFinite(v) ? 0 : 1;
+            }
+        }
+        return bad;
     }
 
     /** Class 1 for targets ≥ 0.5 (0/1 labels) or > 0 (±1 labels of the hinge losses). */

@@ -9,6 +9,7 @@ import java.util.Set;
 import studio.backprop.io.SessionFile;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.PngExporter;
 import studio.backprop.ui.headless.SessionPictures;
 import studio.backprop.ui.headless.SessionView;
 
@@ -58,6 +59,12 @@ final class ExportCommand implements Command {
         ExportBackground background = background(args.option("background"));
         int[] size = size(args.option("size"), view);
         String[] neuron = neuron(args.option("neuron"), view);
+        String tooLarge = view.chart() ? PngExporter.tooLarge((double) size[0] * scale, (double) size[1] * scale)
+                : null;
+        if (tooLarge != null) {
+            throw new UsageException("export: --size " + size[0] + "x" + size[1] + " at --scale " + scale + ": "
+                    + tooLarge);
+        }
         if (!Files.exists(session)) {
             throw new UsageException(session + ": no such file");
         }

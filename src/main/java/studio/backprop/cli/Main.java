@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Main {
 
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+    /** The most kernel threads --threads accepts. */
+    static final int MAX_THREADS = 256;
 
     static {
         for (Command c : List.of(new SummaryCommand(), new TrainCommand(), new TraceCommand(), new EvaluateCommand(),
@@ -30,7 +32,29 @@ public final class Main {
 
     /** Runs the command named by {@code args[0]} and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, terminalSafe(System.out), terminalSafe(System.err)));
+    }
+
+    /**
+     * A stream that turns control bytes other than tab, line feed and carriage return into '?': text from a file
+     * (a network's name, a class name) cannot send escape codes to the terminal.
+     */
+    static PrintStream terminalSafe(PrintStream raw) {
+        return new PrintStream(new java.io.FilterOutputStream(raw) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(safeByte(b));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                byte[] copy = new byte[len];
+                for (int i = 0; i < len; i++) {
+                    copy[i] = (byte) safeByte(b[off + i]);
+                }
+                out.write(copy, 0, len);
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -52,24 +76,55 @@ public final class Main {
         try {
             Args parsed = new Args(command.name(), Arrays.asList(args).subList(1, args.length), command.options(),
                     command.flags());
-            return command.run(parsed, out, err);
+            int threadsBefore = studio.backprop.kernels.KernelPool.threads();
+            studio.backprop.kernels.KernelPool.setThreads(parsed.intOption("threads", threadsBefore, 1, MAX_THREADS));
+            try {
+                return command.run(parsed, out, err);
+            } finally {
+                studio.backprop.kernels.KernelPool.setThreads(threadsBefore);
+            }
         } catch (UsageException | IOException | IllegalArgumentException e) {
             err.println(message(e));
             return 2;
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-            err.println(command.name() + " failed with an internal error: " + e);
+        } catch (OutOfMemoryError e) {
+            err.println(command.name() + " ran out of memory (" + e.getMessage() + "); the input is larger than "
+                    + "the Java heap of " + studio.backprop.tensor.MemoryBudget.text(Runtime.getRuntime()
+                    .maxMemory()) + " allows; start Java with a larger -Xmx or use smaller data");
+            return 1;
+        } catch (Exception | StackOverflowError e) {
+            err.println(safe(command.name() + " failed with an internal error: " + e));
             return 1;
         }
     }
 
+    private static int safeByte(int b) {
+        int u = b & 0xff;
+        return u < 0x20 && u != '\t' && u != '\n' && u != '\r' || u == 0x7f ? '?' : u;
+    }
+
+    /** The message of a problem in words, made safe for a terminal (no escape codes, no endless lines). */
     private static String message(Exception e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            m = f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be read");
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                m = f.getFile() + ": no such file";
+            }
+        }
+        return safe(m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
+    }
+
+    private static String safe(String text) {
+        return studio.backprop.tensor.Excerpt.message(text, 600, 60);
     }
 
     static String usage() {
         StringBuilder sb = new StringBuilder("usage: backprop COMMAND [ARGS]\ncommands:\n");
         COMMANDS.values().forEach(c -> sb.append("  ").append(c.usage()).append('\n'));
+        sb.append("options of every command:\n")
+                .append("  --threads N            kernel threads (1 to ").append(MAX_THREADS)
+                .append("); results are bit-identical for any N\n")
+                .append("  --allow-outside-data   read data a network file names outside its own folder\n");
         return sb.toString().stripTrailing();
     }
 }

@@ -24,9 +24,11 @@ final class SummaryCommand implements Command {
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.maxPositional(1);
-        NetworkDocument doc = Workspace.read(Path.of(args.positional(0, "the network file")));
+        Path file = Path.of(args.positional(0, "the network file"));
+        String text = Workspace.text(file);
+        NetworkDocument doc = Workspace.read(file);
         Compilation c = DocumentCompiler.compile(doc);
-        out.println("Network '" + doc.name() + "'");
+        out.println("Network '" + studio.backprop.tensor.Excerpt.of(doc.name()) + "'");
         if (c.network() != null) {
             ModelSummary s = ModelSummary.of(c.network());
             String table = s.format();
@@ -35,7 +37,8 @@ final class SummaryCommand implements Command {
                     s.trainable(), s.nonTrainable());
         }
         for (Problem p : c.problems()) {
-            out.println((p.error() ? "Problem: " : "Warning: ") + p.message());
+            out.println((p.error() ? "Problem: " : "Warning: ") + Workspace.where(file, text, p.subject())
+                    + p.message());
         }
         if (!c.trainable()) {
             err.println("the network cannot be trained until the problems above are fixed");

@@ -1,6 +1,7 @@
 package studio.backprop.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import studio.backprop.io.SessionFile;
@@ -32,13 +33,18 @@ final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        Path session = args.option("save") == null ? null : Path.of(args.option("save"));
+        if (session != null) {
+            checkSessionName(session);
+        }
         Workspace.Loaded loaded = Workspace.load(args);
         NetworkDocument doc = loaded.doc();
         Compilation c = loaded.compilation();
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
         TrainingLoop loop = new TrainingLoop(c, loaded.data());
         boolean terminal = System.console() != null && out == System.out;
-        out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n", doc.name(), loop.data().trainSize(),
+        out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n",
+                studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),
                 loop.data().hasValidation() ? " (+" + loop.data().validX().dim(0) + " for validation)" : "", epochs);
         long start = System.nanoTime();
         int code = 0;
@@ -58,12 +64,52 @@ final class TrainCommand implements Command {
         }
         out.printf(Locale.ROOT, "%d steps in %.2f s%s%n", loop.steps(), (System.nanoTime() - start) / 1e9,
                 loop.earlyStopped() ? " (early stopping: the validation loss stopped improving)" : "");
-        if (args.option("save") != null) {
-            Path session = Path.of(args.option("save"));
-            SessionFile.save(session, loop);
-            out.println("Saved the session to " + session);
+        if (session != null) {
+            return save(session, loop, out, err) ? code : 2;
         }
         return code;
+    }
+
+    /** Before training: a session never replaces a network file, and it ends in .bpsession. */
+    private static void checkSessionName(Path session) throws UsageException {
+        String name = String.valueOf(session.getFileName());
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".bpsession")) {
+            throw new UsageException("train: --save writes a session, whose name ends in '.bpsession', not '"
+                    + studio.backprop.tensor.Excerpt.of(name) + "'" + (name.endsWith(".bps")
+                    ? " (a .bps network file would be replaced)" : "") + "; e.g. --save "
+                    + studio.backprop.tensor.Excerpt.of(name.replaceFirst("\\.[^.]*$", "")) + ".bpsession");
+        }
+        if (Files.isDirectory(session)) {
+            throw new UsageException("train: --save " + session + " is a folder; name a session file");
+        }
+        try {
+            SessionFile.refuseNetworkFile(session);
+        } catch (java.io.IOException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Saves the run; when that fails (a full disk, a name too long, no permission) the run is not lost: it goes to
+     * the temporary folder, and the message says where.
+     */
+    private static boolean save(Path session, TrainingLoop loop, PrintStream out, PrintStream err) {
+        try {
+            SessionFile.save(session, loop);
+            out.println("Saved the session to " + session);
+            return true;
+        } catch (java.io.IOException e) {
+            err.println(e.getMessage());
+        }
+        Path rescue = Path.of(System.getProperty("java.io.tmpdir"), "backprop-studio-rescued-"
+                + System.currentTimeMillis() + ".bpsession");
+        try {
+            SessionFile.save(rescue, loop);
+            err.println("The trained run was kept: it is saved as " + rescue);
+        } catch (java.io.IOException again) {
+            err.println("The trained run could not be kept either: " + again.getMessage());
+        }
+        return false;
     }
 
     private static void epochLine(PrintStream out, TrainingLoop loop, boolean terminal) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import studio.backprop.tensor.Excerpt;
 
 /** One CSV column's encoding fitted on the training file, applied unchanged to any later file. */
 final class ColumnCodec {
@@ -107,8 +108,8 @@ final class ColumnCodec {
         String value = present(t, r, column);
         int index = categories.indexOf(value);
         if (index < 0) {
-            throw new DatasetException(t.where(r, column) + ": '" + value + "' was not in the training data"
-                    + " (known: " + String.join(", ", categories) + ")");
+            throw new DatasetException(t.where(r, column) + ": '" + Excerpt.of(value) + "' was not in the training data"
+                    + " (known: " + Excerpt.of(String.join(", ", categories), 200) + ")");
         }
         return index;
     }
@@ -133,7 +134,7 @@ final class ColumnCodec {
         String value = present(t, r, column);
         Double v = parse(value);
         if (v == null) {
-            throw new DatasetException(t.where(r, column) + ": '" + value + "' is not a number");
+            throw new DatasetException(t.where(r, column) + ": '" + Excerpt.of(value) + "' is not a number");
         }
         return v;
     }
@@ -142,7 +143,7 @@ final class ColumnCodec {
         String value = t.rows.get(r)[column];
         if (isMissing(value)) {
             throw new DatasetException(t.where(r, column) + ": missing value"
-                    + (value.isEmpty() ? "" : " ('" + value + "')"));
+                    + (value.isEmpty() ? "" : " ('" + Excerpt.of(value) + "')"));
         }
         return value;
     }

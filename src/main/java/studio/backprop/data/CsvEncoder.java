@@ -3,6 +3,8 @@ package studio.backprop.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import studio.backprop.tensor.Excerpt;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -62,10 +64,23 @@ public final class CsvEncoder {
         return classification ? label.categories() : List.of();
     }
 
+    /** " (column 'id' alone one-hot encodes to 30,000)" for the widest column, or "". */
+    private String widest() {
+        ColumnCodec w = features.stream().max(java.util.Comparator.comparingInt(ColumnCodec::width)).orElse(null);
+        return w == null || w.width() < 2 ? "" : " (column '" + Excerpt.of(w.name) + "' alone one-hot encodes to "
+                + MemoryBudget.count(w.width()) + ")";
+    }
+
     Dataset encode(CsvTable t, String name) throws DatasetException {
         int n = t.rows.size();
         List<String> names = featureNames();
         int width = names.size();
+        String memory = MemoryBudget.problem(MemoryBudget.product(n, width, 2 * MemoryBudget.FLOAT_BYTES));
+        if (memory != null) {
+            throw new DatasetException(t.file + ": " + MemoryBudget.count(n) + " rows encode to "
+                    + MemoryBudget.count(width) + " feature columns" + widest() + "; " + memory + "; mark a "
+                    + "column with many distinct values 'ignore' or 'ordinal' instead of one-hot");
+        }
         float[] x = new float[n * width];
         int[] classes = new int[n];
         float[] values = new float[n];

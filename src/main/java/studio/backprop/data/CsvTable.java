@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import studio.backprop.tensor.Excerpt;
+import studio.backprop.tensor.MemoryBudget;
 
 /**
  * A CSV file as text cells with their line numbers. Fields may be quoted ("a, b", with "" for a quote mark); a
@@ -27,6 +29,12 @@ final class CsvTable {
 
     static CsvTable read(Path path, boolean hasHeader, char delimiter) throws DatasetException {
         String file = path.getFileName().toString();
+        long size = InputFiles.regularFile(path, file);
+        String memory = MemoryBudget.problem(MemoryBudget.product(size, 8));
+        if (memory != null) {
+            throw new DatasetException(file + " holds " + MemoryBudget.text(size) + " of text; read as a table, "
+                    + memory + "; use a smaller file");
+        }
         List<String> text;
         try {
             text = Files.readAllLines(path, StandardCharsets.UTF_8);
@@ -65,7 +73,8 @@ final class CsvTable {
 
     /** "line 7, column 3 ('age')" for messages. */
     String where(int row, int column) {
-        return file + ": line " + lines.get(row) + ", column " + (column + 1) + " ('" + header.get(column) + "')";
+        return file + ": line " + lines.get(row) + ", column " + (column + 1) + " ('" + Excerpt.of(header.get(column))
+                + "')";
     }
 
     private static List<String> numbered(int n) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipException;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -54,8 +55,9 @@ public final class IdxLoader {
 
     /** An IDX image file as (N, rows, cols, 1) in [0, 1]. */
     public static Tensor readImages(Path file) throws DatasetException {
+        long size = InputFiles.regularFile(file, file.getFileName() + "");
         try (InputStream in = Files.newInputStream(file)) {
-            return readImages(in, file.getFileName().toString());
+            return readImages(in, file.getFileName().toString(), size);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + ": no such file");
         } catch (IOException e) {
@@ -65,8 +67,9 @@ public final class IdxLoader {
 
     /** An IDX label file with labels 0..classCount−1. */
     public static int[] readLabels(Path file, int classCount) throws DatasetException {
+        long size = InputFiles.regularFile(file, file.getFileName() + "");
         try (InputStream in = Files.newInputStream(file)) {
-            return readLabels(in, file.getFileName().toString(), classCount);
+            return readLabels(in, file.getFileName().toString(), classCount, size);
         } catch (NoSuchFileException e) {
             throw new DatasetException(file + ": no such file");
         } catch (IOException e) {
@@ -76,13 +79,27 @@ public final class IdxLoader {
 
     /** Reads images from a stream; {@code name} is the file name messages use. */
     public static Tensor readImages(InputStream raw, String name) throws DatasetException, IOException {
+        return readImages(raw, name, -1);
+    }
+
+    /**
+     * Reads images from a stream of {@code fileSize} bytes (−1 when unknown); the sizes in the header are checked
+     * against what the file can hold and the {@link MemoryBudget} before the pixels are allocated.
+     */
+    static Tensor readImages(InputStream raw, String name, long fileSize) throws DatasetException, IOException {
         try {
             InputStream in = ByteSources.maybeGunzip(raw);
             int[] dims = header(in, name, IMAGES_MAGIC, 3);
-            long pixels = (long) dims[0] * dims[1] * dims[2];
+            long pixels = MemoryBudget.product(dims[0], dims[1], dims[2]);
+            String claim = "the header claims " + MemoryBudget.count(dims[0]) + " images of " + dims[1] + "×"
+                    + dims[2] + " pixels";
+            checkClaim(in, name, claim, 16, pixels, fileSize, (long) dims[1] * dims[2], "images");
             if (pixels > Integer.MAX_VALUE - 8) {
-                throw new DatasetException(name + ": the header asks for " + dims[0] + " images of " + dims[1] + "×"
-                        + dims[2] + ", more pixels than one tensor can hold");
+                throw new DatasetException(name + ": " + claim + ", more pixels than one tensor can hold");
+            }
+            String memory = MemoryBudget.problem(MemoryBudget.product(pixels, 1 + MemoryBudget.FLOAT_BYTES));
+            if (memory != null) {
+                throw new DatasetException(name + ": " + claim + "; " + memory + "; use a file with fewer images");
             }
             byte[] bytes = body(in, name, (int) pixels, dims[1] * dims[2], "image");
             float[] scale = new float[256];
@@ -96,15 +113,28 @@ public final class IdxLoader {
             return Tensor.wrap(values, dims[0], dims[1], dims[2], 1);
         } catch (ZipException e) {
             throw new DatasetException(name + ": damaged gzip data (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(name + ": the gzip data is cut short (the file is truncated)", e);
         }
     }
 
     /** Reads labels from a stream; {@code name} is the file name messages use. */
     public static int[] readLabels(InputStream raw, String name, int classCount) throws DatasetException,
             IOException {
+        return readLabels(raw, name, classCount, -1);
+    }
+
+    static int[] readLabels(InputStream raw, String name, int classCount, long fileSize) throws DatasetException,
+            IOException {
         try {
             InputStream in = ByteSources.maybeGunzip(raw);
             int[] dims = header(in, name, LABELS_MAGIC, 1);
+            String claim = "the header claims " + MemoryBudget.count(dims[0]) + " labels";
+            checkClaim(in, name, claim, 8, dims[0], fileSize, 1, "labels");
+            String memory = MemoryBudget.problem(MemoryBudget.product(dims[0], 1 + 4));
+            if (memory != null) {
+                throw new DatasetException(name + ": " + claim + "; " + memory + "; use a file with fewer labels");
+            }
             byte[] bytes = body(in, name, dims[0], 1, "label");
             int[] labels = new int[bytes.length];
             for (int i = 0; i < bytes.length; i++) {
@@ -117,6 +147,8 @@ public final class IdxLoader {
             return labels;
         } catch (ZipException e) {
             throw new DatasetException(name + ": damaged gzip data (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new DatasetException(name + ": the gzip data is cut short (the file is truncated)", e);
         }
     }
 
@@ -145,6 +177,32 @@ public final class IdxLoader {
             }
         }
         return dims;
+    }
+
+    /**
+     * Refuses a header that claims more data bytes than the file can hold, before they are allocated: exactly its
+     * size less the header for a plain file, at most {@link InputFiles#DEFLATE_RATIO} times its size for gzip.
+     */
+    private static void checkClaim(InputStream in, String name, String claim, int headerBytes, long dataBytes,
+            long fileSize, long recordSize, String records) throws DatasetException {
+        if (fileSize < 0) {
+            return;
+        }
+        boolean gzip = in instanceof java.util.zip.GZIPInputStream;
+        long room = gzip ? MemoryBudget.product(fileSize, InputFiles.DEFLATE_RATIO) : fileSize - headerBytes;
+        if (dataBytes <= room) {
+            return;
+        }
+        if (gzip) {
+            throw new DatasetException(name + ": " + claim + " (" + MemoryBudget.text(dataBytes) + " of data), but a "
+                    + "gzip file of " + MemoryBudget.text(fileSize) + " unpacks to at most " + MemoryBudget.text(room)
+                    + "; the file is damaged or truncated: fetch it again");
+        }
+        long got = Math.max(0, room);
+        long promised = dataBytes / Math.max(1, recordSize);
+        throw new DatasetException(name + ": truncated; the header promises " + MemoryBudget.count(promised) + " "
+                + records + " but the file ends after " + got / Math.max(1, recordSize) + " complete ones (" + got
+                + " of " + dataBytes + " data bytes)");
     }
 
     private static String wrongMagicHint(int found) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -28,7 +29,16 @@ public final class ImageFolderLoader {
         if (!Files.isDirectory(root)) {
             throw new DatasetException(rootName + ": not a folder");
         }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new DatasetException(rootName + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
         List<Path> classDirs = children(root, rootName, true);
+        for (Path dir : classDirs) {
+            staysInside(dir, realRoot, rootName + "/" + dir.getFileName(), rootName);
+        }
         if (classDirs.size() < 2) {
             throw new DatasetException(rootName + ": needs one sub-folder per class and at least two classes, found "
                     + classDirs.size());
@@ -37,6 +47,7 @@ public final class ImageFolderLoader {
         List<Raster> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String firstName = null;
+        long bytes = 0;
         for (Path dir : classDirs) {
             String className = dir.getFileName().toString();
             List<Path> files = children(dir, rootName + "/" + className, false);
@@ -45,6 +56,7 @@ public final class ImageFolderLoader {
             }
             for (Path file : files) {
                 String shown = rootName + "/" + className + "/" + file.getFileName();
+                staysInside(file, realRoot, shown, rootName);
                 Raster image = read(file, shown, options);
                 if (firstName == null) {
                     firstName = shown;
@@ -52,6 +64,14 @@ public final class ImageFolderLoader {
                     throw new DatasetException(shown + " is " + image.width + "×" + image.height + " pixels, the first"
                             + " image (" + firstName + ") is " + images.get(0).width + "×" + images.get(0).height
                             + "; give a size to resize to, or make them the same size");
+                }
+                bytes = MemoryBudget.sum(bytes,
+                        MemoryBudget.product(image.values.length, 2 * MemoryBudget.FLOAT_BYTES));
+                String memory = MemoryBudget.problem(bytes);
+                if (memory != null) {
+                    throw new DatasetException(rootName + ": the images up to " + shown + " (" + (images.size() + 1)
+                            + ") already fill the memory for data: " + memory + "; use fewer or smaller images "
+                            + "(a smaller 'size =')");
                 }
                 images.add(image);
                 labels.add(classNames.size());
@@ -61,7 +81,24 @@ public final class ImageFolderLoader {
         return dataset(rootName, images, labels, classNames, options.channels());
     }
 
+    /** Links are not followed out of the data folder: a class folder linked to /etc is refused by name. */
+    private static void staysInside(Path p, Path realRoot, String shown, String rootName) throws DatasetException {
+        try {
+            if (!p.toRealPath().startsWith(realRoot)) {
+                throw new DatasetException(shown + " is a link to a place outside " + rootName + "; links are not "
+                        + "followed out of the data folder: copy the images into it");
+            }
+        } catch (IOException e) {
+            throw new DatasetException(shown + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static Raster read(Path file, String shown, ImageFolderOptions options) throws DatasetException {
+        long size = InputFiles.regularFile(file, shown);
+        String memory = MemoryBudget.problem(size);
+        if (memory != null) {
+            throw new DatasetException(shown + " holds " + MemoryBudget.text(size) + "; " + memory);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -69,6 +106,14 @@ public final class ImageFolderLoader {
             throw new DatasetException(shown + ": cannot be read (" + e.getMessage() + ")", e);
         }
         Raster image = ImageDecoders.decode(bytes, shown).toChannels(options.channels());
+        if (options.resizes()) {
+            String resized = MemoryBudget.problem(MemoryBudget.product(options.height(), options.width(),
+                    options.channels(), 2 * MemoryBudget.FLOAT_BYTES));
+            if (resized != null) {
+                throw new DatasetException(shown + ": resizing to " + options.height() + "×" + options.width() + ", "
+                        + resized + "; give a smaller size");
+            }
+        }
         return options.resizes() ? Resize.resize(image, options.height(), options.width(), options.interpolation())
                 : image;
     }

@@ -6,6 +6,9 @@ package studio.backprop.data;
  */
 public final class ImageFolderOptions {
 
+    /** The largest side an image may be resized to, in pixels. */
+    public static final int MAX_SIDE = 4096;
+
     private final int channels;
     private final int height;
     private final int width;
@@ -30,8 +33,9 @@ public final class ImageFolderOptions {
 
     /** Every image resized to height × width. */
     public ImageFolderOptions resizedTo(int newHeight, int newWidth, Interpolation mode) {
-        if (newHeight < 1 || newWidth < 1) {
-            throw new IllegalArgumentException("resize to " + newHeight + "×" + newWidth + ": sizes must be positive");
+        if (newHeight < 1 || newWidth < 1 || newHeight > MAX_SIDE || newWidth > MAX_SIDE) {
+            throw new IllegalArgumentException("resize to " + newHeight + "×" + newWidth + ": each side must be "
+                    + "between 1 and " + MAX_SIDE + " pixels");
         }
         return new ImageFolderOptions(channels, newHeight, newWidth, mode);
     }

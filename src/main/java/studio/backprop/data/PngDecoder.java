@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import studio.backprop.tensor.MemoryBudget;
 
 /**
  * PNG images without java.awt: non-interlaced, colour types grey (bit depth 1, 2, 4, 8, 16), RGB (8, 16),
@@ -67,6 +68,12 @@ final class PngDecoder {
     }
 
     private static byte[] inflate(byte[] compressed, PngHeader h, String name) throws DatasetException {
+        long room = MemoryBudget.sum(MemoryBudget.product(compressed.length, InputFiles.DEFLATE_RATIO), 64);
+        if (h.rawSize() > room) {
+            throw new DatasetException(name + ": the PNG header claims " + h.width + "×" + h.height + " pixels ("
+                    + MemoryBudget.text(h.rawSize()) + " unpacked), but its " + compressed.length + " bytes of "
+                    + "image data unpack to at most " + MemoryBudget.text(room) + "; the file is damaged");
+        }
         byte[] out = new byte[h.rawSize()];
         Inflater inflater = new Inflater();
         int n = 0;

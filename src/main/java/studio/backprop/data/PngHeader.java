@@ -1,5 +1,7 @@
 package studio.backprop.data;
 
+import studio.backprop.tensor.MemoryBudget;
+
 /** The IHDR fields of a PNG and the row geometry they imply. */
 final class PngHeader {
 
@@ -39,10 +41,18 @@ final class PngHeader {
         }
         if (width <= 0 || height <= 0 || (long) width * height * 4 > Integer.MAX_VALUE - 8
                 || (long) height * ((long) width * samples * depth / 8 + 2) > Integer.MAX_VALUE - 8) {
-            throw new DatasetException(name + ": PNG size " + Integer.toUnsignedString(width) + "×"
-                    + Integer.toUnsignedString(height) + " is empty or too large");
+            throw new DatasetException(name + ": the PNG header claims " + Integer.toUnsignedString(width) + "×"
+                    + Integer.toUnsignedString(height) + " pixels, " + (width == 0 || height == 0 ? "an empty image"
+                    : "more than one image can hold (at most about 23,000×23,000); scale the image down"));
         }
-        return new PngHeader(width, height, depth, type, samples);
+        PngHeader h = new PngHeader(width, height, depth, type, samples);
+        String memory = MemoryBudget.problem(MemoryBudget.sum(h.rawSize(),
+                MemoryBudget.product(width, height, 4, MemoryBudget.FLOAT_BYTES)));
+        if (memory != null) {
+            throw new DatasetException(name + ": the PNG header claims " + width + "×" + height + " pixels; " + memory
+                    + "; scale the image down");
+        }
+        return h;
     }
 
     /** Bytes per row without the filter byte. */

@@ -33,21 +33,36 @@ final class NamedArrays {
         data.flush();
     }
 
-    static Map<String, float[]> read(InputStream in, String entry) throws IOException {
+    /**
+     * Reads an array block; every length it claims is checked against the bytes left before anything is
+     * allocated, and a block cut short is a {@link SessionFormatException}, never a bare EOFException.
+     */
+    static Map<String, float[]> read(java.io.ByteArrayInputStream in, String entry) throws IOException {
+        try {
+            return readBlock(in, entry);
+        } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
+            throw new SessionFormatException("the part '" + entry + "' of the session is cut short or damaged", e);
+        }
+    }
+
+    private static Map<String, float[]> readBlock(java.io.ByteArrayInputStream in, String entry) throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (data.readInt() != MAGIC) {
             throw new SessionFormatException("the part '" + entry + "' of the session is not an array block");
         }
         int count = data.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new SessionFormatException("the part '" + entry + "' claims " + count + " arrays");
+        if (count < 0 || count > in.available() / 6) {
+            throw new SessionFormatException("the part '" + entry + "' claims " + count + " arrays, but its "
+                    + in.available() + " remaining bytes hold at most " + in.available() / 6);
         }
         Map<String, float[]> arrays = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = data.readUTF();
             int length = data.readInt();
-            if (length < 0 || length > Integer.MAX_VALUE - 8) {
-                throw new SessionFormatException("array '" + name + "' in '" + entry + "' has an impossible length");
+            if (length < 0 || (long) length * Float.BYTES > in.available()) {
+                throw new SessionFormatException("array '" + studio.backprop.tensor.Excerpt.of(name) + "' in '"
+                        + entry + "' claims " + length + " values, but only " + in.available() / Float.BYTES
+                        + " follow in the file; the session is damaged");
             }
             float[] values = new float[length];
             for (int j = 0; j < length; j++) {

@@ -5,14 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +24,7 @@ import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.DocumentFormatException;
 import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
@@ -58,43 +55,48 @@ public final class SessionFile {
     private SessionFile() {
     }
 
-    /** Writes a file's content to a stream. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Saves the loop's document, data and state atomically to {@code file}. */
+    /**
+     * Saves the loop's document, data and state atomically to {@code file}.
+     *
+     * @throws SessionFormatException when {@code file} is a network file: a session would replace it
+     * @throws IOException            naming the file when it cannot be written; the previous file is unchanged
+     */
     public static void save(Path file, TrainingLoop loop) throws IOException {
         save(file, new Session(loop.compilation().document(), loop.data(), loop.checkpoint()));
     }
 
     /** Saves a session taken earlier (on the trainer's thread) atomically to {@code file}. */
     public static void save(Path file, Session session) throws IOException {
+        refuseNetworkFile(file);
         saveAtomically(file, out -> writeZip(out, session));
     }
 
-    /** Writes to a temporary file beside the target, forces it to disk, then renames it over the target. */
-    static void saveAtomically(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".saving");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+    /** Writes through {@link AtomicFile}: a crash mid-save leaves the previous file intact. */
+    static void saveAtomically(Path file, AtomicFile.Content content) throws IOException {
+        AtomicFile.write(file, content);
+    }
+
+    /**
+     * A session must never replace a network file (a '.bps' name, or text starting with "backprop-studio"); call
+     * before training to refuse early, {@link #save} checks again.
+     *
+     * @throws SessionFormatException saying why, when {@code file} is or would look like a network file
+     */
+    public static void refuseNetworkFile(Path file) throws SessionFormatException {
+        String name = String.valueOf(file.getFileName());
+        boolean networkName = name.toLowerCase(java.util.Locale.ROOT).endsWith(".bps");
+        boolean networkText = false;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                networkText = new String(in.readNBytes(15), StandardCharsets.ISO_8859_1).equals("backprop-studio");
+            } catch (IOException e) {
+                networkText = false;
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+        if (networkName || networkText) {
+            throw new SessionFormatException("will not save a session as " + file + ": "
+                    + (networkText ? "that is a network file, and the session would replace it"
+                    : "'.bps' is the extension of network files") + "; sessions end in '.bpsession'");
         }
     }
 
@@ -197,15 +199,24 @@ public final class SessionFile {
      * @throws SessionFormatException for a damaged, incomplete, foreign or newer file, in words
      */
     public static Session read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        return read(file, MemoryBudget.bytes());
+    }
+
+    /** Reads a session whose parts may unpack to at most {@code limit} bytes in all. */
+    static Session read(Path file, long limit) throws IOException {
+        String name = studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName()));
+        long size = SessionChecks.regularFile(file, name);
         Map<String, byte[]> parts = new HashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            long room = Math.min(limit, MemoryBudget.product(Math.max(size, 1), SessionChecks.INFLATE_RATIO));
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                parts.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = SessionChecks.readLimited(zip, room, name, e.getName());
+                room -= bytes.length;
+                parts.put(e.getName(), bytes);
             }
         } catch (NoSuchFileException e) {
             throw new SessionFormatException(name + ": the file does not exist");
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged and cannot be opened (" + e.getMessage()
                     + "); the previous save, if any, is in a file of the same name", e);
         }
@@ -222,11 +233,20 @@ public final class SessionFile {
 
     private static Session decode(String name, Map<String, byte[]> parts) throws IOException {
         Properties p = new Properties();
-        p.load(new StringReader(new String(parts.get("session.properties"), StandardCharsets.ISO_8859_1)));
+        try {
+            p.load(new StringReader(new String(parts.get("session.properties"), StandardCharsets.ISO_8859_1)));
+        } catch (IllegalArgumentException e) {
+            throw new SessionFormatException(name + " is damaged: its settings part cannot be read", e);
+        }
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new SessionFormatException(name + " is not a Backprop Studio session");
         }
-        int version = Integer.parseInt(p.getProperty("version", "0"));
+        int version;
+        try {
+            version = Integer.parseInt(p.getProperty("version", "0"));
+        } catch (NumberFormatException e) {
+            throw new SessionFormatException(name + " is damaged: its format version is not a number", e);
+        }
         if (version > VERSION) {
             throw new SessionFormatException(name + " was saved by a newer Backprop Studio (session format "
                     + version + "); this version opens session formats up to " + VERSION);
@@ -264,15 +284,16 @@ public final class SessionFile {
                     Float.parseFloat(p.getProperty("best_valid_loss")),
                     Integer.parseInt(p.getProperty("epochs_without_improvement")),
                     NamedArrays.read(stream(parts, "weights.bin"), "weights.bin"), opt, history);
+            SessionChecks.checkCounters(name, c, td);
             return new Session(doc, td, c);
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException | NullPointerException | ArrayIndexOutOfBoundsException e) {
             throw new SessionFormatException(name + " is damaged: a saved counter is missing or unreadable", e);
         } catch (IllegalArgumentException e) {
             throw new SessionFormatException(name + " is damaged: " + e.getMessage(), e);
         }
     }
 
-    private static InputStream stream(Map<String, byte[]> parts, String entry) {
+    private static java.io.ByteArrayInputStream stream(Map<String, byte[]> parts, String entry) {
         return new java.io.ByteArrayInputStream(parts.get(entry));
     }
 

@@ -45,6 +45,8 @@ public final class Network {
 
         private final int[] inputShape;
         private final List<Node> nodes = new ArrayList<>();
+        /** The names added so far, so that checking a new layer's inputs is quick for large networks. */
+        private final java.util.Set<String> names = new java.util.HashSet<>();
 
         private Builder(int[] inputShape) {
             for (int d : inputShape) {
@@ -64,11 +66,11 @@ public final class Network {
         /** Adds a layer reading the named earlier nodes. */
         public Builder add(Layer layer, String... inputs) {
             String name = layer.name();
-            if (name.equals(INPUT) || nodes.stream().anyMatch(n -> n.name().equals(name))) {
+            if (name.equals(INPUT) || names.contains(name)) {
                 throw new ShapeException("a layer named '" + name + "' already exists; layer names must be unique");
             }
             for (String in : inputs) {
-                if (!in.equals(INPUT) && nodes.stream().noneMatch(n -> n.name().equals(in))) {
+                if (!in.equals(INPUT) && !names.contains(in)) {
                     throw new ShapeException("'" + name + "' reads '" + in + "', which is not an earlier layer");
                 }
             }
@@ -78,6 +80,7 @@ public final class Network {
                         : "at least " + layer.minInputs()) + " input(s), got " + inputs.length);
             }
             nodes.add(new Node(name, layer, List.of(inputs)));
+            names.add(name);
             return this;
         }
 
@@ -130,6 +133,14 @@ public final class Network {
         }
         try {
             int[] out = layer.outputShape(in);
+            long values = 1;
+            for (int d : out) {
+                values *= d;
+                if (d < 1 || values > Integer.MAX_VALUE - 8) {
+                    throw new LayerShapeException(node.name(), layer.type() + " '" + node.name() + "': its output "
+                            + Shapes.str(out) + " is " + (d < 1 ? "empty" : "larger than one sample can hold"));
+                }
+            }
             List<ParamSpec> params = layer.parameterSpecs(in);
             shapes.put(node.name(), out);
             return new ShapeReport.NodeShape(node.name(), layer.type(), out, params, List.of(),
@@ -138,6 +149,10 @@ public final class Network {
             shapes.put(node.name(), null);
             return new ShapeReport.NodeShape(node.name(), layer.type(), null, List.of(), List.of(e.getMessage()),
                     List.of());
+        } catch (ArithmeticException e) {
+            shapes.put(node.name(), null);
+            return new ShapeReport.NodeShape(node.name(), layer.type(), null, List.of(), List.of(layer.type() + " '"
+                    + node.name() + "': its sizes are too large to compute (" + e.getMessage() + ")"), List.of());
         }
     }
 

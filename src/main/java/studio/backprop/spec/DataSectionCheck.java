@@ -57,7 +57,7 @@ final class DataSectionCheck {
                               List<Problem> problems) {
         String value = data.get(key, fallback).trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            problems.add(Problem.error("data", key + " '" + data.get(key) + "' is not one of "
+            problems.add(Problem.error("data", key + ": '" + data.get(key) + "' is not one of "
                     + String.join(", ", allowed)));
         }
     }

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class DocumentFormat {
 
     private static final List<String> LAYER_KEYS = List.of("type", "inputs", "position");
+    /** The farthest a layer may be drawn from the origin, in editor units. */
+    private static final double MAX_POSITION = 1e6;
 
     private DocumentFormat() {
     }
@@ -181,8 +183,8 @@ public final class DocumentFormat {
             if (s.get("position") != null) {
                 String[] xy = s.get("position").split("\\s*,\\s*");
                 try {
-                    x = Double.parseDouble(xy[0]);
-                    y = Double.parseDouble(xy[1]);
+                    x = position(Double.parseDouble(xy[0]));
+                    y = position(Double.parseDouble(xy[1]));
                 } catch (RuntimeException e) {
                     throw fail(s.lineOf("position"), "position must be two numbers 'x, y', not '" + s.get("position")
                             + "'");
@@ -195,6 +197,11 @@ public final class DocumentFormat {
                 }
             });
             return new LayerSpec(s.name(), type.trim(), settings, inputs, x, y);
+        }
+
+        /** A drawing position the editor can show and save again: NaN and infinity drop to 0, far ones clamp. */
+        private static double position(double v) {
+            return Double.isFinite(v) ? Math.max(-MAX_POSITION, Math.min(MAX_POSITION, v)) : 0;
         }
 
         private List<WeightsSpec> weights(Sections.Section s) throws DocumentFormatException {

@@ -10,7 +10,8 @@ public class DocumentFormatException extends Exception {
     private final int line;
 
     public DocumentFormatException(String source, int line, String problem) {
-        super(source + (line > 0 ? ", line " + line : "") + ": " + problem);
+        super(studio.backprop.tensor.Excerpt.of(source, 200) + (line > 0 ? ", line " + line : "") + ": "
+                + studio.backprop.tensor.Excerpt.message(problem, 400, 20));
         this.line = line;
     }
 

@@ -3,6 +3,7 @@ package studio.backprop.spec;
 import java.util.List;
 import java.util.Locale;
 import studio.backprop.nn.layers.Padding;
+import studio.backprop.tensor.Excerpt;
 
 /**
  * Reads a layer's settings through its type's {@link SettingSpec}s: missing settings take their defaults, and a
@@ -38,7 +39,7 @@ public final class LayerSettings {
             requireRange(s, n, v);
             return n;
         } catch (NumberFormatException e) {
-            throw problem(key, "'" + v + "' is not a whole number");
+            throw problem(key, "'" + Excerpt.of(v) + "' is not a whole number");
         }
     }
 
@@ -53,7 +54,7 @@ public final class LayerSettings {
             requireRange(s, d, v);
             return (float) d;
         } catch (NumberFormatException e) {
-            throw problem(key, "'" + v + "' is not a number");
+            throw problem(key, "'" + Excerpt.of(v) + "' is not a number");
         }
     }
 
@@ -62,7 +63,7 @@ public final class LayerSettings {
         return switch (v) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw problem(key, "'" + v + "' is neither true nor false");
+            default -> throw problem(key, "'" + Excerpt.of(v) + "' is neither true nor false");
         };
     }
 
@@ -70,7 +71,7 @@ public final class LayerSettings {
         SettingSpec s = spec(key);
         String v = text(key).toLowerCase(Locale.ROOT);
         if (!s.choices().contains(v)) {
-            throw problem(key, "'" + v + "' is not one of " + String.join(", ", s.choices()));
+            throw problem(key, "'" + Excerpt.of(v) + "' is not one of " + String.join(", ", s.choices()));
         }
         return v;
     }
@@ -82,12 +83,13 @@ public final class LayerSettings {
         try {
             int h = Integer.parseInt(parts[0]);
             int w = parts.length > 1 ? Integer.parseInt(parts[1]) : h;
-            if (parts.length > 2 || h < 1 || w < 1) {
+            if (parts.length > 2 || h < 1 || w < 1 || h > spec(key).max() || w > spec(key).max()) {
                 throw new NumberFormatException();
             }
             return new int[] {h, w};
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw problem(key, "'" + text(key) + "' is not a size; write a positive number like 3, or 3x5");
+            throw problem(key, "'" + Excerpt.of(text(key)) + "' is not a size; write a number from 1 to "
+                    + fmt(spec(key).max()) + " like 3, or 3x5");
         }
     }
 
@@ -99,20 +101,27 @@ public final class LayerSettings {
         if (v.equals("same")) {
             return Padding.SAME;
         }
+        int max = (int) spec(key).max();
         try {
             String[] p = v.split(",");
+            int[] n = new int[p.length];
+            for (int i = 0; i < p.length; i++) {
+                n[i] = Integer.parseInt(p[i]);
+                if (n[i] > max) {
+                    throw new NumberFormatException();
+                }
+            }
             if (p.length == 1) {
-                return Padding.of(Integer.parseInt(p[0]));
+                return Padding.of(n[0]);
             }
             if (p.length == 4) {
-                return new Padding(Padding.Mode.EXPLICIT, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-                        Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+                return new Padding(Padding.Mode.EXPLICIT, n[0], n[1], n[2], n[3]);
             }
         } catch (IllegalArgumentException e) {
-            // handled below: not numbers, or negative
+            // handled below: not numbers, negative or too large
         }
-        throw problem(key, "'" + text(key) + "' is not a padding; write valid, same, a number like 1, or "
-                + "top,bottom,left,right");
+        throw problem(key, "'" + Excerpt.of(text(key)) + "' is not a padding; write valid, same, a number from 0 to "
+                + max + " like 1, or top,bottom,left,right");
     }
 
     private SettingSpec spec(String key) {
@@ -123,7 +132,7 @@ public final class LayerSettings {
         if (n < s.min() || n > s.max()) {
             String range = s.max() >= Integer.MAX_VALUE ? "at least " + fmt(s.min())
                     : "between " + fmt(s.min()) + " and " + fmt(s.max());
-            throw problem(s.key(), typed + " is out of range; it must be " + range);
+            throw problem(s.key(), Excerpt.of(typed) + " is out of range; it must be " + range);
         }
     }
 

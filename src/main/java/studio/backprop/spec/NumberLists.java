@@ -11,6 +11,9 @@ final class NumberLists {
     record Parsed(int[] shape, double[] values) {
     }
 
+    /** The deepest nesting read: weights have at most 4 axes, so 16 is generous and keeps the stack small. */
+    static final int MAX_DEPTH = 16;
+
     private NumberLists() {
     }
 
@@ -26,7 +29,8 @@ final class NumberLists {
         list(t, pos, 0, shape, values);
         skipSpaces(t, pos);
         if (pos[0] != t.length()) {
-            throw new IllegalArgumentException("unexpected text after the list: '" + t.substring(pos[0]) + "'");
+            throw new IllegalArgumentException("unexpected text after the list: '"
+                    + studio.backprop.tensor.Excerpt.of(t.substring(pos[0])) + "'");
         }
         return new Parsed(shape.stream().mapToInt(Integer::intValue).toArray(),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
@@ -38,6 +42,10 @@ final class NumberLists {
 
     /** leaf[0] is the depth at which numbers stand, fixed by the first number; every row must agree. */
     private static void list(String t, int[] pos, int depth, List<Integer> shape, List<Double> values, int[] leaf) {
+        if (depth >= MAX_DEPTH) {
+            throw new IllegalArgumentException("lists are nested more than " + MAX_DEPTH + " deep; a weight tensor "
+                    + "has at most a few axes");
+        }
         expect(t, pos, '[');
         int count = 0;
         skipSpaces(t, pos);
@@ -69,7 +77,8 @@ final class NumberLists {
                 break;
             }
             if (c != ',') {
-                throw new IllegalArgumentException("expected ',' or ']' but found '" + c + "'");
+                throw new IllegalArgumentException("expected ',' or ']' but found '"
+                        + studio.backprop.tensor.Excerpt.of(String.valueOf(c)) + "'");
             }
         }
         while (shape.size() <= depth) {
@@ -91,7 +100,7 @@ final class NumberLists {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + s.trim() + "' is not a number");
+            throw new IllegalArgumentException("'" + studio.backprop.tensor.Excerpt.of(s.trim()) + "' is not a number");
         }
     }
 

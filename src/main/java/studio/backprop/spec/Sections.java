@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import studio.backprop.tensor.Excerpt;
 
 /**
  * The text layer of the network file format: a header line, then sections headed {@code [kind name]} holding
@@ -49,7 +50,8 @@ final class Sections {
     }
 
     static Parsed parse(String text, String source) throws DocumentFormatException {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         int i = 0;
         while (i < lines.length && isBlankOrComment(lines[i])) {
             i++;
@@ -61,13 +63,13 @@ final class Sections {
         String[] header = lines[i].trim().split("\\s+");
         if (header.length != 3 || !header[0].equals(MAGIC)) {
             throw new DocumentFormatException(source, i + 1, "this is not a Backprop Studio file: the first line "
-                    + "should read '" + MAGIC + " network 1', not '" + lines[i].trim() + "'");
+                    + "should read '" + MAGIC + " network 1', not '" + Excerpt.of(lines[i].trim()) + "'");
         }
         int version;
         try {
             version = Integer.parseInt(header[2]);
         } catch (NumberFormatException e) {
-            throw new DocumentFormatException(source, i + 1, "the format version '" + header[2]
+            throw new DocumentFormatException(source, i + 1, "the format version '" + Excerpt.of(header[2])
                     + "' is not a whole number");
         }
         int headerLine = i + 1;
@@ -75,17 +77,18 @@ final class Sections {
         Section current = new Section("", "", headerLine, new LinkedHashMap<>());
         Section top = current;
         Entry open = null;
+        StringBuilder value = new StringBuilder();
         for (i = i + 1; i < lines.length; i++) {
             String raw = lines[i];
             if (isBlankOrComment(raw)) {
                 continue;
             }
             if (Character.isWhitespace(raw.charAt(0)) && open != null) {
-                open = new Entry(open.key(), open.value().isEmpty() ? raw.trim() : open.value() + "\n" + raw.trim(),
-                        open.line());
-                current.entries().put(open.key(), open);
+                // a builder, not string concatenation: a value of 100,000 lines would be copied quadratically
+                value.append(value.length() == 0 ? "" : "\n").append(raw.trim());
                 continue;
             }
+            close(current, open, value);
             String line = raw.trim();
             if (line.startsWith("[")) {
                 current = sectionHeader(line, i + 1, source);
@@ -96,22 +99,33 @@ final class Sections {
             int eq = line.indexOf('=');
             if (eq <= 0) {
                 throw new DocumentFormatException(source, i + 1, "expected 'key = value' or a section like "
-                        + "'[layer name]', found '" + line + "'");
+                        + "'[layer name]', found '" + Excerpt.of(line) + "'");
             }
             String key = line.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
             if (current.entries().containsKey(key)) {
-                throw new DocumentFormatException(source, i + 1, "'" + key + "' is given twice in this section "
-                        + "(first on line " + current.entries().get(key).line() + ")");
+                throw new DocumentFormatException(source, i + 1, "'" + Excerpt.of(key) + "' is given twice in this "
+                        + "section (first on line " + current.entries().get(key).line() + ")");
             }
             open = new Entry(key, line.substring(eq + 1).trim(), i + 1);
             current.entries().put(key, open);
+            value.setLength(0);
+            value.append(open.value());
         }
+        close(current, open, value);
         return new Parsed(header[1], version, headerLine, top, sections);
+    }
+
+    /** Stores the open entry with the continuation lines gathered in {@code value}. */
+    private static void close(Section section, Entry open, StringBuilder value) {
+        if (open != null && value.length() != open.value().length()) {
+            section.entries().put(open.key(), new Entry(open.key(), value.toString(), open.line()));
+        }
     }
 
     private static Section sectionHeader(String line, int lineNo, String source) throws DocumentFormatException {
         if (!line.endsWith("]")) {
-            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '" + line + "'");
+            throw new DocumentFormatException(source, lineNo, "a section header must end with ']': '"
+                    + Excerpt.of(line) + "'");
         }
         String[] parts = line.substring(1, line.length() - 1).trim().split("\\s+", 2);
         if (parts[0].isEmpty()) {

@@ -83,6 +83,10 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         }
 
         int integer(String key, int fallback, int min) {
+            return integer(key, fallback, min, Integer.MAX_VALUE);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
             String v = spec.get(key);
             if (v == null) {
                 return fallback;
@@ -93,9 +97,15 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
                     problems.add(Problem.error(subject, key + ": " + n + " must be at least " + min));
                     return fallback;
                 }
+                if (n > max) {
+                    problems.add(Problem.error(subject, key + ": " + n + " is more than the " + String.format(
+                            Locale.ROOT, "%,d", max) + " allowed"));
+                    return fallback;
+                }
                 return n;
             } catch (NumberFormatException e) {
-                problems.add(Problem.error(subject, key + ": '" + v + "' is not a whole number"));
+                problems.add(Problem.error(subject, key + ": '" + studio.backprop.tensor.Excerpt.of(v)
+                        + "' is not a whole number"));
                 return fallback;
             }
         }

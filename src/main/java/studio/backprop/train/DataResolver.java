@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.NetworkDocument;
+import studio.backprop.tensor.Excerpt;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -25,13 +26,25 @@ public final class DataResolver {
      * @param outputShape the network's per-sample output shape (decides one-hot or single-column targets)
      */
     public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification, int[] outputShape) {
+        return resolve(doc, baseDir, classification, outputShape, false);
+    }
+
+    /**
+     * As {@link #resolve(NetworkDocument, Path, boolean, int[])}; data files outside {@code baseDir} (and the
+     * bundled samples) are read only when {@code allowOutside} says the user agreed (see {@link DataFolder}).
+     *
+     * @throws DataOutsideFolderException when a data path lies outside and consent was not given
+     */
+    public static TrainingData resolve(NetworkDocument doc, Path baseDir, boolean classification, int[] outputShape,
+            boolean allowOutside) {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
             case "inline" -> inline(data, classification);
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
-            default -> DataSources.load(source, data, doc.inputShape(), outputShape, baseDir);
+            default -> DataSources.load(source, data, doc.inputShape(), outputShape,
+                    new DataFolder(baseDir, allowOutside));
         };
         return split(all, doc);
     }
@@ -53,8 +66,8 @@ public final class DataResolver {
             }
             String[] parts = line.split("->");
             if (parts.length != 2) {
-                throw new DataResolutionException("inline data, row " + lineNo + " ('" + line.trim() + "'): write "
-                        + "the inputs, '->', then the targets");
+                throw new DataResolutionException("inline data, row " + lineNo + " ('" + Excerpt.of(line.trim())
+                        + "'): write the inputs, '->', then the targets");
             }
             xs.add(numbers(parts[0], lineNo, "inputs"));
             ys.add(numbers(parts[1], lineNo, "targets"));
@@ -73,12 +86,19 @@ public final class DataResolver {
         String[] parts = text.trim().split("[,\\s]+");
         float[] out = new float[parts.length];
         for (int i = 0; i < parts.length; i++) {
+            double v;
             try {
-                out[i] = Float.parseFloat(parts[i]);
+                v = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw new DataResolutionException("inline data, row " + row + ": '" + parts[i] + "' among the "
-                        + what + " is not a number");
+                throw new DataResolutionException("inline data, row " + row + ": '" + Excerpt.of(parts[i])
+                        + "' among the " + what + " is not a number");
             }
+            if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+                throw new DataResolutionException("inline data, row " + row + ": '" + Excerpt.of(parts[i])
+                        + "' among the " + what + " is not a finite number a float can hold (at most about "
+                        + "3.4e38); training on it could only diverge");
+            }
+            out[i] = (float) v;
         }
         return out;
     }
@@ -105,7 +125,13 @@ public final class DataResolver {
     /** Splits off the plan's validation fraction: the last rows, or a seeded shuffle. */
     static TrainingData split(TrainingData all, NetworkDocument doc) {
         String text = doc.training().get("validation");
-        double fraction = text == null ? 0 : Double.parseDouble(text.trim());
+        double fraction;
+        try {
+            fraction = text == null ? 0 : Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new DataResolutionException("[training], validation: '" + Excerpt.of(text) + "' is not a number; "
+                    + "write a fraction such as 0.2");
+        }
         if (fraction <= 0 || all.hasValidation()) {
             return all;
         }
@@ -120,7 +146,13 @@ public final class DataResolver {
             order[i] = i;
         }
         if (!"last".equals(doc.training().get("split", "shuffled").trim())) {
-            long seed = Long.parseLong(doc.training().get("seed", "1").trim());
+            long seed;
+            try {
+                seed = Long.parseLong(doc.training().get("seed", "1").trim());
+            } catch (NumberFormatException e) {
+                throw new DataResolutionException("[training], seed: '" + Excerpt.of(doc.training().get("seed"))
+                        + "' is not a whole number");
+            }
             new studio.backprop.tensor.Rng(seed ^ 0x5EEDL).shuffle(order);
         }
         return new TrainingData(rows(all.trainX(), order, 0, n - valid), rows(all.trainY(), order, 0, n - valid),

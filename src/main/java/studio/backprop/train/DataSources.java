@@ -18,6 +18,8 @@ import studio.backprop.data.Interpolation;
 import studio.backprop.data.LabelLevels;
 import studio.backprop.data.SampleData;
 import studio.backprop.spec.ComponentSpec;
+import studio.backprop.tensor.Excerpt;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -41,20 +43,21 @@ final class DataSources {
     private DataSources() {
     }
 
-    static TrainingData load(String source, ComponentSpec spec, int[] inputShape, int[] outputShape, Path baseDir) {
+    static TrainingData load(String source, ComponentSpec spec, int[] inputShape, int[] outputShape,
+            DataFolder folder) {
         Settings s = new Settings(source, spec);
         try {
             Dataset d = switch (source) {
                 case "generated" -> generated(s);
-                case "logic" -> GateTable.valueOf(s.text("gate", "xor").toUpperCase(Locale.ROOT))
+                case "logic" -> s.choice("gate", "xor", GateTable.class)
                         .dataset(s.text("labels", "0/1").equals("-1/+1") ? LabelLevels.MINUS_ONE_PLUS_ONE
                                 : LabelLevels.ZERO_ONE);
                 case "curve" -> curve(s);
                 case "mnist" -> mnist(s);
-                case "csv" -> CsvLoader.load(baseDir.resolve(s.required("file")), csvOptions(s));
-                case "idx" -> IdxLoader.load("idx", baseDir.resolve(s.required("images")),
-                        baseDir.resolve(s.required("labels")), s.integer("classes", 10));
-                case "images" -> ImageFolderLoader.load(baseDir.resolve(s.required("folder")), imageOptions(s));
+                case "csv" -> CsvLoader.load(s.path(folder, "file"), csvOptions(s));
+                case "idx" -> IdxLoader.load("idx", s.path(folder, "images"), s.path(folder, "labels"),
+                        s.bounded("classes", 10, 2, 256));
+                case "images" -> ImageFolderLoader.load(s.path(folder, "folder"), imageOptions(s));
                 default -> throw new DataResolutionException("unknown data source '" + source + "'; the sources are "
                         + "inline, generated, logic, curve, mnist, csv, idx and images");
             };
@@ -63,13 +66,24 @@ final class DataSources {
         } catch (DatasetException e) {
             throw new DataResolutionException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw e instanceof DataResolutionException ? e
-                    : new DataResolutionException("[data " + source + "]: " + e.getMessage(), e);
+            if (e instanceof DataResolutionException) {
+                throw e;
+            }
+            String m = e.getMessage() == null || e instanceof NumberFormatException
+                    ? "a setting is not a number it can read" : Excerpt.message(e.getMessage(), 400, 10);
+            throw new DataResolutionException("[data " + source + "]: " + m, e);
         }
     }
 
+    /** The most samples a generated set or curve may have. */
+    static final int MAX_SAMPLES = 10_000_000;
+    /** The most classes of generated blobs. */
+    static final int MAX_CLASSES = 1000;
+
     private static Dataset generated(Settings s) {
-        int size = s.integer("samples", 400);
+        int size = s.bounded("samples", 400, 1, MAX_SAMPLES);
+        int classes = s.text("generator", "spiral").equals("blobs") ? s.bounded("classes", 3, 2, MAX_CLASSES) : 2;
+        s.fits("samples", size, 2 + classes);
         double noise = s.decimal("noise", 0.1);
         long seed = s.integer("seed", 1);
         return switch (s.text("generator", "spiral")) {
@@ -78,21 +92,27 @@ final class DataSources {
             case "gaussians" -> Generators.gaussians(size, noise, seed);
             case "spiral" -> Generators.spiral(size, noise, seed);
             case "moons" -> Generators.moons(size, noise, seed);
-            case "blobs" -> Generators.blobs(size, s.integer("classes", 3), noise, seed);
-            default -> throw new DataResolutionException("[data generated]: generator '" + s.text("generator", "")
+            case "blobs" -> Generators.blobs(size, s.bounded("classes", 3, 2, MAX_CLASSES), noise, seed);
+            default -> throw new DataResolutionException("[data generated]: generator '"
+                    + Excerpt.of(s.text("generator", ""))
                     + "' is not one of circle, xor, gaussians, spiral, moons, blobs");
         };
     }
 
     private static Dataset curve(Settings s) {
-        int size = s.integer("samples", 200);
+        int size = s.bounded("samples", 200, 1, MAX_SAMPLES);
+        s.fits("samples", size, 2);
         double noise = s.decimal("noise", 0.05);
         long seed = s.integer("seed", 1);
         if (s.text("function", "sine").equals("polynomial")) {
             String[] parts = s.text("coefficients", "0, 1").split("\\s*,\\s*");
+            if (parts.length > 64) {
+                throw new DataResolutionException("[data curve], coefficients: " + parts.length + " given; a "
+                        + "polynomial here has at most 64");
+            }
             double[] c = new double[parts.length];
             for (int i = 0; i < c.length; i++) {
-                c[i] = Double.parseDouble(parts[i]);
+                c[i] = s.number("coefficients", parts[i]);
             }
             return Curves.polynomial(size, noise, seed, c);
         }
@@ -118,25 +138,46 @@ final class DataSources {
 
     private static CsvOptions csvOptions(Settings s) {
         CsvOptions o = CsvOptions.defaults().withHeader(Boolean.parseBoolean(s.text("header", "true")));
-        String delimiter = s.text("delimiter", ",");
-        o = o.withDelimiter(delimiter.equals("tab") ? '\t' : delimiter.charAt(0));
+        String delimiter = s.spec.get("delimiter", ",");
+        String trimmed = delimiter.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.equals("tab") || delimiter.equals("\t")) {
+            o = o.withDelimiter('\t');
+        } else if (trimmed.length() == 1 && trimmed.charAt(0) != '"') {
+            o = o.withDelimiter(trimmed.charAt(0));
+        } else {
+            throw new DataResolutionException("[data csv], delimiter: '" + Excerpt.of(delimiter) + "' is not one "
+                    + "character; write e.g. 'delimiter = ;' or 'delimiter = tab'");
+        }
         String label = s.text("label", "");
         if (!label.isEmpty()) {
-            o = label.chars().allMatch(Character::isDigit) ? o.withLabel(Integer.parseInt(label)) : o.withLabel(label);
+            o = label.chars().allMatch(Character::isDigit) ? o.withLabel(s.bounded("label", 0, 0, 1_000_000))
+                    : o.withLabel(label);
         }
-        o = o.withNumericEncoding(ColumnEncoding.valueOf(s.text("numeric", "min_max").toUpperCase(Locale.ROOT)));
-        return o.withCategoricalEncoding(ColumnEncoding.valueOf(s.text("categorical", "one_hot")
-                .toUpperCase(Locale.ROOT)));
+        o = o.withNumericEncoding(s.choice("numeric", "min_max", ColumnEncoding.class));
+        return o.withCategoricalEncoding(s.choice("categorical", "one_hot", ColumnEncoding.class));
     }
 
     private static ImageFolderOptions imageOptions(Settings s) {
         ImageFolderOptions o = s.text("color", "grayscale").equals("rgb") ? ImageFolderOptions.rgb()
                 : ImageFolderOptions.grayscale();
-        String size = s.text("size", "");
+        String size = s.text("size", "").replace('×', 'x').replace(" ", "");
         if (!size.isEmpty()) {
-            String[] hw = size.toLowerCase(Locale.ROOT).split("x");
-            o = o.resizedTo(Integer.parseInt(hw[0].trim()), Integer.parseInt(hw[hw.length - 1].trim()),
-                    Interpolation.BILINEAR);
+            String[] hw = size.split("x", -1);
+            try {
+                if (hw.length > 2) {
+                    throw new NumberFormatException();
+                }
+                int h = Integer.parseInt(hw[0]);
+                int w = Integer.parseInt(hw[hw.length - 1]);
+                if (h < 1 || w < 1 || h > ImageFolderOptions.MAX_SIDE || w > ImageFolderOptions.MAX_SIDE) {
+                    throw new NumberFormatException();
+                }
+                o = o.resizedTo(h, w, Interpolation.BILINEAR);
+            } catch (NumberFormatException e) {
+                throw new DataResolutionException("[data images], size: '" + Excerpt.of(s.spec.get("size"))
+                        + "' is not a size; write height x width, e.g. 28x28, each between 1 and "
+                        + ImageFolderOptions.MAX_SIDE);
+            }
         }
         return o;
     }
@@ -159,6 +200,11 @@ final class DataSources {
             return TrainingData.of(x, d.targets(), List.of());
         }
         int outputs = size(outputShape);
+        String memory = MemoryBudget.problem(MemoryBudget.product(d.size(), d.classCount(), MemoryBudget.FLOAT_BYTES));
+        if (memory != null) {
+            throw new DataResolutionException("the data has " + MemoryBudget.count(d.classCount()) + " classes for "
+                    + MemoryBudget.count(d.size()) + " samples; as one-hot targets " + memory);
+        }
         Tensor y = outputs == 1 && d.classCount() == 2 ? d.binaryTargets() : d.targets();
         return TrainingData.of(x, y, d.classNames());
     }
@@ -185,6 +231,11 @@ final class DataSources {
             return spec.get(key, fallback).trim().toLowerCase(Locale.ROOT);
         }
 
+        /** A file or folder setting, resolved within the network file's folder. */
+        Path path(DataFolder folder, String key) {
+            return folder.resolve(source, key, required(key));
+        }
+
         String required(String key) {
             String v = spec.get(key);
             if (v == null || v.isBlank()) {
@@ -193,12 +244,72 @@ final class DataSources {
             return v.trim();
         }
 
+        /** A whole number between min and max, or a message naming the section, the key and the range. */
+        int bounded(String key, int fallback, int min, int max) {
+            String typed = text(key, String.valueOf(fallback));
+            int n;
+            try {
+                n = Integer.parseInt(typed);
+            } catch (NumberFormatException e) {
+                n = typed.matches("-?\\d+") ? (typed.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE) : 0;
+                if (n == 0) {
+                    throw new DataResolutionException("[data " + source + "], " + key + ": '"
+                            + Excerpt.of(spec.get(key)) + "' is not a whole number");
+                }
+            }
+            if (n < min || n > max) {
+                throw new DataResolutionException("[data " + source + "], " + key + ": " + Excerpt.of(typed)
+                        + " is out of range; it must be between " + MemoryBudget.count(min) + " and "
+                        + MemoryBudget.count(max));
+            }
+            return n;
+        }
+
+        /**
+         * Refuses a generated set whose samples of {@code values} floats each (features and targets), in the
+         * copies loading and splitting make, would not fit the memory budget.
+         */
+        void fits(String key, int samples, int values) {
+            String memory = MemoryBudget.problem(MemoryBudget.product(samples, values, MemoryBudget.FLOAT_BYTES, 4));
+            if (memory != null) {
+                throw new DataResolutionException("[data " + source + "], " + key + ": " + MemoryBudget.count(samples)
+                        + " samples; " + memory + "; ask for fewer samples");
+            }
+        }
+
+        /** One of an enum's constants, written in any case; a message listing them otherwise. */
+        <E extends Enum<E>> E choice(String key, String fallback, Class<E> kind) {
+            String typed = text(key, fallback);
+            for (E e : kind.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(typed)) {
+                    return e;
+                }
+            }
+            List<String> names = java.util.Arrays.stream(kind.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+            throw new DataResolutionException("[data " + source + "], " + key + ": '" + Excerpt.of(typed)
+                    + "' is not one of " + String.join(", ", names));
+        }
+
+        double number(String key, String typed) {
+            try {
+                double v = Double.parseDouble(typed.trim());
+                if (Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new DataResolutionException("[data " + source + "], " + key + ": '" + Excerpt.of(typed)
+                    + "' is not a finite number");
+        }
+
         int integer(String key, int fallback) {
             try {
                 return Integer.parseInt(text(key, String.valueOf(fallback)));
             } catch (NumberFormatException e) {
-                throw new DataResolutionException("[data " + source + "], " + key + ": '" + spec.get(key)
-                        + "' is not a whole number");
+                throw new DataResolutionException("[data " + source + "], " + key + ": '"
+                        + Excerpt.of(spec.get(key)) + "' is not a whole number");
             }
         }
 
@@ -206,8 +317,8 @@ final class DataSources {
             try {
                 return Double.parseDouble(text(key, String.valueOf(fallback)));
             } catch (NumberFormatException e) {
-                throw new DataResolutionException("[data " + source + "], " + key + ": '" + spec.get(key)
-                        + "' is not a number");
+                throw new DataResolutionException("[data " + source + "], " + key + ": '"
+                        + Excerpt.of(spec.get(key)) + "' is not a number");
             }
         }
     }

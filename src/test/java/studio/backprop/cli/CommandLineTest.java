@@ -61,7 +61,8 @@ class CommandLineTest {
         Path file = dir.resolve("broken.bps");
         Files.writeString(file, "backprop-studio network 1\ninput = 3x3x1\n[layer c2]\ntype = Conv2D\nkernel = 5\n");
         assertEquals(2, run("summary", file.toString()));
-        assertTrue(out.contains("Problem: Conv2D 'c2': kernel 5×5 does not fit a 3×3 input; use padding or a smaller "
+        assertTrue(out.contains("Problem: broken.bps, line 3: Conv2D 'c2': kernel 5×5 does not fit a 3×3 input; use "
+                + "padding or a smaller "
                 + "kernel"), out);
         assertTrue(err.contains("cannot be trained"), err);
     }

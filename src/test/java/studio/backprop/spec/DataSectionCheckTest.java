@@ -22,7 +22,7 @@ class DataSectionCheckTest {
         assertEquals(List.of("unknown data source 'excel'; choose one of csv, curve, generated, idx, images, inline, "
                 + "logic, mnist"), dataProblems(ComponentSpec.of("excel")));
         assertEquals(List.of("[data csv] needs 'file = …'"), dataProblems(ComponentSpec.of("csv")));
-        assertEquals(List.of("generator 'spirals' is not one of circle, xor, gaussians, spiral, moons, blobs"),
+        assertEquals(List.of("generator: 'spirals' is not one of circle, xor, gaussians, spiral, moons, blobs"),
                 dataProblems(new ComponentSpec("generated", Map.of("generator", "spirals"))));
         assertEquals(List.of("inline data, row 2 has 3 inputs but the network takes 2"),
                 dataProblems(new ComponentSpec("inline", Map.of("rows", "0, 1 -> 1\n1, 1, 0 -> 0"))));

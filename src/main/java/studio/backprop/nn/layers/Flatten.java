@@ -1,6 +1,8 @@
 package studio.backprop.nn.layers;
 
 import java.util.List;
+import studio.backprop.tensor.Shapes;
+import studio.backprop.nn.LayerShapeException;
 import studio.backprop.autograd.Variable;
 
 /**
@@ -20,11 +22,15 @@ public final class Flatten extends AbstractLayer {
 
     @Override
     public int[] outputShape(List<int[]> inputShapes) {
-        int n = 1;
+        long n = 1;
         for (int d : inputShapes.get(0)) {
             n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new LayerShapeException(name(), "Flatten '" + name() + "': the input "
+                        + Shapes.str(inputShapes.get(0)) + " has more values than one sample can hold");
+            }
         }
-        return new int[] {n};
+        return new int[] {(int) n};
     }
 
     @Override

@@ -1,6 +1,7 @@
 package studio.backprop.nn.layers;
 
 import studio.backprop.nn.init.Initializer;
+import studio.backprop.tensor.MemoryBudget;
 import studio.backprop.tensor.Shapes;
 
 /**
@@ -9,11 +10,11 @@ import studio.backprop.tensor.Shapes;
  */
 public record ParamSpec(String role, int[] shape, boolean trainable, Initializer initializer) {
 
-    /** Number of scalars in the parameter. */
+    /** Number of scalars in the parameter ({@link Long#MAX_VALUE} when the product overflows). */
     public long count() {
         long n = 1;
         for (int d : shape) {
-            n *= d;
+            n = MemoryBudget.product(n, d);
         }
         return n;
     }

@@ -26,7 +26,13 @@ public final class UpSampling2D extends AbstractLayer {
     @Override
     public int[] outputShape(List<int[]> inputShapes) {
         int[] in = single(inputShapes, 3, "an image input (height, width, channels)");
-        return new int[] {in[0] * factor, in[1] * factor, in[2]};
+        long h = (long) in[0] * factor;
+        long w = (long) in[1] * factor;
+        if (h * w * in[2] > Integer.MAX_VALUE - 8) {
+            throw new studio.backprop.nn.LayerShapeException(name(), "UpSampling2D '" + name() + "': "
+                    + in[0] + "×" + in[1] + " upsampled " + factor + " times is too large for one sample");
+        }
+        return new int[] {(int) h, (int) w, in[2]};
     }
 
     @Override

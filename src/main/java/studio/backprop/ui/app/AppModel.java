@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import studio.backprop.io.SessionFile;
 import studio.backprop.spec.Compilation;
+import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.NetworkDocument;
@@ -71,6 +72,10 @@ public final class AppModel {
     /** Why the session started again, shown until training moves on. */
     private String restartNote;
     private final java.util.Map<Object, TrainingData> dataCache = new java.util.HashMap<>();
+    /** Data sections the user allowed to read files outside the network file's folder. */
+    private final java.util.Set<ComponentSpec> consented = new java.util.HashSet<>();
+    /** Asks the user whether data outside the file's folder may be read (the window sets a dialog). */
+    private java.util.function.Predicate<java.util.List<Path>> dataConsent = paths -> false;
 
     /**
      * @param appFolder     where autosave lives (the user's home folder in the app, a temp folder in tests)
@@ -145,7 +150,7 @@ public final class AppModel {
             return;
         }
         io.submit(() -> {
-            writeAtomically(path, DocumentFormat.write(doc));
+            studio.backprop.io.AtomicFile.writeString(path, DocumentFormat.write(doc));
             return path;
         }, p -> {
             file.set(p);
@@ -176,17 +181,6 @@ public final class AppModel {
         }, message -> fail(onError, "could not save the session: " + message))));
     }
 
-    static void writeAtomically(Path path, String text) throws java.io.IOException {
-        Path target = path.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".saving");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 
     private void fail(Consumer<String> onError, String message) {
         status.set(message);
@@ -239,10 +233,25 @@ public final class AppModel {
         int[] outputShape = c.network().outputShape();
         Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape));
         TrainingData cached = override != null ? override : dataCache.get(key);
+        boolean outside = override == null && !studio.backprop.train.DataFolder.outside(doc, base).isEmpty();
+        if (outside && !consented.contains(doc.data()) && !dataConsent.test(
+                studio.backprop.train.DataFolder.outside(doc, base))) {
+            closeSession("This network's data lies outside its file's folder; it was not read. Open it from the "
+                    + "folder that holds its data, or allow it when asked.");
+            status.set(whyNoSession);
+            return;
+        }
+        if (outside) {
+            consented.add(doc.data());
+        }
         preparing = true;
         io.submit(() -> {
             TrainingData data = cached != null ? cached
-                    : DataResolver.resolve(doc, base, classification, outputShape);
+                    : DataResolver.resolve(doc, base, classification, outputShape, outside);
+            String memory = DocumentCompiler.memoryProblem(c, data.trainSize());
+            if (memory != null) {
+                throw new IllegalArgumentException(memory);
+            }
             return new Object[] {new TrainingLoop(c, data), data};
         }, prepared -> {
             if (mine != generation) {
@@ -326,6 +335,14 @@ public final class AppModel {
         } else {
             fail(onError, whyNoSession);
         }
+    }
+
+    /**
+     * How to ask the user before reading data from outside the network file's folder (a file from someone else may
+     * name any file the user can read); without an answer such data is not read.
+     */
+    public void setDataConsent(java.util.function.Predicate<java.util.List<Path>> ask) {
+        dataConsent = ask;
     }
 
     /** Why there is no training session now, or null when there is one. */

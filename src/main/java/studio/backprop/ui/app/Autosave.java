@@ -26,10 +26,7 @@ public final class Autosave {
     /** Writes the document; failures are returned as a message, never thrown (autosave must not disturb work). */
     public Optional<String> save(NetworkDocument doc) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".autosave", ".tmp");
-            Files.writeString(temp, DocumentFormat.write(doc), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            studio.backprop.io.AtomicFile.writeString(file, DocumentFormat.write(doc));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("autosave failed: " + e.getMessage());

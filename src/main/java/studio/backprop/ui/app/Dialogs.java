@@ -21,6 +21,26 @@ final class Dialogs {
     }
 
     /** True when it is fine to discard the document (nothing unsaved, saved now, or the user said so). */
+    /**
+     * Asks whether the open network may read data files outside its own folder, naming them: a file sent by someone
+     * else can name any file the user can read.
+     */
+    static boolean allowOutsideData(Stage owner, java.util.List<Path> paths) {
+        if (!owner.isShowing()) {
+            return false;
+        }
+        ButtonType allow = new ButtonType("Read them", ButtonBar.ButtonData.YES);
+        ButtonType refuse = new ButtonType("Don't read them", ButtonBar.ButtonData.NO);
+        StringBuilder list = new StringBuilder();
+        paths.stream().limit(5).forEach(p -> list.append("\n  ").append(p));
+        Alert alert = new Alert(Alert.AlertType.WARNING, "This network's [data] section names files outside the "
+                + "folder of the network file:" + list + (paths.size() > 5 ? "\n  …" : "") + "\n\nRead them only if "
+                + "you trust where the file came from.", allow, refuse);
+        alert.initOwner(owner);
+        alert.setHeaderText("Data from outside the network's folder");
+        return alert.showAndWait().filter(allow::equals).isPresent();
+    }
+
     static boolean confirmDiscard(Stage owner, AppModel model) {
         if (!model.dirtyProperty().get()) {
             return true;
@@ -45,7 +65,9 @@ final class Dialogs {
                 }
             }
             try {
-                AppModel.writeAtomically(file, studio.backprop.spec.DocumentFormat.write(model.documentProperty().get()));
+                studio.backprop.io.AtomicFile.writeString(file, studio.backprop.spec.DocumentFormat.write(
+                        model.documentProperty().get()));
+                model.history().markSaved();
                 model.dirtyProperty().set(false);
             } catch (IOException e) {
                 error(owner, "Could not save: " + e.getMessage());

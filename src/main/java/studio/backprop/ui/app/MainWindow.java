@@ -69,6 +69,7 @@ public final class MainWindow {
         model.themeProperty().addListener((o, a, b) -> Themes.apply(scene, model));
         model.presenterModeProperty().addListener((o, a, b) -> Themes.apply(scene, model));
         shortcuts();
+        model.setDataConsent(paths -> Dialogs.allowOutsideData(stage, paths));
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (model.dirtyProperty().get() ? "● " : "")
                 + (model.documentProperty().get() == null ? "" : model.documentProperty().get().name() + " — ")
                 + "Backprop Studio", model.dirtyProperty(), model.documentProperty()));

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.SnapshotParameters;
@@ -14,6 +13,8 @@ import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import studio.backprop.io.AtomicFile;
+import studio.backprop.tensor.MemoryBudget;
 
 /**
  * The one path from a view to a PNG file: the view {@linkplain Exportable#prepareExport prepares itself} for the
@@ -59,12 +60,56 @@ public final class PngExporter {
         writeAtomically(toBuffered(render(node, scale, background)), file);
     }
 
-    /** Renders the node at {@code scale} over {@code background} (transparent when null). */
+    /** The longest side, in pixels, a snapshot can have (the software renderer's texture limit). */
+    public static final int MAX_PIXELS_SIDE = 16384;
+    /**
+     * Heap bytes per pixel of the memory budget while a picture is drawn and written: about four 4-byte copies
+     * (render target, image, ARGB array, buffered image) and the renderer's tiles; measured with the software
+     * renderer, where 60 million pixels draw in a 2 GB heap and 64 million do not.
+     */
+    private static final long BYTES_PER_PIXEL = 17;
+
+    /**
+     * Null when a picture of {@code width}×{@code height} pixels can be drawn, otherwise why not and what to do:
+     * each side at most {@link #MAX_PIXELS_SIDE}, and its copies within the memory budget.
+     */
+    public static String tooLarge(double width, double height) {
+        long w = (long) Math.ceil(width);
+        long h = (long) Math.ceil(height);
+        if (w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE) {
+            return "the picture would be " + w + "×" + h + " pixels; each side can be at most " + MAX_PIXELS_SIDE
+                    + ": choose a smaller scale or size";
+        }
+        String memory = MemoryBudget.problem(MemoryBudget.product(Math.max(w, 1), Math.max(h, 1), BYTES_PER_PIXEL));
+        return memory == null ? null : "the picture would be " + w + "×" + h + " pixels: drawing it, " + memory
+                + "; choose a smaller scale or size";
+    }
+
+    /**
+     * Renders the node at {@code scale} over {@code background} (transparent when null).
+     *
+     * @throws IllegalArgumentException when the picture is too large to draw, in words
+     */
     public static WritableImage render(Node node, double scale, Color background) {
+        javafx.geometry.Bounds b = node.getLayoutBounds();
+        String problem = tooLarge(b.getWidth() * scale, b.getHeight() * scale);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
         params.setFill(background == null ? Color.TRANSPARENT : background);
-        return node.snapshot(params, null);
+        try {
+            WritableImage image = node.snapshot(params, null);
+            if (image == null) {
+                throw new IllegalStateException("no image");
+            }
+            return image;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new IllegalArgumentException("the picture of " + Math.round(b.getWidth() * scale) + "×"
+                    + Math.round(b.getHeight() * scale) + " pixels could not be drawn (" + e.getClass().getSimpleName()
+                    + " in the renderer); choose a smaller scale or size", e);
+        }
     }
 
     /** Converts a JavaFX image to an ARGB buffered image with the same pixels. */
@@ -86,41 +131,15 @@ public final class PngExporter {
     }
 
     /**
-     * Writes to a temporary file beside the target and renames it; a failure says in words what went wrong and
-     * leaves any previous picture as it was.
+     * Writes through {@link AtomicFile}: a failure says in words what went wrong and leaves any previous picture as
+     * it was.
      */
     private static void writeAtomically(BufferedImage image, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".png");
-            if (!ImageIO.write(image, "png", temp.toFile())) {
+        AtomicFile.write(file, "write the picture", out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer is available in this Java runtime");
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("cannot write the picture " + file + ": " + why(e), e);
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        });
     }
 
-    private static String why(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied for " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file stands where the folder should be: " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "there is no folder " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + f.getFile() + ")";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }
