@@ -1,16 +1,9 @@
 package studio.backprop.train;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import studio.backprop.autograd.Variable;
 import studio.backprop.data.SampleOrder;
 import studio.backprop.nn.Network;
-import studio.backprop.nn.Parameter;
 import studio.backprop.nn.layers.Dropout;
-import studio.backprop.nn.layers.ForwardContext;
 import studio.backprop.nn.loss.OutputKind;
 import studio.backprop.nn.optim.LearningRateSchedule;
 import studio.backprop.nn.optim.OptimizerState;
@@ -32,6 +25,11 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
  * forward, loss, backward and the optimiser update, and records the loss. When an epoch ends it records the
  * epoch's training loss and accuracy and evaluates the validation set. One seed drives initialisation,
  * shuffling and dropout, so the same document and data give the same numbers every time.
+ *
+ * <p>The loop itself holds where training is (steps, epoch, position in the epoch's order, the generator) and the
+ * settings; the rest lives beside it: {@link NextBatch} gathers each step's samples, {@link WeightBuffers} the
+ * weights saved before it, {@link EpochTally} the epoch's totals and stopping counters, {@link LoopHistory} the
+ * curves, and {@link KeptSteps} the states kept for {@link #stepBack()}.
  */
 public final class TrainingLoop {
 
@@ -45,10 +43,11 @@ public final class TrainingLoop {
     private TrainingPlan plan;
     private final StepRule rule;
     private final OutputKind outputKind;
-    private final Map<Integer, Tensor[]> batches = new HashMap<>();
+    private final Inference inference;
     private final Rng rng;
     private SampleOrder order;
     private final WeightBuffers weights;
+    private final NextBatch batch;
     private final EpochTally tally = new EpochTally();
     private final LoopHistory history = new LoopHistory();
     private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
@@ -59,8 +58,6 @@ public final class TrainingLoop {
     private int position;
     private int epoch;
     private long steps;
-    private int[] lastSamples = new int[0];
-    private int lastSampleCount;
 
     /**
      * Initialises the network from the plan's seed (then the document's explicit weights).
@@ -75,8 +72,10 @@ public final class TrainingLoop {
         this.data = data;
         this.network = compilation.network();
         this.weights = new WeightBuffers(network);
+        this.batch = new NextBatch(data);
         this.plan = compilation.plan();
         this.outputKind = compilation.outputKind();
+        this.inference = new Inference(network, compilation.loss(), outputKind, data.classification());
         this.rng = new Rng(plan.seed());
         data.requireFits(network);
         // the perceptron rule presents one sample at a time; an epoch is a pass over the samples
@@ -151,17 +150,7 @@ public final class TrainingLoop {
 
     private StepOutcome advance(int samples) {
         int n = Math.min(samples, order.size() - position);
-        Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
-            Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
-        copyRows(data.trainX(), xy[0]);
-        copyRows(data.trainY(), xy[1]);
-        if (lastSamples.length < n) {
-            lastSamples = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-            lastSamples[i] = order.sampleAt(position + i);
-        }
-        lastSampleCount = n;
+        Tensor[] xy = batch.gather(order, position, n);
         double eta = rule.learningRate();
         weights.save();
         float loss;
@@ -169,15 +158,11 @@ public final class TrainingLoop {
             loss = rule.step(xy[0], xy[1]);
         } catch (NonFiniteException e) {
             weights.restoreSaved();
-            throw diverged(e);
+            throw TrainingDivergedException.nonFinite(rule.firstNonFinite(), steps, e);
         }
         if (!weights.allFinite()) {
             weights.restoreSaved();
-            throw new TrainingDivergedException("weights", "Training stopped at step " + (steps + 1) + ": the "
-                    + "update made a weight infinite (the learning rate " + eta + " is too large for these "
-                    + "gradients). The weights of step " + steps + " are kept; lower the learning rate and go on, "
-                    + "or press Reset to start again.",
-                    null);
+            throw TrainingDivergedException.weightOverflow(steps, eta);
         }
         steps++;
         if (recording) {
@@ -221,51 +206,18 @@ public final class TrainingLoop {
 
     /** Loss and accuracy (NaN for regression) of the network in inference mode, on the outputs of {@link #predict}. */
     public float[] evaluate(Tensor x, Tensor y) {
-        Tensor out = predict(x);
-        Tensor targets = y.contiguous();
-        float accuracy = data.classification() ? (float) Accuracy.correct(out, targets,
-                outputKind.outputThreshold(), outputKind.targetThreshold()) / x.dim(0) : Float.NaN;
-        float loss = compilation.loss() == null ? 1 - accuracy
-                : compilation.loss().compute(Variable.constant(out), Variable.constant(targets)).value().item();
-        return new float[] {loss, accuracy};
+        return inference.evaluate(x, y);
     }
 
     /** The network's outputs (inference mode) for every row of x, 256 rows at a time. */
     public Tensor predict(Tensor x) {
-        int rows = x.dim(0);
-        Tensor result = null;
-        for (int from = 0; from < rows; from += 256) {
-            int to = Math.min(rows, from + 256);
-            Tensor out = network.forward(Variable.constant(x.slice(0, from, to).contiguous()),
-                    ForwardContext.inference()).value();
-            if (result == null) {
-                int[] shape = out.shape();
-                shape[0] = rows;
-                result = Tensor.zeros(shape);
-            }
-            System.arraycopy(out.buffer(), 0, result.buffer(), from * (out.size() / (to - from)), out.size());
-        }
-        return result;
-    }
-
-    private TrainingDivergedException diverged(NonFiniteException e) {
-        String layer = rule.firstNonFinite();
-        return new TrainingDivergedException(layer, "Training stopped at step " + (steps + 1) + ": "
-                + (layer.equals("loss") ? "the loss" : "layer '" + layer + "'") + " produced a non-finite value ("
-                + e.getMessage() + "). The weights of step " + steps + " are kept; lower the learning rate or "
-                + "check the data, then go on, or press Reset to start again.", e);
+        return inference.predict(x);
     }
 
     /** The record of the step just taken: the rule's rows, with the weights saved before it as "before". */
     private StepRecord record(double eta, float loss) {
-        Map<String, TensorCopy> before = new LinkedHashMap<>();
-        Map<String, TensorCopy> after = new LinkedHashMap<>();
-        List<Parameter> params = network.parameters();
-        for (int i = 0; i < params.size(); i++) {
-            Parameter p = params.get(i);
-            before.put(p.name(), new TensorCopy(p.value().shape(), weights.saved()[i].clone()));
-            after.put(p.name(), TapeRecords.copy(p.value()));
-        }
+        Map<String, TensorCopy> before = weights.savedByName();
+        Map<String, TensorCopy> after = weights.currentByName();
         int[] used = lastSamples();
         if (rule instanceof PerceptronRule perceptron) {
             perceptron.numberRows(used);
@@ -276,17 +228,6 @@ public final class TrainingLoop {
         }
         return new StepRecord(steps, epoch + 1, oneBased, eta, loss, rule.recordNodes(before), before,
                 rule.gradients(), after, rule.perceptronRows());
-    }
-
-    /** Copies the rows of the samples at this epoch's next positions from a whole data tensor into a batch. */
-    private void copyRows(Tensor source, Tensor batch) {
-        order.copyRows(source.buffer(), source.size() / source.dim(0), position, batch.dim(0), batch.buffer());
-    }
-
-    private static int[] withRows(Tensor t, int rows) {
-        int[] s = t.shape();
-        s[0] = rows;
-        return s;
     }
 
     // ---------------------------------------------------------------- settings changed between steps
@@ -301,23 +242,12 @@ public final class TrainingLoop {
      */
     public void reconfigure(NetworkDocument edited) {
         NetworkDocument running = compilation.document();
-        Reconfiguration change = Reconfiguration.between(running, edited);
-        if (change.kind() == Reconfiguration.Kind.RESTART) {
-            throw new IllegalArgumentException(change.why());
-        }
-        Compilation next = DocumentCompiler.compile(edited);
-        if (next.plan() == null || next.errors().stream().anyMatch(p -> p.subject().equals("training")
-                || p.subject().equals("optimizer"))) {
-            throw new IllegalArgumentException(next.whyNotTrainable());
-        }
+        Compilation next = Reconfiguration.compileLive(running, edited);
         if (!running.optimizer().equals(edited.optimizer())) {
             rule.reconfigure(edited.optimizer());
         }
-        for (int i = 0; i < edited.layers().size(); i++) {
-            var layer = edited.layers().get(i);
-            if (layer.type().equals("Dropout") && !layer.settings().equals(running.layers().get(i).settings())) {
-                setDropoutRate(Double.parseDouble(layer.settings().getOrDefault("rate", "0.5").trim()));
-            }
+        for (double rate : Reconfiguration.changedDropoutRates(running, edited)) {
+            setDropoutRate(rate);
         }
         if (next.plan().batchSize() != plan.batchSize() && !compilation.perceptron()) {
             setBatchSize(next.plan().batchSize());
@@ -473,7 +403,7 @@ public final class TrainingLoop {
 
     /** The 0-based indices of the samples the last step used, in the order they were batched. */
     public int[] lastSamples() {
-        return Arrays.copyOf(lastSamples, lastSampleCount);
+        return batch.lastSamples();
     }
 
     /** The loss of the last step taken, NaN before the first (and after a reset). */
@@ -583,8 +513,7 @@ public final class TrainingLoop {
         position = u.position();
         tally.restore(u.tally());
         history.rewind(u.history());
-        lastSamples = u.lastSamples();
-        lastSampleCount = lastSamples.length;
+        batch.setLastSamples(u.lastSamples());
         lastRecord = recording ? u.lastRecord() : null;
     }
 

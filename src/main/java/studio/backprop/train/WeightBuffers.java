@@ -7,6 +7,7 @@ import studio.backprop.nn.Network;
 import studio.backprop.nn.Parameter;
 import studio.backprop.tensor.Finite;
 import studio.backprop.tensor.ShapeException;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
 
 /**
  * Copies a network's parameter values in and out of plain arrays, one {@code float[]} per parameter in the order of
@@ -38,6 +39,25 @@ final class WeightBuffers {
     /** The values saved before the latest step (shared, not copied), or null before the first step. */
     float[][] saved() {
         return saved;
+    }
+
+    /** The values saved before the latest step, copied, by parameter name (the "before" of a step record). */
+    Map<String, TensorCopy> savedByName() {
+        Map<String, TensorCopy> out = new LinkedHashMap<>();
+        List<Parameter> params = network.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            out.put(params.get(i).name(), new TensorCopy(params.get(i).value().shape(), saved[i].clone()));
+        }
+        return out;
+    }
+
+    /** The current values, copied, by parameter name (the "after" of a step record). */
+    Map<String, TensorCopy> currentByName() {
+        Map<String, TensorCopy> out = new LinkedHashMap<>();
+        for (Parameter p : network.parameters()) {
+            out.put(p.name(), TapeRecords.copy(p.value()));
+        }
+        return out;
     }
 
     /** Overwrites parameter i with {@code values[i]}, for every i. */
