@@ -1,6 +1,7 @@
 package studio.backprop.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import studio.backprop.autograd.Variable;
@@ -25,7 +26,7 @@ final class ProbeEvaluator {
         } else if (probe instanceof Probe.SampleActivations s) {
             return activations(loop, rows(loop.data().trainX(), s.samples()), s.layers());
         } else if (probe instanceof Probe.Norms) {
-            return loop.norms();
+            return norms(loop);
         } else {
             return loop.lastRecord();
         }
@@ -41,6 +42,41 @@ final class ProbeEvaluator {
             if (t != null) {
                 out.put(p.name(), TapeRecords.copy(t));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Per trainable parameter θ: ‖θ‖, ‖∂L/∂θ‖ and ‖Δθ‖ = ‖θ − θ_before‖ of the last step, with θ_before the values
+     * saved just before it (‖Δθ‖ is 0 before the first step, ‖∂L/∂θ‖ is 0 while there is no gradient); Euclidean
+     * norms over every element, summed in double.
+     */
+    static Map<String, Probe.ParameterNorms> norms(TrainingLoop loop) {
+        Map<String, Probe.ParameterNorms> out = new LinkedHashMap<>();
+        float[][] before = loop.weightsBeforeLastStep();
+        List<Parameter> params = loop.network().parameters();
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            if (!p.trainable()) {
+                continue;
+            }
+            float[] now = p.value().buffer();
+            double w = 0;
+            double u = 0;
+            for (int k = 0; k < now.length; k++) {
+                w += (double) now[k] * now[k];
+                if (loop.steps() > 0 && before != null) {
+                    double d = now[k] - before[i][k];
+                    u += d * d;
+                }
+            }
+            double g = 0;
+            if (p.grad() != null) {
+                for (float v : p.grad().buffer()) {
+                    g += (double) v * v;
+                }
+            }
+            out.put(p.name(), new Probe.ParameterNorms(Math.sqrt(w), Math.sqrt(g), Math.sqrt(u)));
         }
         return out;
     }

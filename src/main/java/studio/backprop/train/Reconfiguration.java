@@ -3,7 +3,9 @@ package studio.backprop.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import studio.backprop.spec.Compilation;
 import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.spec.NetworkDocument;
 
@@ -78,6 +80,37 @@ public record Reconfiguration(Kind kind, List<String> reasons) {
         }
         Kind kind = !restart.isEmpty() ? Kind.RESTART : live ? Kind.LIVE : Kind.NONE;
         return new Reconfiguration(kind, restart);
+    }
+
+    /**
+     * Compiles an edited document whose changes a running session can take between two steps.
+     *
+     * @throws IllegalArgumentException in words when the edit needs a restart, or its training or optimiser section
+     *                                  has an error
+     */
+    static Compilation compileLive(NetworkDocument running, NetworkDocument edited) {
+        Reconfiguration change = between(running, edited);
+        if (change.kind() == Kind.RESTART) {
+            throw new IllegalArgumentException(change.why());
+        }
+        Compilation next = DocumentCompiler.compile(edited);
+        if (next.plan() == null || next.errors().stream().anyMatch(p -> p.subject().equals("training")
+                || p.subject().equals("optimizer"))) {
+            throw new IllegalArgumentException(next.whyNotTrainable());
+        }
+        return next;
+    }
+
+    /** The rates of the Dropout layers whose settings the edit changed, in layer order (0.5 when left out). */
+    static List<Double> changedDropoutRates(NetworkDocument running, NetworkDocument edited) {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < edited.layers().size(); i++) {
+            LayerSpec layer = edited.layers().get(i);
+            if (layer.type().equals("Dropout") && !layer.settings().equals(running.layers().get(i).settings())) {
+                rates.add(Double.parseDouble(layer.settings().getOrDefault("rate", "0.5").trim()));
+            }
+        }
+        return rates;
     }
 
     private static Map<String, String> withoutRate(LayerSpec layer) {

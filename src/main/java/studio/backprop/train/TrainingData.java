@@ -1,6 +1,8 @@
 package studio.backprop.train;
 
+import java.util.Arrays;
 import java.util.List;
+import studio.backprop.nn.Network;
 import studio.backprop.tensor.ShapeException;
 import studio.backprop.tensor.Shapes;
 import studio.backprop.tensor.Tensor;
@@ -46,5 +48,32 @@ public record TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor v
     /** True when targets are class labels (one-hot rows, or 0/1 for a single output). */
     public boolean classification() {
         return !classNames.isEmpty();
+    }
+
+    /**
+     * Checks that every training sample has the network's input shape and every target its output shape.
+     *
+     * @throws ShapeException in words naming both shapes (and, for class labels against several outputs, the fix)
+     */
+    void requireFits(Network network) {
+        int[] in = network.inputShape();
+        int[] x = perSample(trainX);
+        if (!Arrays.equals(x, in)) {
+            throw new ShapeException("the data's samples have shape " + Shapes.str(x) + " but the network's input is "
+                    + Shapes.str(in));
+        }
+        int[] out = network.outputShape();
+        int[] y = perSample(trainY);
+        if (!Arrays.equals(y, out)) {
+            throw new ShapeException("the targets have shape " + Shapes.str(y) + " per sample but the network outputs "
+                    + Shapes.str(out) + (out.length == 1 && out[0] > 1 && y.length == 1 && y[0] == 1
+                    ? "; use one output per class (one-hot targets)" : ""));
+        }
+    }
+
+    /** The shape of one sample: the tensor's shape without the batch axis. */
+    private static int[] perSample(Tensor t) {
+        int[] shape = t.shape();
+        return Arrays.copyOfRange(shape, 1, shape.length);
     }
 }

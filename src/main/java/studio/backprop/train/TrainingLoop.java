@@ -1,24 +1,21 @@
 package studio.backprop.train;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import studio.backprop.autograd.Variable;
 import studio.backprop.data.SampleOrder;
 import studio.backprop.nn.Network;
-import studio.backprop.nn.Parameter;
+import studio.backprop.nn.layers.Dropout;
 import studio.backprop.nn.loss.OutputKind;
-import studio.backprop.spec.NetworkDocument;
-import studio.backprop.train.TrainingSnapshot.TensorCopy;
-import studio.backprop.nn.layers.ForwardContext;
+import studio.backprop.nn.optim.LearningRateSchedule;
+import studio.backprop.nn.optim.OptimizerState;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.spec.TrainingPlan;
-import studio.backprop.tensor.Finite;
 import studio.backprop.tensor.NonFiniteException;
 import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.ShapeException;
 import studio.backprop.tensor.Tensor;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
 
 /**
  * Trains a compiled document on its data one step at a time, on the calling thread: the engine of the
@@ -28,6 +25,11 @@ import studio.backprop.tensor.Tensor;
  * forward, loss, backward and the optimiser update, and records the loss. When an epoch ends it records the
  * epoch's training loss and accuracy and evaluates the validation set. One seed drives initialisation,
  * shuffling and dropout, so the same document and data give the same numbers every time.
+ *
+ * <p>The loop itself holds where training is (steps, epoch, position in the epoch's order, the generator) and the
+ * settings; the rest lives beside it: {@link NextBatch} gathers each step's samples, {@link WeightBuffers} the
+ * weights saved before it, {@link EpochTally} the epoch's totals and stopping counters, {@link LoopHistory} the
+ * curves, and {@link KeptSteps} the states kept for {@link #stepBack()}.
  */
 public final class TrainingLoop {
 
@@ -41,38 +43,21 @@ public final class TrainingLoop {
     private TrainingPlan plan;
     private final StepRule rule;
     private final OutputKind outputKind;
-    private final Map<Integer, Tensor[]> batches = new HashMap<>();
+    private final Inference inference;
     private final Rng rng;
     private SampleOrder order;
-    private boolean converged;
+    private final WeightBuffers weights;
+    private final NextBatch batch;
+    private final EpochTally tally = new EpochTally();
+    private final LoopHistory history = new LoopHistory();
+    private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
     private boolean recording;
     private StepRecord lastRecord;
     private boolean keepBest;
-    private float[][] bestWeights;
-    private int bestEpoch;
-    private int restoredBestEpoch;
     private int batchSize;
     private int position;
     private int epoch;
     private long steps;
-    private double epochLoss;
-    private int epochBatches;
-    private long epochCorrect;
-    private long epochSeen;
-    private float bestValidLoss = Float.POSITIVE_INFINITY;
-    private int epochsWithoutImprovement;
-    private float[][] backup;
-    private int[] lastSamples = new int[0];
-    private int lastSampleCount;
-    private final Series stepLoss = new Series();
-    /** The loss of the last step (the series may hold means of several steps); NaN before the first. */
-    private float lastLoss = Float.NaN;
-    private final Series trainLoss = new Series();
-    private final Series trainAccuracy = new Series();
-    private final Series validLoss = new Series();
-    private final Series validAccuracy = new Series();
-    private final Series learningRate = new Series();
-    private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
 
     /**
      * Initialises the network from the plan's seed (then the document's explicit weights).
@@ -86,10 +71,13 @@ public final class TrainingLoop {
         this.compilation = compilation;
         this.data = data;
         this.network = compilation.network();
+        this.weights = new WeightBuffers(network);
+        this.batch = new NextBatch(data);
         this.plan = compilation.plan();
         this.outputKind = compilation.outputKind();
+        this.inference = new Inference(network, compilation.loss(), outputKind, data.classification());
         this.rng = new Rng(plan.seed());
-        requireFit();
+        data.requireFits(network);
         // the perceptron rule presents one sample at a time; an epoch is a pass over the samples
         this.batchSize = compilation.perceptron() ? 1 : plan.batchSize();
         DocumentCompiler.initialise(compilation, rng);
@@ -99,24 +87,6 @@ public final class TrainingLoop {
             perceptron.requireLabels(data.trainY());
         }
         reset();
-    }
-
-    private void requireFit() {
-        int[] in = network.inputShape();
-        int[] x = data.trainX().shape();
-        if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(x, 1, x.length), in)) {
-            throw new ShapeException("the data's samples have shape " + studio.backprop.tensor.Shapes.str(
-                    java.util.Arrays.copyOfRange(x, 1, x.length)) + " but the network's input is "
-                    + studio.backprop.tensor.Shapes.str(in));
-        }
-        int[] out = network.outputShape();
-        int[] y = data.trainY().shape();
-        if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(y, 1, y.length), out)) {
-            throw new ShapeException("the targets have shape " + studio.backprop.tensor.Shapes.str(
-                    java.util.Arrays.copyOfRange(y, 1, y.length)) + " per sample but the network outputs "
-                    + studio.backprop.tensor.Shapes.str(out) + (out.length == 1 && out[0] > 1 && y.length == 2
-                    && y[1] == 1 ? "; use one output per class (one-hot targets)" : ""));
-        }
     }
 
     /** Back to step 0: fresh weights from the seed, optimiser state and history cleared. */
@@ -133,17 +103,9 @@ public final class TrainingLoop {
         position = 0;
         epoch = 0;
         steps = 0;
-        clearEpochTotals();
-        bestValidLoss = Float.POSITIVE_INFINITY;
-        epochsWithoutImprovement = 0;
-        converged = false;
-        bestWeights = null;
-        restoredBestEpoch = 0;
+        tally.reset();
         lastRecord = null;
-        for (Series s : histories().values()) {
-            s.clear();
-        }
-        lastLoss = Float.NaN;
+        history.clear();
         kept.forget(null);
     }
 
@@ -188,48 +150,30 @@ public final class TrainingLoop {
 
     private StepOutcome advance(int samples) {
         int n = Math.min(samples, order.size() - position);
-        Tensor[] xy = batches.computeIfAbsent(n, k -> new Tensor[] {
-            Tensor.zeros(withRows(data.trainX(), k)), Tensor.zeros(withRows(data.trainY(), k))});
-        copyRows(data.trainX(), xy[0]);
-        copyRows(data.trainY(), xy[1]);
-        if (lastSamples.length < n) {
-            lastSamples = new int[n];
-        }
-        for (int i = 0; i < n; i++) {
-            lastSamples[i] = order.sampleAt(position + i);
-        }
-        lastSampleCount = n;
+        Tensor[] xy = batch.gather(order, position, n);
         double eta = rule.learningRate();
-        saveWeights();
+        weights.save();
         float loss;
         try {
             loss = rule.step(xy[0], xy[1]);
         } catch (NonFiniteException e) {
-            restoreWeights();
-            throw diverged(e);
+            weights.restoreSaved();
+            throw TrainingDivergedException.nonFinite(rule.firstNonFinite(), steps, e);
         }
-        if (!weightsFinite()) {
-            restoreWeights();
-            throw new TrainingDivergedException("weights", "Training stopped at step " + (steps + 1) + ": the "
-                    + "update made a weight infinite (the learning rate " + eta + " is too large for these "
-                    + "gradients). The weights of step " + steps + " are kept; lower the learning rate and go on, "
-                    + "or press Reset to start again.",
-                    null);
+        if (!weights.allFinite()) {
+            weights.restoreSaved();
+            throw TrainingDivergedException.weightOverflow(steps, eta);
         }
         steps++;
         if (recording) {
             lastRecord = record(eta, loss);
         }
         position += n;
-        lastLoss = loss;
-        stepLoss.add(loss);
-        learningRate.add((float) eta);
-        epochLoss += loss;
-        epochBatches++;
+        history.addStep(loss, eta);
+        tally.addBatch(loss);
         if (data.classification()) {
-            epochCorrect += Accuracy.correct(rule.output(), xy[1], outputKind.outputThreshold(),
-                    outputKind.targetThreshold());
-            epochSeen += n;
+            tally.addClassified(Accuracy.correct(rule.output(), xy[1], outputKind.outputThreshold(),
+                    outputKind.targetThreshold()), n);
         }
         boolean ended = position == order.size();
         if (ended) {
@@ -239,124 +183,41 @@ public final class TrainingLoop {
     }
 
     private void endEpoch() {
-        trainLoss.add((float) (epochLoss / Math.max(1, epochBatches)));
-        trainAccuracy.add(epochSeen == 0 ? Float.NaN : (float) epochCorrect / epochSeen);
+        history.addEpoch(tally.meanLoss(), tally.accuracy());
         if (data.hasValidation()) {
             float[] lossAcc = evaluate(data.validX(), data.validY());
-            validLoss.add(lossAcc[0]);
-            validAccuracy.add(lossAcc[1]);
-            if (lossAcc[0] < bestValidLoss) {
-                bestValidLoss = lossAcc[0];
-                epochsWithoutImprovement = 0;
-                if (keepBest) {
-                    bestWeights = copyWeights(bestWeights);
-                    bestEpoch = epoch + 1;
-                }
-            } else {
-                epochsWithoutImprovement++;
+            history.addValidation(lossAcc[0], lossAcc[1]);
+            if (tally.improved(lossAcc[0]) && keepBest) {
+                tally.keepBest(weights.copy(tally.bestWeights()), epoch + 1);
             }
         }
         epoch++;
-        converged |= rule.endEpoch();
-        position = 0;
-        clearEpochTotals();
-        order.nextEpoch(rng);
-        if (keepBest && finished() && bestWeights != null && bestEpoch < epoch) {
-            setWeights(bestWeights);
-            restoredBestEpoch = bestEpoch;
+        if (rule.endEpoch()) {
+            tally.setConverged();
         }
-    }
-
-    private void clearEpochTotals() {
-        epochLoss = 0;
-        epochBatches = 0;
-        epochCorrect = 0;
-        epochSeen = 0;
+        position = 0;
+        tally.startEpoch();
+        order.nextEpoch(rng);
+        if (keepBest && finished() && tally.bestIsEarlierThan(epoch)) {
+            weights.set(tally.bestWeights());
+            tally.bestRestored();
+        }
     }
 
     /** Loss and accuracy (NaN for regression) of the network in inference mode, on the outputs of {@link #predict}. */
     public float[] evaluate(Tensor x, Tensor y) {
-        Tensor out = predict(x);
-        Tensor targets = y.contiguous();
-        float accuracy = data.classification() ? (float) Accuracy.correct(out, targets,
-                outputKind.outputThreshold(), outputKind.targetThreshold()) / x.dim(0) : Float.NaN;
-        float loss = compilation.loss() == null ? 1 - accuracy
-                : compilation.loss().compute(Variable.constant(out), Variable.constant(targets)).value().item();
-        return new float[] {loss, accuracy};
+        return inference.evaluate(x, y);
     }
 
     /** The network's outputs (inference mode) for every row of x, 256 rows at a time. */
     public Tensor predict(Tensor x) {
-        int rows = x.dim(0);
-        Tensor result = null;
-        for (int from = 0; from < rows; from += 256) {
-            int to = Math.min(rows, from + 256);
-            Tensor out = network.forward(Variable.constant(x.slice(0, from, to).contiguous()),
-                    ForwardContext.inference()).value();
-            if (result == null) {
-                int[] shape = out.shape();
-                shape[0] = rows;
-                result = Tensor.zeros(shape);
-            }
-            System.arraycopy(out.buffer(), 0, result.buffer(), from * (out.size() / (to - from)), out.size());
-        }
-        return result;
-    }
-
-    private TrainingDivergedException diverged(NonFiniteException e) {
-        String layer = rule.firstNonFinite();
-        return new TrainingDivergedException(layer, "Training stopped at step " + (steps + 1) + ": "
-                + (layer.equals("loss") ? "the loss" : "layer '" + layer + "'") + " produced a non-finite value ("
-                + e.getMessage() + "). The weights of step " + steps + " are kept; lower the learning rate or "
-                + "check the data, then go on, or press Reset to start again.", e);
-    }
-
-    private void saveWeights() {
-        List<Parameter> params = network.parameters();
-        if (backup == null || backup.length != params.size()) {
-            backup = new float[params.size()][];
-        }
-        for (int i = 0; i < backup.length; i++) {
-            float[] v = params.get(i).value().buffer();
-            if (backup[i] == null || backup[i].length != v.length) {
-                backup[i] = new float[v.length];
-            }
-            System.arraycopy(v, 0, backup[i], 0, v.length);
-        }
-    }
-
-    private void restoreWeights() {
-        setWeights(backup);
-    }
-
-    private void setWeights(float[][] values) {
-        List<Parameter> params = network.parameters();
-        for (int i = 0; i < values.length; i++) {
-            System.arraycopy(values[i], 0, params.get(i).value().buffer(), 0, values[i].length);
-        }
-    }
-
-    private float[][] copyWeights(float[][] into) {
-        List<Parameter> params = network.parameters();
-        float[][] out = into != null && into.length == params.size() ? into : new float[params.size()][];
-        for (int i = 0; i < out.length; i++) {
-            float[] v = params.get(i).value().buffer();
-            out[i] = out[i] != null && out[i].length == v.length ? out[i] : new float[v.length];
-            System.arraycopy(v, 0, out[i], 0, v.length);
-        }
-        return out;
+        return inference.predict(x);
     }
 
     /** The record of the step just taken: the rule's rows, with the weights saved before it as "before". */
     private StepRecord record(double eta, float loss) {
-        Map<String, TensorCopy> before = new java.util.LinkedHashMap<>();
-        Map<String, TensorCopy> after = new java.util.LinkedHashMap<>();
-        List<Parameter> params = network.parameters();
-        for (int i = 0; i < params.size(); i++) {
-            Parameter p = params.get(i);
-            before.put(p.name(), new TensorCopy(p.value().shape(), backup[i].clone()));
-            after.put(p.name(), TapeRecords.copy(p.value()));
-        }
+        Map<String, TensorCopy> before = weights.savedByName();
+        Map<String, TensorCopy> after = weights.currentByName();
         int[] used = lastSamples();
         if (rule instanceof PerceptronRule perceptron) {
             perceptron.numberRows(used);
@@ -367,26 +228,6 @@ public final class TrainingLoop {
         }
         return new StepRecord(steps, epoch + 1, oneBased, eta, loss, rule.recordNodes(before), before,
                 rule.gradients(), after, rule.perceptronRows());
-    }
-
-    private boolean weightsFinite() {
-        for (Parameter p : network.parameters()) {
-            if (!Finite.allFinite(p.value().buffer())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Copies the rows of the samples at this epoch's next positions from a whole data tensor into a batch. */
-    private void copyRows(Tensor source, Tensor batch) {
-        order.copyRows(source.buffer(), source.size() / source.dim(0), position, batch.dim(0), batch.buffer());
-    }
-
-    private static int[] withRows(Tensor t, int rows) {
-        int[] s = t.shape();
-        s[0] = rows;
-        return s;
     }
 
     // ---------------------------------------------------------------- settings changed between steps
@@ -401,23 +242,12 @@ public final class TrainingLoop {
      */
     public void reconfigure(NetworkDocument edited) {
         NetworkDocument running = compilation.document();
-        Reconfiguration change = Reconfiguration.between(running, edited);
-        if (change.kind() == Reconfiguration.Kind.RESTART) {
-            throw new IllegalArgumentException(change.why());
-        }
-        Compilation next = DocumentCompiler.compile(edited);
-        if (next.plan() == null || next.errors().stream().anyMatch(p -> p.subject().equals("training")
-                || p.subject().equals("optimizer"))) {
-            throw new IllegalArgumentException(next.whyNotTrainable());
-        }
+        Compilation next = Reconfiguration.compileLive(running, edited);
         if (!running.optimizer().equals(edited.optimizer())) {
             rule.reconfigure(edited.optimizer());
         }
-        for (int i = 0; i < edited.layers().size(); i++) {
-            var layer = edited.layers().get(i);
-            if (layer.type().equals("Dropout") && !layer.settings().equals(running.layers().get(i).settings())) {
-                setDropoutRate(Double.parseDouble(layer.settings().getOrDefault("rate", "0.5").trim()));
-            }
+        for (double rate : Reconfiguration.changedDropoutRates(running, edited)) {
+            setDropoutRate(rate);
         }
         if (next.plan().batchSize() != plan.batchSize() && !compilation.perceptron()) {
             setBatchSize(next.plan().batchSize());
@@ -429,7 +259,7 @@ public final class TrainingLoop {
     }
 
     /** The learning-rate schedule of gradient descent (as the document set it), or null for the perceptron rule. */
-    public studio.backprop.nn.optim.LearningRateSchedule schedule() {
+    public LearningRateSchedule schedule() {
         return rule instanceof GradientDescentRule gd ? gd.optimizer().schedule() : null;
     }
 
@@ -449,8 +279,8 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("the dropout rate must be from 0 up to (not including) 1, not " + rate);
         }
         int layers = 0;
-        for (studio.backprop.nn.Network.Node node : network.nodes()) {
-            if (node.layer() instanceof studio.backprop.nn.layers.Dropout d) {
+        for (Network.Node node : network.nodes()) {
+            if (node.layer() instanceof Dropout d) {
                 d.setRate((float) rate);
                 layers++;
             }
@@ -463,32 +293,12 @@ public final class TrainingLoop {
 
     /** Per trainable parameter: ‖θ‖, ‖∂L/∂θ‖ and ‖Δθ‖ of the last step (zero before the first step). */
     public Map<String, Probe.ParameterNorms> norms() {
-        Map<String, Probe.ParameterNorms> out = new java.util.LinkedHashMap<>();
-        List<Parameter> params = network.parameters();
-        for (int i = 0; i < params.size(); i++) {
-            Parameter p = params.get(i);
-            if (!p.trainable()) {
-                continue;
-            }
-            float[] now = p.value().buffer();
-            double w = 0;
-            double u = 0;
-            for (int k = 0; k < now.length; k++) {
-                w += (double) now[k] * now[k];
-                if (steps > 0 && backup != null) {
-                    double d = now[k] - backup[i][k];
-                    u += d * d;
-                }
-            }
-            double g = 0;
-            if (p.grad() != null) {
-                for (float v : p.grad().buffer()) {
-                    g += (double) v * v;
-                }
-            }
-            out.put(p.name(), new Probe.ParameterNorms(Math.sqrt(w), Math.sqrt(g), Math.sqrt(u)));
-        }
-        return out;
+        return ProbeEvaluator.norms(this);
+    }
+
+    /** The parameter values saved just before the last step (shared, not copied), or null before the first. */
+    float[][] weightsBeforeLastStep() {
+        return weights.saved();
     }
 
     /**
@@ -526,7 +336,7 @@ public final class TrainingLoop {
 
     /** The epoch (from 1) whose weights were put back when training finished, or 0 when none were. */
     public int restoredBestEpoch() {
-        return restoredBestEpoch;
+        return tally.restoredBestEpoch();
     }
 
     /** Replaces the learning rate (and any schedule) from the next step on. */
@@ -567,17 +377,16 @@ public final class TrainingLoop {
 
     /** True once the plan's epochs are done, or early stopping ran out of patience. */
     public boolean finished() {
-        return converged || epoch >= plan.epochs()
-                || (plan.patience() > 0 && epochsWithoutImprovement >= plan.patience());
+        return tally.converged() || epoch >= plan.epochs() || tally.outOfPatience(plan.patience());
     }
 
     /** True when the rule converged (the perceptron: an epoch without any update). */
     public boolean converged() {
-        return converged;
+        return tally.converged();
     }
 
     public boolean earlyStopped() {
-        return plan.patience() > 0 && epochsWithoutImprovement >= plan.patience();
+        return tally.outOfPatience(plan.patience());
     }
 
     public Network network() {
@@ -594,36 +403,36 @@ public final class TrainingLoop {
 
     /** The 0-based indices of the samples the last step used, in the order they were batched. */
     public int[] lastSamples() {
-        return java.util.Arrays.copyOf(lastSamples, lastSampleCount);
+        return batch.lastSamples();
     }
 
     /** The loss of the last step taken, NaN before the first (and after a reset). */
     public float lastLoss() {
-        return lastLoss;
+        return history.lastLoss();
     }
 
     public Series.View stepLoss() {
-        return stepLoss.view();
+        return history.stepLoss();
     }
 
     public Series.View trainLoss() {
-        return trainLoss.view();
+        return history.trainLoss();
     }
 
     public Series.View trainAccuracy() {
-        return trainAccuracy.view();
+        return history.trainAccuracy();
     }
 
     public Series.View validLoss() {
-        return validLoss.view();
+        return history.validLoss();
     }
 
     public Series.View validAccuracy() {
-        return validAccuracy.view();
+        return history.validAccuracy();
     }
 
     public Series.View learningRates() {
-        return learningRate.view();
+        return history.learningRates();
     }
 
     /** The generator's state, for session files. */
@@ -640,7 +449,13 @@ public final class TrainingLoop {
                              long rngState,
                              int[] order, double epochLoss, int epochBatches, long epochCorrect, long epochSeen,
                              float bestValidLoss, int epochsWithoutImprovement, Map<String, float[]> weights,
-                             studio.backprop.nn.optim.OptimizerState optimizer, Map<String, float[]> history) {
+                             OptimizerState optimizer, Map<String, float[]> history) {
+
+        /** The epoch's totals and the early-stopping counters, as a tally to restore. */
+        EpochTally.State tally() {
+            return EpochTally.State.counters(epochLoss, epochBatches, epochCorrect, epochSeen, bestValidLoss,
+                    epochsWithoutImprovement);
+        }
     }
 
     // ---------------------------------------------------------------- stepping back
@@ -650,22 +465,14 @@ public final class TrainingLoop {
      * the epoch's order and counters, early-stopping and best-weights bookkeeping, the last record and marks of the
      * histories. Only the settings (batch size, learning rate, recording) are not part of it.
      */
-    private record UndoPoint(long steps, int epoch, int position, long rngState, int[] order, double epochLoss,
-                             int epochBatches, long epochCorrect, long epochSeen, float bestValidLoss,
-                             int epochsWithoutImprovement, boolean converged, float[][] bestWeights, int bestEpoch,
-                             int restoredBestEpoch, float[][] weights, studio.backprop.nn.optim.OptimizerState optimizer,
-                             Object ruleState, float lastLoss, int[] lastSamples, StepRecord lastRecord,
-                             Series.Mark[] histories) {
+    private record UndoPoint(long steps, int epoch, int position, long rngState, int[] order, EpochTally.State tally,
+                             float[][] weights, OptimizerState optimizer,
+                             Object ruleState, int[] lastSamples, StepRecord lastRecord, LoopHistory.Mark history) {
     }
 
     private UndoPoint undoPoint() {
-        Series.Mark[] marks = histories().values().stream().map(Series::mark).toArray(Series.Mark[]::new);
-        float[][] best = bestWeights == null ? null : java.util.Arrays.stream(bestWeights).map(float[]::clone)
-                .toArray(float[][]::new);
-        return new UndoPoint(steps, epoch, position, rng.state(), order.current(), epochLoss, epochBatches,
-                epochCorrect, epochSeen, bestValidLoss, epochsWithoutImprovement, converged, best, bestEpoch,
-                restoredBestEpoch, copyWeights(null), rule.exportState(), rule.stepState(), lastLoss, lastSamples(),
-                lastRecord, marks);
+        return new UndoPoint(steps, epoch, position, rng.state(), order.current(), tally.copy(), weights.copy(null),
+                rule.exportState(), rule.stepState(), lastSamples(), lastRecord, history.mark());
     }
 
     /**
@@ -696,7 +503,7 @@ public final class TrainingLoop {
      */
     public void stepBack() {
         UndoPoint u = kept.pop(steps);
-        setWeights(u.weights());
+        weights.set(u.weights());
         rule.importState(u.optimizer());
         rule.restoreStepState(u.ruleState());
         rng.setState(u.rngState());
@@ -704,60 +511,19 @@ public final class TrainingLoop {
         steps = u.steps();
         epoch = u.epoch();
         position = u.position();
-        epochLoss = u.epochLoss();
-        epochBatches = u.epochBatches();
-        epochCorrect = u.epochCorrect();
-        epochSeen = u.epochSeen();
-        bestValidLoss = u.bestValidLoss();
-        epochsWithoutImprovement = u.epochsWithoutImprovement();
-        converged = u.converged();
-        bestWeights = u.bestWeights();
-        bestEpoch = u.bestEpoch();
-        restoredBestEpoch = u.restoredBestEpoch();
-        lastLoss = u.lastLoss();
-        lastSamples = u.lastSamples();
-        lastSampleCount = lastSamples.length;
+        tally.restore(u.tally());
+        history.rewind(u.history());
+        batch.setLastSamples(u.lastSamples());
         lastRecord = recording ? u.lastRecord() : null;
-        Series.Mark[] marks = u.histories();
-        int i = 0;
-        for (Series series : histories().values()) {
-            series.rewind(marks[i++]);
-        }
-    }
-
-    /** History entry holding a series' stride, beside the entry of its values (only when above 1). */
-    private static final String STRIDE_SUFFIX = ".stride";
-
-    /** The series by their name in a checkpoint's history, in a fixed order. */
-    private Map<String, Series> histories() {
-        Map<String, Series> h = new java.util.LinkedHashMap<>();
-        h.put("step_loss", stepLoss);
-        h.put("train_loss", trainLoss);
-        h.put("train_accuracy", trainAccuracy);
-        h.put("valid_loss", validLoss);
-        h.put("valid_accuracy", validAccuracy);
-        h.put("learning_rate", learningRate);
-        return h;
     }
 
     /** A deep copy of the loop's state. */
     public Checkpoint checkpoint() {
-        Map<String, float[]> weights = new java.util.LinkedHashMap<>();
-        for (Parameter p : network.parameters()) {
-            weights.put(p.name(), p.value().toArray());
-        }
-        Map<String, float[]> history = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Series> h : histories().entrySet()) {
-            Series.View v = h.getValue().view();
-            history.put(h.getKey(), v.toArray());
-            if (v.stride() > 1) {
-                history.put(h.getKey() + STRIDE_SUFFIX, new float[] {v.stride()});
-            }
-        }
         double override = rule instanceof GradientDescentRule gd ? gd.learningRateOverride() : Double.NaN;
-        return new Checkpoint(steps, epoch, position, batchSize, override, rng.state(), order.current(), epochLoss,
-                epochBatches, epochCorrect, epochSeen, bestValidLoss, epochsWithoutImprovement, weights,
-                rule.exportState(), history);
+        EpochTally.State t = tally.copy();
+        return new Checkpoint(steps, epoch, position, batchSize, override, rng.state(), order.current(), t.lossSum(),
+                t.batches(), t.correct(), t.seen(), t.bestValidLoss(), t.epochsWithoutImprovement(), weights.byName(),
+                rule.exportState(), history.export());
     }
 
     /**
@@ -767,14 +533,7 @@ public final class TrainingLoop {
      */
     public void restore(Checkpoint c) {
         reset();
-        for (Parameter p : network.parameters()) {
-            float[] saved = c.weights().get(p.name());
-            if (saved == null || saved.length != p.value().size()) {
-                throw new ShapeException("the saved weights do not fit this network: parameter '" + p.name()
-                        + "' is " + (saved == null ? "missing" : "of another size") + " in the saved session");
-            }
-            System.arraycopy(saved, 0, p.value().buffer(), 0, saved.length);
-        }
+        weights.setByName(c.weights());
         rule.importState(c.optimizer());
         if (!Double.isNaN(c.learningRateOverride())) {
             setLearningRate(c.learningRateOverride());
@@ -785,18 +544,8 @@ public final class TrainingLoop {
         epoch = c.epoch();
         position = c.position();
         batchSize = c.batchSize();
-        epochLoss = c.epochLoss();
-        epochBatches = c.epochBatches();
-        epochCorrect = c.epochCorrect();
-        epochSeen = c.epochSeen();
-        bestValidLoss = c.bestValidLoss();
-        epochsWithoutImprovement = c.epochsWithoutImprovement();
-        for (Map.Entry<String, Series> h : histories().entrySet()) {
-            float[] stride = c.history().get(h.getKey() + STRIDE_SUFFIX);
-            h.getValue().setAll(c.history().getOrDefault(h.getKey(), new float[0]),
-                    stride == null || stride.length != 1 || !(stride[0] >= 1) ? 1 : (int) stride[0]);
-        }
-        lastLoss = stepLoss.view().last();
+        tally.restore(c.tally());
+        history.restore(c.history());
         kept.forget(steps > 0 ? "a saved session was restored" : null);
     }
 }
