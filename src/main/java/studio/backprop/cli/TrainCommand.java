@@ -23,12 +23,17 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train FILE [--epochs N] [--save SESSION]  trains and prints progress and final metrics";
+        return "train FILE [--epochs N] [--save SESSION] [--keep-best]  trains and prints progress and final metrics";
     }
 
     @Override
     public java.util.Set<String> options() {
         return java.util.Set.of("epochs", "save");
+    }
+
+    @Override
+    public java.util.Set<String> flags() {
+        return java.util.Set.of("keep-best");
     }
 
     @Override
@@ -42,6 +47,7 @@ final class TrainCommand implements Command {
         Compilation c = loaded.compilation();
         int epochs = args.intOption("epochs", c.plan().epochs(), 1);
         TrainingLoop loop = new TrainingLoop(c, loaded.data());
+        loop.setKeepBest(args.flag("keep-best"));
         boolean terminal = System.console() != null && out == System.out;
         out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n",
                 studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),
@@ -64,6 +70,13 @@ final class TrainCommand implements Command {
         }
         out.printf(Locale.ROOT, "%d steps in %.2f s%s%n", loop.steps(), (System.nanoTime() - start) / 1e9,
                 loop.earlyStopped() ? " (early stopping: the validation loss stopped improving)" : "");
+        int best = loop.restoredBestEpoch() > 0 ? loop.restoredBestEpoch() : loop.putBackBest();
+        if (best > 0 && loop.data().hasValidation()) {
+            float[] lossAcc = loop.evaluate(loop.data().validX(), loop.data().validY());
+            out.printf(Locale.ROOT, "kept the weights of epoch %d (the best validation loss): validation loss %s%s%n",
+                    best, Numbers.of(lossAcc[0]), Float.isNaN(lossAcc[1]) ? ""
+                    : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * lossAcc[1]));
+        }
         if (session != null) {
             return save(session, loop, out, err) ? code : 2;
         }

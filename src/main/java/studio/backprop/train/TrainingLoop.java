@@ -198,9 +198,8 @@ public final class TrainingLoop {
         position = 0;
         tally.startEpoch();
         order.nextEpoch(rng);
-        if (keepBest && finished() && tally.bestIsEarlierThan(epoch)) {
-            weights.set(tally.bestWeights());
-            tally.bestRestored();
+        if (finished()) {
+            putBackBest();
         }
     }
 
@@ -332,6 +331,22 @@ public final class TrainingLoop {
 
     public boolean keepBest() {
         return keepBest;
+    }
+
+    /**
+     * With keep-best on, puts back the weights of the epoch with the lowest validation loss when a later epoch is
+     * current (training does this itself when it finishes; a run stopped earlier, such as {@code train --epochs N},
+     * calls it at its end).
+     *
+     * @return the epoch (from 1) whose weights are now in the network, or 0 when nothing was put back
+     */
+    public int putBackBest() {
+        if (keepBest && tally.bestIsEarlierThan(epoch)) {
+            weights.set(tally.bestWeights());
+            tally.bestRestored();
+            return tally.restoredBestEpoch();
+        }
+        return 0;
     }
 
     /** The epoch (from 1) whose weights were put back when training finished, or 0 when none were. */
