@@ -1,9 +1,11 @@
 package studio.backprop.kernels;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +18,11 @@ final class ElementwiseVector {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Doubles of the widest vector, and floats of the same lane count (half its width) to convert from and to. */
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    private static final int DOUBLE_LANES = DOUBLES.length();
 
     private ElementwiseVector() {
     }
@@ -49,6 +56,26 @@ final class ElementwiseVector {
         for (; i < e; i++) {
             float g = x[i] > 0f ? dy[i] : dy[i] * 0f;
             dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /**
+     * θ[i] = (float) (θ[i] + negEta·g[i] − decay·θ[i]) for i in [s, e), in double: the scalar loop's three
+     * operations in its order, lane by lane, so the same bits.
+     */
+    static void gradientStep(float[] theta, float[] grad, double negEta, double decay, int s, int e) {
+        int i = s;
+        for (int end = e - DOUBLE_LANES; i <= end; i += DOUBLE_LANES) {
+            DoubleVector old = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, theta, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector g = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, grad, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector updated = old.add(g.mul(negEta)).sub(old.mul(decay));
+            ((FloatVector) updated.convertShape(VectorOperators.D2F, HALF_FLOATS, 0)).intoArray(theta, i);
+        }
+        for (; i < e; i++) {
+            double old = theta[i];
+            theta[i] = (float) (old + negEta * grad[i] - decay * old);
         }
     }
 
