@@ -79,6 +79,30 @@ final class ElementwiseVector {
         }
     }
 
+    /**
+     * sums[off + c] = Σ_{r0 <= r < r1} x[r·cols + c] in double, each column in row order from 0: the scalar
+     * loop's additions, with up to one vector of columns per pass. Lanes past the last column read the next row
+     * (or nothing: rows whose vector would run past x are added in scalar) and are never stored.
+     */
+    static void columnSums(float[] x, int r0, int r1, int cols, double[] sums, int off) {
+        for (int c0 = 0; c0 < cols; c0 += DOUBLE_LANES) {
+            int width = Math.min(DOUBLE_LANES, cols - c0);
+            // Rows r < vectorRows can load a whole vector from r·cols + c0 without running past x.
+            int vectorRows = Math.max(r0, Math.min(r1, (x.length - DOUBLE_LANES - c0) / cols + 1));
+            DoubleVector acc = DoubleVector.zero(DOUBLES);
+            for (int r = r0, at = r0 * cols + c0; r < vectorRows; r++, at += cols) {
+                acc = acc.add(FloatVector.fromArray(HALF_FLOATS, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0));
+            }
+            for (int c = 0; c < width; c++) {
+                double s = acc.lane(c);
+                for (int r = vectorRows, at = vectorRows * cols + c0 + c; r < r1; r++, at += cols) {
+                    s += x[at];
+                }
+                sums[off + c0 + c] = s;
+            }
+        }
+    }
+
     /** Whether every element of d[from, to) is finite: exponent field not all ones. */
     static boolean allFinite(float[] d, int from, int to) {
         int i = from;
