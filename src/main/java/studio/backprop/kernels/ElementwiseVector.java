@@ -5,7 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,11 +18,17 @@ final class ElementwiseVector {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Doubles of the widest vector, and floats of the same lane count (half its width) to convert from and to. */
-    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> HALF_FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    /**
+     * Doubles of the same width as {@link #SPECIES}: a float vector is converted half by half. Only float vectors
+     * of SPECIES' shape appear in the engine: a second float shape makes C2's type profiles of the shared
+     * FloatVector methods see two classes, and it was then seen to compile the convolution kernels without their
+     * intrinsics (boxing every vector, ten times slower).
+     */
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
     private static final int DOUBLE_LANES = DOUBLES.length();
+    /** Moves lanes 0..DOUBLE_LANES−1 up by DOUBLE_LANES (the converted upper half of a vector), and the rest down. */
+    private static final VectorShuffle<Float> UPPER_HALF = VectorShuffle.fromOp(SPECIES, i -> (i + LANES - DOUBLE_LANES) % LANES);
+    private static final VectorMask<Float> UPPER_LANES = VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << DOUBLE_LANES));
 
     private ElementwiseVector() {
     }
@@ -65,18 +71,25 @@ final class ElementwiseVector {
      */
     static void gradientStep(float[] theta, float[] grad, double negEta, double decay, int s, int e) {
         int i = s;
-        for (int end = e - DOUBLE_LANES; i <= end; i += DOUBLE_LANES) {
-            DoubleVector old = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, theta, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector g = (DoubleVector) FloatVector.fromArray(HALF_FLOATS, grad, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector updated = old.add(g.mul(negEta)).sub(old.mul(decay));
-            ((FloatVector) updated.convertShape(VectorOperators.D2F, HALF_FLOATS, 0)).intoArray(theta, i);
+        // The second half is loaded as a whole vector from i + DOUBLE_LANES, so it must end inside the arrays.
+        for (int end = Math.min(e, theta.length - DOUBLE_LANES) - LANES; i <= end; i += LANES) {
+            FloatVector low = updated(theta, grad, i, negEta, decay);
+            FloatVector high = updated(theta, grad, i + DOUBLE_LANES, negEta, decay);
+            low.blend(high.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
         }
         for (; i < e; i++) {
             double old = theta[i];
             theta[i] = (float) (old + negEta * grad[i] - decay * old);
         }
+    }
+
+    /** The updated θ[i .. i + DOUBLE_LANES) in the low lanes of a float vector (zeros above). */
+    private static FloatVector updated(float[] theta, float[] grad, int i, double negEta, double decay) {
+        DoubleVector old = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
+                .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector g = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+                .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        return (FloatVector) old.add(g.mul(negEta)).sub(old.mul(decay)).convertShape(VectorOperators.D2F, SPECIES, 0);
     }
 
     /**
@@ -88,10 +101,10 @@ final class ElementwiseVector {
         for (int c0 = 0; c0 < cols; c0 += DOUBLE_LANES) {
             int width = Math.min(DOUBLE_LANES, cols - c0);
             // Rows r < vectorRows can load a whole vector from r·cols + c0 without running past x.
-            int vectorRows = Math.max(r0, Math.min(r1, (x.length - DOUBLE_LANES - c0) / cols + 1));
+            int vectorRows = Math.max(r0, Math.min(r1, (x.length - LANES - c0) / cols + 1));
             DoubleVector acc = DoubleVector.zero(DOUBLES);
             for (int r = r0, at = r0 * cols + c0; r < vectorRows; r++, at += cols) {
-                acc = acc.add(FloatVector.fromArray(HALF_FLOATS, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0));
+                acc = acc.add(FloatVector.fromArray(SPECIES, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0));
             }
             for (int c = 0; c < width; c++) {
                 double s = acc.lane(c);
