@@ -26,9 +26,11 @@ final class ElementwiseVector {
      */
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
     private static final int DOUBLE_LANES = DOUBLES.length();
-    /** Moves lanes 0..DOUBLE_LANES−1 up by DOUBLE_LANES (the converted upper half of a vector), and the rest down. */
-    private static final VectorShuffle<Float> UPPER_HALF = VectorShuffle.fromOp(SPECIES, i -> (i + LANES - DOUBLE_LANES) % LANES);
-    private static final VectorMask<Float> UPPER_LANES = VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << DOUBLE_LANES));
+    /** Moves lanes 0..DOUBLE_LANES−1 up by DOUBLE_LANES (the converted upper half of a vector), the rest down. */
+    private static final VectorShuffle<Float> UPPER_HALF =
+            VectorShuffle.fromOp(SPECIES, i -> (i + LANES - DOUBLE_LANES) % LANES);
+    private static final VectorMask<Float> UPPER_LANES =
+            VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << DOUBLE_LANES));
 
     private ElementwiseVector() {
     }
@@ -89,7 +91,8 @@ final class ElementwiseVector {
                 .convertShape(VectorOperators.F2D, DOUBLES, 0);
         DoubleVector g = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
                 .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        return (FloatVector) old.add(g.mul(negEta)).sub(old.mul(decay)).convertShape(VectorOperators.D2F, SPECIES, 0);
+        DoubleVector updated = old.add(g.mul(negEta)).sub(old.mul(decay));
+        return (FloatVector) updated.convertShape(VectorOperators.D2F, SPECIES, 0);
     }
 
     /**
@@ -101,10 +104,12 @@ final class ElementwiseVector {
         for (int c0 = 0; c0 < cols; c0 += DOUBLE_LANES) {
             int width = Math.min(DOUBLE_LANES, cols - c0);
             // Rows r < vectorRows can load a whole vector from r·cols + c0 without running past x.
-            int vectorRows = Math.max(r0, Math.min(r1, (x.length - LANES - c0) / cols + 1));
+            int room = x.length - LANES - c0;
+            int vectorRows = room < 0 ? r0 : Math.max(r0, Math.min(r1, room / cols + 1));
             DoubleVector acc = DoubleVector.zero(DOUBLES);
             for (int r = r0, at = r0 * cols + c0; r < vectorRows; r++, at += cols) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0));
+                acc = acc.add(FloatVector.fromArray(SPECIES, x, at)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0));
             }
             for (int c = 0; c < width; c++) {
                 double s = acc.lane(c);

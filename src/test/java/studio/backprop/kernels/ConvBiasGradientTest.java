@@ -12,7 +12,7 @@ class ConvBiasGradientTest {
     void columnSumsAreTheScalarDoubleSumsForAnyChannelCountAndThreadCount() {
         Random random = new Random(21);
         int[][] shapes = {{1, 1, 1, 1}, {2, 3, 5, 6}, {64, 28, 28, 6}, {3, 7, 9, 7}, {5, 4, 4, 8}, {2, 5, 5, 9},
-            {64, 10, 10, 16}, {1, 70, 61, 17}, {2, 2, 3, 33}};
+            {64, 10, 10, 16}, {1, 70, 61, 17}, {2, 2, 3, 33}, {1, 1, 2, 6}, {1, 2, 1, 7}, {1, 1, 3, 5}};
         for (int[] s : shapes) {
             int rows = s[0] * s[1] * s[2];
             int cout = s[3];
