@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.ejml.data.FMatrixRMaj;
@@ -38,9 +40,14 @@ public final class Bench {
     private static final int[] DEFAULT_SIZES = {256, 512, 1024};
     private static final long DEFAULT_BUDGET_NANOS = 700_000_000L;
 
+    /** The sections {@link #run()} can print, in the order it prints them (the machine facts always come first). */
+    public static final List<String> SECTIONS = List.of("training", "gemm", "conv");
+
     private final PrintStream out;
     private final int[] gemmSizes;
     private final long budgetNanos;
+    private int threads = KernelPool.threads();
+    private Set<String> sections = Set.copyOf(SECTIONS);
 
     /**
      * @param out         where the report goes
@@ -53,9 +60,39 @@ public final class Bench {
         this.budgetNanos = budgetNanos;
     }
 
-    /** The standard benchmark: sizes 256, 512, 1024, about 40 s in all. */
+    /** The standard benchmark: sizes 256, 512, 1024, about a minute in all. */
     public static Bench standard(PrintStream out) {
         return new Bench(out, DEFAULT_SIZES, DEFAULT_BUDGET_NANOS);
+    }
+
+    /**
+     * The kernel pool's thread count for the multithreaded rows (the training rows are also measured on one
+     * thread). The pool is set to this count while the benchmark runs.
+     *
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public Bench threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("bench: the thread count must be at least 1, got " + count);
+        }
+        this.threads = count;
+        return this;
+    }
+
+    /**
+     * Restricts the run to some of {@link #SECTIONS}.
+     *
+     * @throws IllegalArgumentException naming the unknown section and the known ones
+     */
+    public Bench only(Set<String> names) {
+        for (String name : names) {
+            if (!SECTIONS.contains(name)) {
+                throw new IllegalArgumentException("bench: there is no section '" + name + "'; the sections are "
+                        + String.join(", ", SECTIONS));
+            }
+        }
+        this.sections = Set.copyOf(names);
+        return this;
     }
 
     /**
@@ -64,10 +101,22 @@ public final class Bench {
      * vectorised tanh without some Vector API intrinsics (boxing every vector) for the rest of the run.
      */
     public void run() {
-        machineSection();
-        trainingSection();
-        gemmSection();
-        convSection();
+        int saved = KernelPool.threads();
+        KernelPool.setThreads(threads);
+        try {
+            machineSection();
+            if (sections.contains("training")) {
+                trainingSection();
+            }
+            if (sections.contains("gemm")) {
+                gemmSection();
+            }
+            if (sections.contains("conv")) {
+                convSection();
+            }
+        } finally {
+            KernelPool.setThreads(saved);
+        }
     }
 
     private void convSection() {
@@ -81,14 +130,27 @@ public final class Bench {
         }
     }
 
+    /**
+     * The training rows on all the pool's threads, then on one thread (when that is a different count). The
+     * thread count leads each row, so a script that reads the first row of a workload reads the all-threads one.
+     */
     private void trainingSection() {
-        section("Training steps (forward, loss, backward, SGD update), " + KernelPool.threads() + " threads");
-        out.printf("  %-34s %12s %16s %14s%n", "workload", "steps/s", "s per 60k samples", "bytes/step");
+        section("Training steps (forward, loss, backward, SGD update), "
+                + (threads == 1 ? "1 thread" : threads + " threads and 1 thread"));
+        out.printf("  %-7s %-34s %12s %16s %14s%n", "threads", "workload", "steps/s", "s per 60k samples",
+                "bytes/step");
         double budget = 3 * budgetNanos / 1e9;
-        for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
-            TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget)}) {
-            out.printf("  %-34s %12.0f %16.2f %14.0f%n", r.name(), r.stepsPerSecond(), r.secondsPerEpoch(),
-                    r.bytesPerStep());
+        for (int t : threads == 1 ? new int[] {1} : new int[] {threads, 1}) {
+            KernelPool.setThreads(t);
+            try {
+                for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
+                    TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget)}) {
+                    out.printf("  %-7d %-34s %12.0f %16.3f %14.0f%n", t, r.name(), r.stepsPerSecond(),
+                            r.secondsPerEpoch(), r.bytesPerStep());
+                }
+            } finally {
+                KernelPool.setThreads(threads);
+            }
         }
     }
 

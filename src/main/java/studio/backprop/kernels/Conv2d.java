@@ -193,6 +193,10 @@ public final class Conv2d {
 
     /** sums[off + co] = Σ_{r0 <= r < r1} dy[r, co] in double, in row order. */
     private static void sumRows(float[] dy, int r0, int r1, int cout, double[] sums, int off) {
+        if (Gemm.vectorInUse()) {
+            ElementwiseVector.columnSums(dy, r0, r1, cout, sums, off);
+            return;
+        }
         for (int co = 0; co < cout; co++) {
             sums[off + co] = 0;
         }

@@ -134,9 +134,10 @@ final class ConvDirect {
                     System.arraycopy(src, s, dst, d, w);
                     continue;
                 }
-                for (int x = 0; x < w; x++, s += c) {
-                    for (int ci = 0; ci < c; ci++) {
-                        dst[d + ci * plane + x] = src[s + ci];
+                for (int ci = 0; ci < c; ci++) {
+                    int dc = d + ci * plane;
+                    for (int x = 0, sc = s + ci; x < w; x++, sc += c) {
+                        dst[dc + x] = src[sc];
                     }
                 }
             }
@@ -344,17 +345,39 @@ final class ConvDirect {
         a31.intoArray(acc, o + 3 * len + LANES);
     }
 
-    /** out[oy, ox, co] (+)= acc[co·len + oy·Wp + ox] (+ bias[co]) for one NHWC output image. */
+    /**
+     * out[oy, ox, co] (+)= acc[co·len + oy·Wp + ox] (+ bias[co]) for one NHWC output image. Channel by channel
+     * along each row, so the planes are read in order, with the four bias/accumulate cases in loops of their own
+     * (one selection per element cost more than the copy); each element gets the same one or two additions.
+     */
     private static void scatter(Grid grid, float[] acc, int accOff, int cout, float[] bias, float[] out,
                                 int outOff, boolean accumulate) {
-        int o = outOff;
+        int outW = grid.outW;
+        int len = grid.len;
         for (int oy = 0; oy < grid.outH; oy++) {
-            int row = accOff + oy * grid.wp;
-            for (int ox = 0; ox < grid.outW; ox++, o += cout) {
-                int a = row + ox;
-                for (int co = 0; co < cout; co++, a += grid.len) {
-                    float v = bias == null ? acc[a] : acc[a] + bias[co];
-                    out[o + co] = accumulate ? out[o + co] + v : v;
+            int rowAcc = accOff + oy * grid.wp;
+            int rowOut = outOff + oy * outW * cout;
+            for (int co = 0; co < cout; co++) {
+                int a = rowAcc + co * len;
+                int o = rowOut + co;
+                if (bias == null && !accumulate) {
+                    for (int ox = 0; ox < outW; ox++, o += cout) {
+                        out[o] = acc[a + ox];
+                    }
+                } else if (bias == null) {
+                    for (int ox = 0; ox < outW; ox++, o += cout) {
+                        out[o] = out[o] + acc[a + ox];
+                    }
+                } else if (!accumulate) {
+                    float b = bias[co];
+                    for (int ox = 0; ox < outW; ox++, o += cout) {
+                        out[o] = acc[a + ox] + b;
+                    }
+                } else {
+                    float b = bias[co];
+                    for (int ox = 0; ox < outW; ox++, o += cout) {
+                        out[o] = out[o] + (acc[a + ox] + b);
+                    }
                 }
             }
         }
@@ -427,12 +450,15 @@ final class ConvDirect {
     private static void gradientGrid(Grid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
                                      int dstOff) {
         java.util.Arrays.fill(dst, dstOff, dstOff + coPad * grid.len, 0f);
-        int s = dyOff;
+        int outW = grid.outW;
         for (int oy = 0; oy < grid.outH; oy++) {
-            int d = dstOff + oy * grid.wp;
-            for (int ox = 0; ox < grid.outW; ox++, s += cout) {
-                for (int co = 0; co < cout; co++) {
-                    dst[d + co * grid.len + ox] = dy[s + co];
+            int rowDy = dyOff + oy * outW * cout;
+            int rowDst = dstOff + oy * grid.wp;
+            // Channel by channel: each plane row is written in order (a channel loop inside read as badly).
+            for (int co = 0; co < cout; co++) {
+                int d = rowDst + co * grid.len;
+                for (int ox = 0, s = rowDy + co; ox < outW; ox++, s += cout) {
+                    dst[d + ox] = dy[s];
                 }
             }
         }

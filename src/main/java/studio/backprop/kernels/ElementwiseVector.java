@@ -1,9 +1,11 @@
 package studio.backprop.kernels;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +18,19 @@ final class ElementwiseVector {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /**
+     * Doubles of the same width as {@link #SPECIES}: a float vector is converted half by half. Only float vectors
+     * of SPECIES' shape appear in the engine: a second float shape makes C2's type profiles of the shared
+     * FloatVector methods see two classes, and it was then seen to compile the convolution kernels without their
+     * intrinsics (boxing every vector, ten times slower).
+     */
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
+    private static final int DOUBLE_LANES = DOUBLES.length();
+    /** Moves lanes 0..DOUBLE_LANES−1 up by DOUBLE_LANES (the converted upper half of a vector), the rest down. */
+    private static final VectorShuffle<Float> UPPER_HALF =
+            VectorShuffle.fromOp(SPECIES, i -> (i + LANES - DOUBLE_LANES) % LANES);
+    private static final VectorMask<Float> UPPER_LANES =
+            VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << DOUBLE_LANES));
 
     private ElementwiseVector() {
     }
@@ -49,6 +64,60 @@ final class ElementwiseVector {
         for (; i < e; i++) {
             float g = x[i] > 0f ? dy[i] : dy[i] * 0f;
             dx[i] = accumulate ? dx[i] + g : g;
+        }
+    }
+
+    /**
+     * θ[i] = (float) (θ[i] + negEta·g[i] − decay·θ[i]) for i in [s, e), in double: the scalar loop's three
+     * operations in its order, lane by lane, so the same bits.
+     */
+    static void gradientStep(float[] theta, float[] grad, double negEta, double decay, int s, int e) {
+        int i = s;
+        // The second half is loaded as a whole vector from i + DOUBLE_LANES, so it must end inside the arrays.
+        for (int end = Math.min(e, theta.length - DOUBLE_LANES) - LANES; i <= end; i += LANES) {
+            FloatVector low = updated(theta, grad, i, negEta, decay);
+            FloatVector high = updated(theta, grad, i + DOUBLE_LANES, negEta, decay);
+            low.blend(high.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
+        }
+        for (; i < e; i++) {
+            double old = theta[i];
+            theta[i] = (float) (old + negEta * grad[i] - decay * old);
+        }
+    }
+
+    /** The updated θ[i .. i + DOUBLE_LANES) in the low lanes of a float vector (zeros above). */
+    private static FloatVector updated(float[] theta, float[] grad, int i, double negEta, double decay) {
+        DoubleVector old = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
+                .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector g = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+                .convertShape(VectorOperators.F2D, DOUBLES, 0);
+        DoubleVector updated = old.add(g.mul(negEta)).sub(old.mul(decay));
+        return (FloatVector) updated.convertShape(VectorOperators.D2F, SPECIES, 0);
+    }
+
+    /**
+     * sums[off + c] = Σ_{r0 <= r < r1} x[r·cols + c] in double, each column in row order from 0: the scalar
+     * loop's additions, with up to one vector of columns per pass. Lanes past the last column read the next row
+     * (or nothing: rows whose vector would run past x are added in scalar) and are never stored.
+     */
+    static void columnSums(float[] x, int r0, int r1, int cols, double[] sums, int off) {
+        for (int c0 = 0; c0 < cols; c0 += DOUBLE_LANES) {
+            int width = Math.min(DOUBLE_LANES, cols - c0);
+            // Rows r < vectorRows can load a whole vector from r·cols + c0 without running past x.
+            int room = x.length - LANES - c0;
+            int vectorRows = room < 0 ? r0 : Math.max(r0, Math.min(r1, room / cols + 1));
+            DoubleVector acc = DoubleVector.zero(DOUBLES);
+            for (int r = r0, at = r0 * cols + c0; r < vectorRows; r++, at += cols) {
+                acc = acc.add(FloatVector.fromArray(SPECIES, x, at)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0));
+            }
+            for (int c = 0; c < width; c++) {
+                double s = acc.lane(c);
+                for (int r = vectorRows, at = vectorRows * cols + c0 + c; r < r1; r++, at += cols) {
+                    s += x[at];
+                }
+                sums[off + c0 + c] = s;
+            }
         }
     }
 

@@ -30,14 +30,22 @@ final class GemmVector {
     static final int MC = 128;
 
     /**
-     * Smallest multiply-add count worth giving a thread of its own: about 0.1 ms of kernel time, because waking
-     * a parked pool thread was measured at 0.07-0.11 ms, and a split that waits for it is slower than none.
+     * Smallest multiply-add count worth giving a thread of its own: about 10 µs of kernel time. Pool workers spin
+     * between the back-to-back kernels of a training step, so handing them a slice costs about a microsecond;
+     * with the earlier 0.1 ms (the cost of waking a parked thread) the batch-64 products of an MLP step never
+     * split and its second thread sat idle.
      */
-    private static final long MIN_MACS_PER_SLICE = 1L << 23;
-    /** Floats of B worth packing on another thread: copying this many takes longer than waking the thread. */
-    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 20;
-    /** Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it. */
-    private static final int MIN_CHUNK_ROWS = 64;
+    private static final long MIN_MACS_PER_SLICE = 1L << 20;
+    /**
+     * Floats of B worth packing on another thread (about 10 µs of copying): the MLP's 784×128 weights are then
+     * packed by both threads instead of one while the other waits.
+     */
+    private static final long MIN_FLOATS_PER_PACK_SLICE = 1L << 15;
+    /**
+     * Each chunk of rows streams all of packed B once per k-block: keep chunks tall enough to amortise it, yet
+     * short enough that a batch of 64 rows still makes four chunks for two threads.
+     */
+    private static final int MIN_CHUNK_ROWS = 16;
 
     private static final ScratchBuffer PACKED_B = new ScratchBuffer();
     private static final ScratchBuffer PACKED_A = new ScratchBuffer();

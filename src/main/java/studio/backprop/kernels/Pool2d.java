@@ -118,11 +118,16 @@ public final class Pool2d {
         int dh = g.dilationH();
         int dw = g.dilationW();
         int rowStride = inW * c;
+        boolean pairs = Gemm.vectorInUse() && MaxPoolPairs.applies(g) && 2 * outW <= inW;
         for (int r = start; r < end; r++) {
             int b = r / outH;
             int oy = r - b * outH;
             int y0 = oy * g.strideH() - g.padTop();
             boolean rowsInside = y0 >= 0 && y0 + (kh - 1) * dh < inH;
+            if (pairs && rowsInside) {
+                MaxPoolPairs.row(x, b, y0, inH, inW, c, outW, y, argmax, r * outW * c);
+                continue;
+            }
             for (int ox = 0; ox < outW; ox++) {
                 int x0 = ox * g.strideW() - g.padLeft();
                 if (!rowsInside || x0 < 0 || x0 + (kw - 1) * dw >= inW) {

@@ -26,9 +26,14 @@ class MainTest {
     }
 
     @Test
-    void benchRejectsArguments() {
+    void benchRejectsUnknownOptionsAndSections() {
         assertEquals(2, Main.run(new String[] {"bench", "--fast"}, out, err));
-        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("bench: unknown option --fast; it takes none"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8)
+                .contains("bench: unknown option --fast; the options are --only, --threads"), errBytes.toString());
+        assertEquals(2, Main.run(new String[] {"bench", "--only", "gemm,lstm"}, out, err));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("'lstm' is not one of them"));
+        assertEquals(2, Main.run(new String[] {"bench", "--threads", "0"}, out, err));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("--threads must be at least 1"));
     }
 
     @Test
@@ -43,5 +48,15 @@ class MainTest {
         String report = outBytes.toString(StandardCharsets.UTF_8);
         assertTrue(report.contains("Machine") && report.contains("GEMM"), report);
         assertTrue(report.lines().anyMatch(l -> l.trim().startsWith("24 ")), report);
+    }
+
+    @Test
+    void benchTrainingRowsComeOnAllThreadsFirstThenOnOne() {
+        new Bench(out, new int[] {24}, 1_000_000L).threads(2).only(java.util.Set.of("training")).run();
+        java.util.List<String> mlpRows = outBytes.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("MLP 784-128-10")).toList();
+        assertEquals(2, mlpRows.size(), mlpRows.toString());
+        assertTrue(mlpRows.get(0).trim().startsWith("2 ") && mlpRows.get(1).trim().startsWith("1 "),
+                mlpRows.toString());
     }
 }

@@ -59,6 +59,11 @@ class PoolKernelsTest {
         Random rnd = new Random(33);
         float[] values = {0f, -0f, 1f, 1f, 2f, Float.NaN, -1f};
         List<Case> cases = List.of(new Case(3, 28, 28, 6, ConvGeometry.square(2, 2, 0)),
+                new Case(2, 7, 9, 3, ConvGeometry.square(2, 2, 0)),
+                new Case(2, 10, 10, 16, ConvGeometry.square(2, 2, 0)),
+                new Case(1, 5, 33, 1, ConvGeometry.square(2, 2, 0)),
+                new Case(2, 6, 5, 17, ConvGeometry.square(2, 2, 0)),
+                new Case(2, 7, 7, 5, ConvGeometry.same(2, 2, 2, 2, 1, 1)),
                 new Case(2, 9, 11, 5, ConvGeometry.square(3, 1, 0, 2)),
                 new Case(2, 9, 11, 5, ConvGeometry.square(3, 2, 1)));
         for (Case c : cases) {

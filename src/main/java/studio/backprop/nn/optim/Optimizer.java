@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import studio.backprop.autograd.Variable;
+import studio.backprop.kernels.GradientStep;
 import studio.backprop.tensor.Tensor;
 
 /**
@@ -102,10 +103,8 @@ public abstract class Optimizer {
         Penalty pen = penalty;
         boolean penalised = !pen.isNone();
         if (!penalised && plainGradientStep()) {
-            for (int i = 0; i < theta.length; i++) {
-                double old = theta[i];
-                theta[i] = (float) (old + -eta * grad[i] - decay * old);
-            }
+            // θ ← θ + (−η)·g − decay·θ in double, vectorised and split over the kernel pool (same bits).
+            GradientStep.apply(theta, grad, eta, decay);
             return;
         }
         for (int i = 0; i < theta.length; i++) {
