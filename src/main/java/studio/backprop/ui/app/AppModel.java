@@ -59,23 +59,7 @@ public final class AppModel {
     private final Autosave autosave;
     private final RecentFiles recent;
     private final Path samplesFolder;
-    /** The document the session runs (null while there is none). */
-    private NetworkDocument sessionDocument;
-    /** Counts session preparations; a prepared loop of an older one is dropped. */
-    private long generation;
-    private boolean preparing;
-    private String whyNoSession = "There is no network yet: open one, or start from a template "
-            + "(File ▸ New from Template).";
-    private final java.util.List<Runnable> whenReady = new java.util.ArrayList<>();
-    /** The run an edit replaced, kept paused so that undoing the edit brings it back (null when none). */
-    private Trainer parked;
-    /** Why the session started again, shown until training moves on. */
-    private String restartNote;
-    private final java.util.Map<Object, TrainingData> dataCache = new java.util.HashMap<>();
-    /** Data sections the user allowed to read files outside the network file's folder. */
-    private final java.util.Set<ComponentSpec> consented = new java.util.HashSet<>();
-    /** Asks the user whether data outside the file's folder may be read (the window sets a dialog). */
-    private java.util.function.Predicate<java.util.List<Path>> dataConsent = paths -> false;
+    private final SessionFollower session;
 
     /**
      * @param appFolder     where autosave lives (the user's home folder in the app, a temp folder in tests)
@@ -86,8 +70,8 @@ public final class AppModel {
         this.recent = new RecentFiles(prefs);
         this.samplesFolder = samplesFolder;
         history.dirtyProperty().addListener((obs, was, now) -> dirty.set(now));
-        history.documentProperty().addListener((obs, old, doc) -> follow(doc));
-        training.snapshotProperty().addListener((obs, old, s) -> showSessionState(s));
+        this.session = new SessionFollower(history, training, io, file, samplesFolder, dataOverride, status,
+                this::fail);
     }
 
     // ---------------------------------------------------------------- files
@@ -98,10 +82,7 @@ public final class AppModel {
         if (path.toString().endsWith(".bpsession")) {
             io.submit(() -> SessionFile.open(path), loop -> {
                 replace(loop.compilation().document(), path);
-                generation++;
-                preparing = false;
-                training.start(loop);
-                sessionDocument = loop.compilation().document();
+                session.startOpened(loop);
                 status.set("Opened the session " + path.getFileName() + " at step " + loop.steps()
                         + "; press Play to go on");
             }, message -> fail(onError, message));
@@ -124,16 +105,14 @@ public final class AppModel {
     }
 
     private void replace(NetworkDocument doc, Path path) {
-        training.stop();
-        if (parked != null) {
-            parked.close();
-            parked = null;
-        }
-        sessionDocument = null;
+        session.close();
         dataOverride.set(null);
         file.set(path);
+        NetworkDocument before = history.document();
         history.reset(doc);
-        follow(doc);
+        if (doc.equals(before)) {
+            session.follow(doc);
+        }
         dirty.set(false);
         loads.set(loads.get() + 1);
         if (path != null) {
@@ -190,151 +169,11 @@ public final class AppModel {
     // ---------------------------------------------------------------- training
 
     /**
-     * Makes the session follow an edited (or opened) document: a live change is sent to the trainer, a change of
-     * the computation prepares a new session, a document that cannot train closes the session and keeps the reason.
-     */
-    private void follow(NetworkDocument doc) {
-        if (doc == null) {
-            return;
-        }
-        if (training.active() && sessionDocument != null && !preparing) {
-            Reconfiguration change = Reconfiguration.between(sessionDocument, doc);
-            if (change.kind() != Reconfiguration.Kind.RESTART) {
-                training.send(new TrainerCommand.Reconfigure(doc));
-                sessionDocument = doc;
-                return;
-            }
-            if (parked == null || Reconfiguration.between(parked.latest().document(), doc).kind()
-                    == Reconfiguration.Kind.RESTART) {
-                restartNote = change.why() + " Undo brings the earlier run back.";
-                status.set(restartNote);
-            }
-        }
-        if (parked != null && Reconfiguration.between(parked.latest().document(), doc).kind()
-                != Reconfiguration.Kind.RESTART) {
-            unpark(doc);
-            return;
-        }
-        park();
-        prepareSession(doc);
-    }
-
-    /** Compiles the document and, off the JavaFX thread, loads its data and builds a session paused at step 0. */
-    private void prepareSession(NetworkDocument doc) {
-        long mine = ++generation;
-        Compilation c = DocumentCompiler.compile(doc);
-        if (!c.trainable()) {
-            closeSession("This network cannot be trained yet:\n" + c.whyNotTrainable());
-            return;
-        }
-        TrainingData override = dataOverride.get();
-        Path base = file.get() == null ? samplesFolder : file.get().toAbsolutePath().getParent();
-        boolean classification = c.outputKind().classification();
-        int[] outputShape = c.network().outputShape();
-        Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape));
-        TrainingData cached = override != null ? override : dataCache.get(key);
-        boolean outside = override == null && !studio.backprop.train.DataFolder.outside(doc, base).isEmpty();
-        if (outside && !consented.contains(doc.data()) && !dataConsent.test(
-                studio.backprop.train.DataFolder.outside(doc, base))) {
-            closeSession("This network's data lies outside its file's folder; it was not read. Open it from the "
-                    + "folder that holds its data, or allow it when asked.");
-            status.set(whyNoSession);
-            return;
-        }
-        if (outside) {
-            consented.add(doc.data());
-        }
-        preparing = true;
-        io.submit(() -> {
-            TrainingData data = cached != null ? cached
-                    : DataResolver.resolve(doc, base, classification, outputShape, outside);
-            String memory = DocumentCompiler.memoryProblem(c, data.trainSize());
-            if (memory != null) {
-                throw new IllegalArgumentException(memory);
-            }
-            return new Object[] {new TrainingLoop(c, data), data};
-        }, prepared -> {
-            if (mine != generation) {
-                return;
-            }
-            preparing = false;
-            TrainingLoop loop = (TrainingLoop) prepared[0];
-            if (override == null) {
-                dataCache.clear();
-                dataCache.put(key, (TrainingData) prepared[1]);
-            }
-            sessionDocument = doc;
-            whyNoSession = null;
-            training.start(loop);
-            if (!doc.equals(history.document())) {
-                follow(history.document());
-            }
-            java.util.List<Runnable> ready = java.util.List.copyOf(whenReady);
-            whenReady.clear();
-            ready.forEach(Runnable::run);
-        }, message -> {
-            if (mine == generation) {
-                closeSession("This network cannot be trained: " + message);
-                status.set(whyNoSession);
-            }
-        });
-    }
-
-    /** Keeps the current run (if it trained at all) paused aside; an earlier parked run is closed. */
-    private void park() {
-        Trainer current = training.detach();
-        sessionDocument = null;
-        if (current == null) {
-            return;
-        }
-        if (current.latest().step() > 0) {
-            if (parked != null) {
-                parked.close();
-            }
-            parked = current;
-        } else {
-            current.close();
-        }
-    }
-
-    /** Brings the parked run back for {@code doc}; the run it replaces is parked in its turn (if it trained). */
-    private void unpark(NetworkDocument doc) {
-        generation++;
-        preparing = false;
-        Trainer back = parked;
-        parked = null;
-        park();
-        training.attach(back);
-        restartNote = null;
-        back.send(new TrainerCommand.Reconfigure(doc));
-        sessionDocument = doc;
-        whyNoSession = null;
-        status.set("The earlier run is back, at step " + back.latest().step() + ".");
-    }
-
-    private void closeSession(String why) {
-        preparing = false;
-        training.stop();
-        sessionDocument = null;
-        whyNoSession = why;
-        whenReady.clear();
-    }
-
-    /**
      * Runs {@code then} once the session for the current document is ready (at once when it is); when the document
      * cannot be trained, says why instead.
      */
     public void ensureTrainer(Runnable then, Consumer<String> onError) {
-        if (history.document() == null) {
-            fail(onError, whyNoSession);
-        } else if (training.active() && !preparing) {
-            then.run();
-        } else if (preparing) {
-            status.set("Preparing training…");
-            whenReady.add(then);
-        } else {
-            fail(onError, whyNoSession);
-        }
+        session.ensureTrainer(then, onError);
     }
 
     /**
@@ -342,44 +181,18 @@ public final class AppModel {
      * name any file the user can read); without an answer such data is not read.
      */
     public void setDataConsent(java.util.function.Predicate<java.util.List<Path>> ask) {
-        dataConsent = ask;
+        session.setDataConsent(ask);
     }
 
     /** Why there is no training session now, or null when there is one. */
     public String whyNoSession() {
-        return training.active() ? null : whyNoSession;
+        return session.whyNoSession();
     }
 
     /** Uses this data (drawn or generated in the dataset panel) instead of the document's [data] section. */
     public void setDataOverride(TrainingData data) {
-        dataOverride.set(data);
-        prepareSession(history.document());
+        session.setDataOverride(data);
     }
-
-    /** Keeps the status line in step with the session: what it trains, and when it finished or stopped. */
-    private void showSessionState(studio.backprop.train.TrainingSnapshot s) {
-        if (s == null) {
-            return;
-        }
-        String text = switch (s.state()) {
-            case RUNNING -> "Training '" + s.document().name() + "' on " + s.epochSize() + " samples…";
-            case FINISHED -> "Training finished at step " + s.step() + ".";
-            case DIVERGED -> "Training stopped: the numbers diverged.";
-            case STOPPED -> "The training session has ended.";
-            case PAUSED -> s.step() == 0 ? (restartNote == null ? "" : restartNote + " ") + "Ready to train '"
-                    + s.document().name() + "' on " + s.epochSize() + " samples: press Play or a Step button."
-                    : "Paused at step " + s.step() + ".";
-        };
-        if (s.step() > 0) {
-            restartNote = null;
-        }
-        if (!text.equals(status.get()) && (lastState != s.state() || s.step() == 0)) {
-            status.set(text);
-        }
-        lastState = s.state();
-    }
-
-    private TrainerState lastState;
 
     // ---------------------------------------------------------------- lifecycle
 
@@ -392,11 +205,7 @@ public final class AppModel {
 
     /** A normal shutdown: stops training, forgets the autosave. */
     public void shutdown() {
-        training.stop();
-        if (parked != null) {
-            parked.close();
-            parked = null;
-        }
+        session.close();
         autosave.clear();
         io.shutdown();
     }
