@@ -3,9 +3,6 @@ package studio.backprop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,11 +21,9 @@ import studio.backprop.train.TrainingSnapshot;
 class TraceRecordTest {
 
     private static String trace(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertEquals(0, code);
-        return o.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,18 +27,9 @@ class AppShellTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("backprop-app");
-        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
-                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
-        window = new MainWindow(model, stage);
-        Pages.install(window, model, stage);
-        // the primary stage is shared with earlier test classes: put it back on Monocle's 1280×800 screen
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(780);
-        stage.show();
-        stage.toFront();
+        TestWindow shown = TestWindow.show(stage, 780);
+        model = shown.model();
+        window = shown.window();
         model.open(Path.of("samples", "spiral-playground.bps"), m -> { });
     }
 

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.paint.Color;
@@ -33,17 +31,9 @@ class DataPanelPicturesTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("backprop-data-panel");
-        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
-                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
-        window = new MainWindow(model, stage);
-        Pages.install(window, model, stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
-        stage.toFront();
+        TestWindow shown = TestWindow.show(stage, 800);
+        model = shown.model();
+        window = shown.window();
     }
 
     @Test

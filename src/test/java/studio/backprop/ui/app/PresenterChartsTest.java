@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -35,17 +33,9 @@ class PresenterChartsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path home = Files.createTempDirectory("backprop-presenter");
-        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
-                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
-        window = new MainWindow(model, stage);
-        Pages.install(window, model, stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        stage.show();
-        stage.toFront();
+        TestWindow shown = TestWindow.show(stage, 800);
+        model = shown.model();
+        window = shown.window();
         model.open(Path.of("samples", "spiral-playground.bps"), m -> { });
     }
 

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -38,17 +36,9 @@ class SessionBoundaryTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createTempDirectory("backprop-session");
-        model = new AppModel(home, Path.of("samples").toAbsolutePath(),
-                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
-        window = new MainWindow(model, stage);
-        Pages.install(window, model, stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(780);
-        stage.show();
-        stage.toFront();
+        TestWindow shown = TestWindow.show(stage, 780);
+        model = shown.model();
+        window = shown.window();
         model.open(Path.of("samples", "spiral-playground.bps"), error::set);
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,15 +31,9 @@ class StepperHandsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        model = new AppModel(Files.createTempDirectory("backprop-stepper"), Path.of("samples").toAbsolutePath(),
-                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
-        window = new MainWindow(model, stage);
-        Pages.install(window, model, stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(780);
-        stage.show();
+        TestWindow shown = TestWindow.show(stage, 780);
+        model = shown.model();
+        window = shown.window();
         model.open(Path.of("samples", "xor-2-2-1-given-weights.bps"), m -> { });
     }
 
