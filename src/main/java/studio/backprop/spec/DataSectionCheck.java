@@ -67,24 +67,14 @@ final class DataSectionCheck {
         for (int d : inputShape) {
             inputs *= d;
         }
-        int row = 0;
-        for (String line : rows.split("\n")) {
-            row++;
-            if (line.isBlank()) {
-                continue;
+        try {
+            List<float[]> xs = InlineRows.parse(rows).inputs();
+            if (xs.get(0).length != inputs) {
+                problems.add(Problem.error("data", "inline data: each row has " + xs.get(0).length + " input"
+                        + (xs.get(0).length == 1 ? "" : "s") + " but the network takes " + inputs));
             }
-            String[] parts = line.split("->");
-            if (parts.length != 2) {
-                problems.add(Problem.error("data", "inline data, row " + row + ": write the inputs, '->', then the "
-                        + "targets"));
-                return;
-            }
-            int given = parts[0].trim().isEmpty() ? 0 : parts[0].split(",").length;
-            if (given != inputs) {
-                problems.add(Problem.error("data", "inline data, row " + row + " has " + given + " input"
-                        + (given == 1 ? "" : "s") + " but the network takes " + inputs));
-                return;
-            }
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error("data", e.getMessage()));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import studio.backprop.spec.ComponentSpec;
+import studio.backprop.spec.InlineRows;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.tensor.Excerpt;
 import studio.backprop.tensor.Tensor;
@@ -51,56 +52,15 @@ public final class DataResolver {
 
     /** Rows "x1, x2 -> y1, y2", one per line. */
     static TrainingData inline(ComponentSpec data, boolean classification) {
-        String rows = data.get("rows");
-        if (rows == null || rows.isBlank()) {
-            throw new DataResolutionException("[data inline] needs rows, one per line: 'rows =' then lines like "
-                    + "'0, 1 -> 1'");
+        InlineRows rows;
+        try {
+            rows = InlineRows.parse(data.get("rows"));
+        } catch (IllegalArgumentException e) {
+            throw new DataResolutionException(e.getMessage(), e);
         }
-        List<float[]> xs = new ArrayList<>();
-        List<float[]> ys = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : rows.split("\n")) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("->");
-            if (parts.length != 2) {
-                throw new DataResolutionException("inline data, row " + lineNo + " ('" + Excerpt.of(line.trim())
-                        + "'): write the inputs, '->', then the targets");
-            }
-            xs.add(numbers(parts[0], lineNo, "inputs"));
-            ys.add(numbers(parts[1], lineNo, "targets"));
-            if (xs.get(xs.size() - 1).length != xs.get(0).length || ys.get(ys.size() - 1).length != ys.get(0).length) {
-                throw new DataResolutionException("inline data, row " + lineNo + " has " + xs.get(xs.size() - 1).length
-                        + " inputs and " + ys.get(ys.size() - 1).length + " targets, but row 1 has "
-                        + xs.get(0).length + " and " + ys.get(0).length);
-            }
-        }
-        Tensor x = stack(xs);
-        Tensor y = stack(ys);
+        Tensor x = stack(rows.inputs());
+        Tensor y = stack(rows.targets());
         return TrainingData.of(x, y, classification ? classNames(y) : List.of());
-    }
-
-    private static float[] numbers(String text, int row, String what) {
-        String[] parts = text.trim().split("[,\\s]+");
-        float[] out = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            double v;
-            try {
-                v = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new DataResolutionException("inline data, row " + row + ": '" + Excerpt.of(parts[i])
-                        + "' among the " + what + " is not a number");
-            }
-            if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
-                throw new DataResolutionException("inline data, row " + row + ": '" + Excerpt.of(parts[i])
-                        + "' among the " + what + " is not a finite number a float can hold (at most about "
-                        + "3.4e38); training on it could only diverge");
-            }
-            out[i] = (float) v;
-        }
-        return out;
     }
 
     private static Tensor stack(List<float[]> rows) {

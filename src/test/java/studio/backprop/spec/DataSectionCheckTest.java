@@ -24,9 +24,11 @@ class DataSectionCheckTest {
         assertEquals(List.of("[data csv] needs 'file = …'"), dataProblems(ComponentSpec.of("csv")));
         assertEquals(List.of("generator: 'spirals' is not one of circle, xor, gaussians, spiral, moons, blobs"),
                 dataProblems(new ComponentSpec("generated", Map.of("generator", "spirals"))));
-        assertEquals(List.of("inline data, row 2 has 3 inputs but the network takes 2"),
+        assertEquals(List.of("inline data, row 2 has 3 inputs and 1 targets, but row 1 has 2 and 1"),
                 dataProblems(new ComponentSpec("inline", Map.of("rows", "0, 1 -> 1\n1, 1, 0 -> 0"))));
-        assertEquals(List.of("inline data, row 1: write the inputs, '->', then the targets"),
+        assertEquals(List.of("inline data: each row has 3 inputs but the network takes 2"),
+                dataProblems(new ComponentSpec("inline", Map.of("rows", "0, 1, 1 -> 1"))));
+        assertEquals(List.of("inline data, row 1 ('0, 1, 1'): write the inputs, '->', then the targets"),
                 dataProblems(new ComponentSpec("inline", Map.of("rows", "0, 1, 1"))));
         assertTrue(dataProblems(new ComponentSpec("inline", Map.of("rows", "0, 1 -> 1\n1, 1 -> 0"))).isEmpty());
     }
