@@ -87,6 +87,11 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** The data the session trains on (immutable tensors: safe to read from any thread). */
+    public TrainingData data() {
+        return loop.data();
+    }
+
     /** Whether the trainer's thread is still alive (false after {@link #close()}). */
     public boolean alive() {
         return thread.isAlive();

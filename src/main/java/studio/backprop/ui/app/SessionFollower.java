@@ -272,16 +272,19 @@ final class SessionFollower {
             case STOPPED -> "The training session has ended.";
             case PAUSED -> s.step() == 0 ? (restartNote == null ? "" : restartNote + " ") + "Ready to train '"
                     + s.document().name() + "' on " + s.epochSize() + " samples: press Play or a Step button."
-                    : "Paused at step " + s.step() + ".";
+                    : "Paused: press Play to go on, or a Step button.";
         };
         if (s.step() > 0) {
             restartNote = null;
         }
-        if (!text.equals(status.get()) && (lastState != s.state() || s.step() == 0)) {
+        boolean leftStart = lastStep == 0 && s.step() > 0;
+        lastStep = s.step();
+        if (!text.equals(status.get()) && (lastState != s.state() || s.step() == 0 || leftStart)) {
             status.set(text);
         }
         lastState = s.state();
     }
 
     private TrainerState lastState;
+    private long lastStep;
 }

@@ -103,6 +103,9 @@ public final class MirrorNetwork {
         if (a == null && spec.type().equals("Activation")) {
             a = spec.setting("function");
         }
+        if (spec.type().equals("Perceptron")) {
+            a = "-1/+1".equals(spec.setting("labels")) ? "sign" : "step";
+        }
         return a == null || a.equals("linear") ? "" : a;
     }
 

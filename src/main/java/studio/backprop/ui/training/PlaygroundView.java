@@ -57,6 +57,9 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     private Probe.Activations gridProbe;
     private Object shownWeights;
     private Object shownGrid;
+    /** The session's own 2-D points when the panel does not drive the data (null otherwise). */
+    private List<DataPoint> sessionPoints;
+    private List<String> sessionClasses = List.of();
     public PlaygroundView(TrainingViewModel training, DatasetViewModel dataset) {
         this.training = training;
         this.dataset = dataset;
@@ -76,7 +79,10 @@ public final class PlaygroundView extends BorderPane implements Exportable {
                 training.send(new TrainerCommand.SetWeight(edit.parameter(), edit.index(), edit.value()));
             }
         });
-        training.sessionDocumentProperty().addListener((o, old, c) -> rebuild(c));
+        training.sessionDocumentProperty().addListener((o, old, c) -> {
+            followSessionPoints();
+            rebuild(c);
+        });
         previewDocument.addListener((o, old, doc) -> {
             if (training.sessionDocumentProperty().get() == null) {
                 rebuild(null);
@@ -85,8 +91,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         training.snapshotProperty().addListener((o, old, s) -> update(s));
         dataset.pointsProperty().addListener((o, old, p) -> showPoints(p));
         planarData.addListener((o, old, planar) -> {
-            output.setVisible(planar);
-            output.setManaged(planar);
+            followSessionPoints();
             showPoints(dataset.points());
             rebuild(training.sessionDocumentProperty().get());
         });
@@ -147,11 +152,11 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         mirror = null;
         NetworkDocument preview = previewDocument.get();
         if (c == null && preview == null) {
-            status.setText(planarData.get() ? "Start training to see the network here." : NOT_PLANAR);
+            status.setText(showsPlane() ? "Start training to see the network here." : NOT_PLANAR);
         } else {
             try {
                 mirror = MirrorNetwork.of(c == null ? preview : c);
-                status.setText(!planarData.get() ? NOT_PLANAR : c == null ? "Initial weights: press Play or Step."
+                status.setText(!showsPlane() ? NOT_PLANAR : c == null ? "Initial weights: press Play or Step."
                         : "");
             } catch (IllegalArgumentException e) {
                 status.setText(e.getMessage());
@@ -179,7 +184,7 @@ public final class PlaygroundView extends BorderPane implements Exportable {
 
     /** Asks the trainer for the weights and the grid of the current extent, or for nothing without a drawing. */
     private void registerProbes() {
-        if (mirror == null || !planarData.get()) {
+        if (mirror == null || !showsPlane()) {
             weightsProbe = null;
             gridProbe = null;
             training.setProbes(PROBES, List.of());
@@ -233,13 +238,37 @@ public final class PlaygroundView extends BorderPane implements Exportable {
         return planarData;
     }
 
+    /**
+     * A 2-D network trained on data the panel does not drive (a logic gate, an exercise's rows): the plane shows the
+     * session's own points, fitted to them, so the perceptron's line and its half-planes can be watched moving.
+     */
+    private void followSessionPoints() {
+        var data = training.sessionData();
+        boolean own = !planarData.get() && data != null && data.trainX().shape().length == 2
+                && data.trainX().dim(1) == 2;
+        sessionPoints = own ? PointSets.points(data) : null;
+        sessionClasses = own ? data.classNames() : List.of();
+        output.setVisible(showsPlane());
+        output.setManaged(showsPlane());
+        if (own) {
+            showPoints(sessionPoints);
+        }
+    }
+
+    /** Whether the output plane is drawn: the panel's 2-D set, or the session's own 2-D points. */
+    private boolean showsPlane() {
+        return planarData.get() || sessionPoints != null;
+    }
+
     private void showPoints(List<DataPoint> points) {
-        if (!planarData.get()) {
+        if (!showsPlane()) {
             output.setPoints(List.of(), List.of());
             return;
         }
-        output.setPoints(points, dataset.classNames());
-        Extent next = dataset.extentProperty().get();
+        boolean own = sessionPoints != null;
+        List<DataPoint> shown = own ? sessionPoints : points;
+        output.setPoints(shown, own ? sessionClasses : dataset.classNames());
+        Extent next = own ? Extent.fitting(shown) : dataset.extentProperty().get();
         if (!next.equals(extent)) {
             extent = next;
             output.setExtent(next);

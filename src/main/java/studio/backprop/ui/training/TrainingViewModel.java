@@ -11,6 +11,7 @@ import studio.backprop.train.Probe;
 import studio.backprop.train.Trainer;
 import studio.backprop.train.TrainerCommand;
 import studio.backprop.train.TrainerState;
+import studio.backprop.train.TrainingData;
 import studio.backprop.train.TrainingLoop;
 import studio.backprop.train.TrainingSnapshot;
 
@@ -34,6 +35,7 @@ public final class TrainingViewModel {
 
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NetworkDocument> document = new ReadOnlyObjectWrapper<>();
+    private TrainingData data;
     private final Map<String, List<Probe<?>>> probes = new LinkedHashMap<>();
     private final AnimationTimer pump;
     private Trainer trainer;
@@ -71,6 +73,7 @@ public final class TrainingViewModel {
             t.send(new TrainerCommand.Pause());
         }
         document.set(null);
+        data = null;
         snapshot.set(null);
         return t;
     }
@@ -82,6 +85,7 @@ public final class TrainingViewModel {
         trainer.send(new TrainerCommand.SetPace(pace));
         trainer.send(new TrainerCommand.KeepBest(keepBest));
         probes.forEach((owner, list) -> trainer.send(new TrainerCommand.SetProbes(owner, list)));
+        data = t.data();
         document.set(t.latest().document());
         lastVersion = -1;
         poll();
@@ -170,6 +174,11 @@ public final class TrainingViewModel {
      */
     public ReadOnlyObjectProperty<NetworkDocument> sessionDocumentProperty() {
         return document.getReadOnlyProperty();
+    }
+
+    /** The data of the session (immutable; null while there is none), e.g. to plot its points. */
+    public TrainingData sessionData() {
+        return data;
     }
 
     public boolean active() {

@@ -136,6 +136,10 @@ class SessionBoundaryTest {
         await(() -> snapshot().state() == TrainerState.FINISHED);
         assertTrue(snapshot().message().startsWith("Converged"), snapshot().message());
         assertEquals(12, snapshot().step(), "three epochs of four samples: the classic OR trace");
+        studio.backprop.ui.training.PlaygroundView playground = robot.lookup(".playground")
+                .queryAs(studio.backprop.ui.training.PlaygroundView.class);
+        assertTrue(playground.outputView().isVisible(), "the gate's own points and the line are drawn");
+        await(() -> playground.outputView().grid() != null);
         assertNull(error.get());
     }
 
