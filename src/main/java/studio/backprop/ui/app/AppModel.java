@@ -3,7 +3,6 @@ package studio.backprop.ui.app;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.beans.property.BooleanProperty;
@@ -13,18 +12,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import studio.backprop.io.SessionFile;
-import studio.backprop.spec.Compilation;
-import studio.backprop.spec.ComponentSpec;
-import studio.backprop.spec.DocumentCompiler;
 import studio.backprop.spec.DocumentFormat;
 import studio.backprop.spec.NetworkDocument;
-import studio.backprop.train.DataResolver;
 import studio.backprop.train.TrainingData;
-import studio.backprop.train.Reconfiguration;
-import studio.backprop.train.Trainer;
 import studio.backprop.train.TrainerCommand;
-import studio.backprop.train.TrainerState;
-import studio.backprop.train.TrainingLoop;
 import studio.backprop.ui.editor.EditCommand;
 import studio.backprop.ui.editor.EditHistory;
 import studio.backprop.ui.editor.EditRefusedException;
@@ -34,11 +25,8 @@ import studio.backprop.ui.training.TrainingViewModel;
  * The application's state without any Node: the open document with its one undo history and its file, whether it
  * has unsaved changes, the status line, the look (theme, presenter mode), and the training session.
  *
- * <p>The document is the one source of truth. The session follows it: an edit the trainer can take live (the
- * optimiser and its settings, batch size, epochs, dropout, a moved box) is sent as a reconfiguration and training
- * goes on; an edit that changes the computation (layers, loss, data, seed) starts a fresh session at step 0, and the
- * status line says why. Opening a file prepares its session at once, so every view shows the new network before
- * Play. File work and training preparation run on the {@link IoExecutor}; results arrive on the JavaFX thread.
+ * <p>The document is the one source of truth; a {@link SessionFollower} keeps the training session in step with
+ * it. File work runs on the {@link IoExecutor}; results arrive on the JavaFX thread.
  */
 public final class AppModel {
 

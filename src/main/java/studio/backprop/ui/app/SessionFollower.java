@@ -137,9 +137,10 @@ final class SessionFollower {
         int[] outputShape = c.network().outputShape();
         Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape));
         TrainingData cached = override != null ? override : dataCache.get(key);
-        boolean outside = override == null && !studio.backprop.train.DataFolder.outside(doc, base).isEmpty();
-        if (outside && !consented.contains(doc.data()) && !dataConsent.test(
-                studio.backprop.train.DataFolder.outside(doc, base))) {
+        java.util.List<Path> outsidePaths = override != null ? java.util.List.<Path>of()
+                : studio.backprop.train.DataFolder.outside(doc, base);
+        boolean outside = !outsidePaths.isEmpty();
+        if (outside && !consented.contains(doc.data()) && !dataConsent.test(outsidePaths)) {
             closeSession("This network's data lies outside its file's folder; it was not read. Open it from the "
                     + "folder that holds its data, or allow it when asked.");
             status.set(whyNoSession);
