@@ -68,6 +68,25 @@ public sealed interface Probe<P> {
         }
     }
 
+    /**
+     * Backprop against central finite differences for the open network at its current weights (see
+     * {@link GradientCheckRun}): evaluated after each command (a step, an edit, this probe being set), never while
+     * training runs. A new {@code request} number asks for a fresh check.
+     *
+     * @param samples             how many of the first training samples the loss is taken over
+     * @param step                the finite-difference step h
+     * @param perParameter        at most this many elements checked per parameter tensor
+     * @param doubledLossGradient the demonstration bug: the loss's backward rule forgets the ½ (its gradient doubled)
+     * @param request             distinguishes one request from the next
+     */
+    record GradientCheck(int samples, double step, int perParameter, boolean doubledLossGradient, long request)
+            implements Probe<GradientCheckReport> {
+        @Override
+        public double perSecond() {
+            return 0;
+        }
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }
