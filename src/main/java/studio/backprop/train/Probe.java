@@ -87,6 +87,18 @@ public sealed interface Probe<P> {
         }
     }
 
+    /**
+     * The perceptron lesson's trace table: the newest {@code limit} samples the perceptron rule was shown since the
+     * last reset, oldest first (empty for networks trained by gradient descent). Kept for every perceptron run, so a
+     * view opened late still sees the whole trace.
+     */
+    record PerceptronTrace(int limit, double perSecond) implements Probe<List<TraceLine>> {
+    }
+
+    /** One line of the perceptron trace: the step and epoch (from 1) in which the row's sample was presented. */
+    record TraceLine(long step, int epoch, StepRecord.PerceptronRow row) {
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }

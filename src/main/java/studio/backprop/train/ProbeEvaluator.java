@@ -27,6 +27,8 @@ final class ProbeEvaluator {
             return activations(loop, rows(loop.data().trainX(), s.samples()), s.layers());
         } else if (probe instanceof Probe.Norms) {
             return norms(loop);
+        } else if (probe instanceof Probe.PerceptronTrace t) {
+            return loop.perceptronTrace(t.limit());
         } else if (probe instanceof Probe.GradientCheck check) {
             return GradientCheckRun.run(loop, check);
         } else {

@@ -289,8 +289,10 @@ public final class Trainer implements AutoCloseable {
         boolean recording = probesByOwner.values().stream().flatMap(List::stream)
                 .anyMatch(p -> p instanceof Probe.Steps);
         loop.setRecording(recording);
-        // a view that reads step records (the stepper) can step back over the last steps it saw
-        loop.setStepBackLimit(recording ? STEPS_KEPT_FOR_STEPPING_BACK : 0);
+        // a view that reads step records (the stepper) or the perceptron's trace can step back over the last steps
+        boolean stepping = recording || probesByOwner.values().stream().flatMap(List::stream)
+                .anyMatch(p -> p instanceof Probe.PerceptronTrace);
+        loop.setStepBackLimit(stepping ? STEPS_KEPT_FOR_STEPPING_BACK : 0);
         // payloads of probes nobody holds any more are dropped
         java.util.Set<Probe<?>> live = new java.util.HashSet<>();
         probesByOwner.values().forEach(live::addAll);

@@ -1,5 +1,6 @@
 package studio.backprop.train;
 
+import java.util.List;
 import java.util.Map;
 import studio.backprop.data.SampleOrder;
 import studio.backprop.nn.Network;
@@ -53,6 +54,7 @@ public final class TrainingLoop {
     private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
     private boolean recording;
     private StepRecord lastRecord;
+    private final PerceptronTrace perceptronTrace = new PerceptronTrace();
     private boolean keepBest;
     private int batchSize;
     private int position;
@@ -106,6 +108,7 @@ public final class TrainingLoop {
         tally.reset();
         lastRecord = null;
         history.clear();
+        perceptronTrace.clear();
         kept.forget(null);
     }
 
@@ -165,6 +168,10 @@ public final class TrainingLoop {
             throw TrainingDivergedException.weightOverflow(steps, eta);
         }
         steps++;
+        if (rule instanceof PerceptronRule perceptron) {
+            perceptron.numberRows(lastSamples());
+            perceptronTrace.add(steps, epoch + 1, perceptron.perceptronRows());
+        }
         if (recording) {
             lastRecord = record(eta, loss);
         }
@@ -218,9 +225,6 @@ public final class TrainingLoop {
         Map<String, TensorCopy> before = weights.savedByName();
         Map<String, TensorCopy> after = weights.currentByName();
         int[] used = lastSamples();
-        if (rule instanceof PerceptronRule perceptron) {
-            perceptron.numberRows(used);
-        }
         int[] oneBased = new int[used.length];
         for (int i = 0; i < used.length; i++) {
             oneBased[i] = used[i] + 1;
@@ -314,6 +318,11 @@ public final class TrainingLoop {
         if (!on) {
             lastRecord = null;
         }
+    }
+
+    /** The perceptron rule's newest {@code limit} trace lines since the last reset, oldest first. */
+    List<Probe.TraceLine> perceptronTrace(int limit) {
+        return perceptronTrace.newest(limit);
     }
 
     /** The record of the last step, or null when recording was off for it (or before the first step). */
@@ -482,12 +491,14 @@ public final class TrainingLoop {
      */
     private record UndoPoint(long steps, int epoch, int position, long rngState, int[] order, EpochTally.State tally,
                              float[][] weights, OptimizerState optimizer,
-                             Object ruleState, int[] lastSamples, StepRecord lastRecord, LoopHistory.Mark history) {
+                             Object ruleState, int[] lastSamples, StepRecord lastRecord, LoopHistory.Mark history,
+                             long perceptronTrace) {
     }
 
     private UndoPoint undoPoint() {
         return new UndoPoint(steps, epoch, position, rng.state(), order.current(), tally.copy(), weights.copy(null),
-                rule.exportState(), rule.stepState(), lastSamples(), lastRecord, history.mark());
+                rule.exportState(), rule.stepState(), lastSamples(), lastRecord, history.mark(),
+                perceptronTrace.mark());
     }
 
     /**
@@ -528,6 +539,7 @@ public final class TrainingLoop {
         position = u.position();
         tally.restore(u.tally());
         history.rewind(u.history());
+        perceptronTrace.rewind(u.perceptronTrace());
         batch.setLastSamples(u.lastSamples());
         lastRecord = recording ? u.lastRecord() : null;
     }
@@ -561,6 +573,7 @@ public final class TrainingLoop {
         batchSize = c.batchSize();
         tally.restore(c.tally());
         history.restore(c.history());
+        perceptronTrace.clear();
         kept.forget(steps > 0 ? "a saved session was restored" : null);
     }
 }

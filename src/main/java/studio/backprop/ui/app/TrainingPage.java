@@ -23,6 +23,7 @@ import studio.backprop.ui.charts.TrainingCharts;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.training.DatasetPanel;
 import studio.backprop.ui.training.DatasetViewModel;
+import studio.backprop.ui.training.PerceptronTraceView;
 import studio.backprop.ui.training.PlaygroundView;
 
 /**
@@ -41,6 +42,11 @@ final class TrainingPage implements Page {
     private final PlaygroundView playground;
     private final TrainingCharts charts = new TrainingCharts();
     private final BooleanProperty planar = new SimpleBooleanProperty();
+    /** Whether the open document is a perceptron: the data slot then shows the trace table. */
+    private final BooleanProperty perceptron = new SimpleBooleanProperty();
+    private final PerceptronTraceView trace;
+    private final SplitPane split;
+    private boolean showing;
     private final VBox content;
     private final SplitPane column;
     private boolean loading;
@@ -48,6 +54,7 @@ final class TrainingPage implements Page {
     TrainingPage(Pages.Context context) {
         this.model = context.model();
         playground = new PlaygroundView(model.training(), dataset);
+        trace = new PerceptronTraceView(model.training());
         playground.planarDataProperty().bind(planar);
         playground.previewDocumentProperty().bind(model.documentProperty());
         followData();
@@ -60,9 +67,17 @@ final class TrainingPage implements Page {
         column = new SplitPane(playground, charts);
         column.setOrientation(Orientation.VERTICAL);
         column.setDividerPositions(0.66);
-        SplitPane split = new SplitPane(dataSlot(), column);
+        split = new SplitPane(dataSlot(), column);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.28);
+        perceptron.bind(Bindings.createBooleanBinding(() -> {
+            NetworkDocument doc = model.documentProperty().get();
+            return doc != null && doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
+        }, model.documentProperty()));
+        perceptron.addListener((o, was, is) -> {
+            split.setDividerPositions(is ? 0.46 : 0.28);
+            trace.setActive(showing && is);
+        });
         content = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
     }
@@ -76,15 +91,16 @@ final class TrainingPage implements Page {
         dataScroll.setFitToWidth(true);
         dataScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         dataScroll.getStyleClass().add("edge-to-edge");
-        dataScroll.visibleProperty().bind(planar);
-        otherData.visibleProperty().bind(planar.not());
+        dataScroll.visibleProperty().bind(planar.and(perceptron.not()));
+        otherData.visibleProperty().bind(planar.not().and(perceptron.not()));
+        trace.visibleProperty().bind(perceptron);
         otherData.textProperty().bind(Bindings.createStringBinding(() -> {
             NetworkDocument doc = model.documentProperty().get();
             return doc == null ? "" : "This network learns from its file's data section: [data " + doc.data().type()
                     + "]" + (doc.data().settings().isEmpty() ? "" : " " + doc.data().settings()) + ".\n\nThe 2-D "
                     + "data panel (generated sets, drawing points) is for networks with two input features.";
         }, model.documentProperty()));
-        return new StackPane(dataScroll, otherData);
+        return new StackPane(dataScroll, otherData, trace);
     }
 
     private void followData() {
@@ -142,11 +158,18 @@ final class TrainingPage implements Page {
     @Override
     public List<Exportable> exportables() {
         List<Exportable> out = new ArrayList<>(List.of(playground, datasetPanel, playground.outputView(),
-                playground.networkView()));
+                playground.networkView(), trace));
         for (var chart : charts.charts()) {
             out.add((Exportable) chart);
         }
         return out;
+    }
+
+    /** The perceptron's trace is copied from the trainer only while the page is shown. */
+    @Override
+    public void setShowing(boolean on) {
+        showing = on;
+        trace.setActive(on && perceptron.get());
     }
 
     /** In presenter mode the charts get more of the height: their type is larger, and legends need room. */
