@@ -9,6 +9,7 @@ import studio.backprop.nn.loss.Losses;
 import studio.backprop.nn.loss.Reduction;
 import studio.backprop.nn.optim.AdaGrad;
 import studio.backprop.nn.optim.Adam;
+import studio.backprop.nn.optim.InverseTimeDecay;
 import studio.backprop.nn.optim.LearningRateSchedule;
 import studio.backprop.nn.optim.Optimizer;
 import studio.backprop.nn.optim.Penalty;
@@ -72,6 +73,7 @@ final class Components {
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",
                 "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase");
         int before = problems.size();
+        OptimizerSettings.warnAboutForeignSettings(spec, problems);
         double lr = r.decimal("learning_rate", type.equals("sgd") || type.equals("momentum")
                 || type.equals("nesterov") ? 0.01 : 0.001, 0, Double.MAX_VALUE);
         double eps = r.decimal("epsilon", 1e-7, 0, 1);
@@ -91,23 +93,28 @@ final class Components {
             if (schedule != null) {
                 opt.setSchedule(schedule);
             }
-            return problems.size() > before ? null : opt;
+            return problems.subList(before, problems.size()).stream().anyMatch(Problem::error) ? null : opt;
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error("optimizer", e.getMessage()));
             return null;
         }
     }
 
+    /**
+     * The schedule, or null for a constant rate. Each schedule reads only its own settings and checks their
+     * range: decay_rate γ ∈ (0, 1] for step and exponential decay, k ≥ 0 (any size) for inverse_time.
+     */
     private static LearningRateSchedule schedule(ComponentSpec spec, TrainingPlan.Reader r, double lr,
                                                  List<Problem> problems) {
         String kind = spec.get("schedule", "constant").trim().toLowerCase(Locale.ROOT);
-        double rate = r.decimal("decay_rate", 0.5, 1e-9, 1);
-        int steps = r.integer("decay_steps", 100, 1);
         return switch (kind) {
             case "constant" -> null;
-            case "step" -> LearningRateSchedule.stepDecay(lr, rate, steps);
-            case "exponential" -> LearningRateSchedule.exponentialDecay(lr, rate, steps, r.bool("staircase", false));
-            case "inverse_time" -> LearningRateSchedule.inverseTimeDecay(lr, r.decimal("decay_rate", 0.01, 0, 1e6));
+            case "step" -> LearningRateSchedule.stepDecay(lr, r.decimal("decay_rate", 0.5, 1e-9, 1),
+                    r.integer("decay_steps", 100, 1));
+            case "exponential" -> LearningRateSchedule.exponentialDecay(lr, r.decimal("decay_rate", 0.5, 1e-9, 1),
+                    r.integer("decay_steps", 100, 1), r.bool("staircase", false));
+            case "inverse_time" -> new InverseTimeDecay(lr, r.decimal("decay_rate", 0.01, 0, 1e6),
+                    r.integer("decay_steps", 1, 1), r.bool("staircase", false));
             default -> {
                 problems.add(Problem.error("optimizer", "schedule: '" + kind + "' is not constant, step, "
                         + "exponential or inverse_time"));

@@ -1,5 +1,6 @@
 package studio.backprop.spec;
 
+import static studio.backprop.spec.SettingSpec.automaticDecimal;
 import static studio.backprop.spec.SettingSpec.bool;
 import static studio.backprop.spec.SettingSpec.choice;
 import static studio.backprop.spec.SettingSpec.decimal;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import studio.backprop.autograd.ops.BatchVariance;
 import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.init.Initializer;
@@ -47,11 +49,11 @@ public final class LayerCatalog {
         register(new LayerType("Dense", "Core", "Fully connected: z = x·W + b, then the activation.", List.of(
                 integer("units", 8, 1, 1_000_000, "number of units (neurons)"),
                 choice("activation", "linear", ACTIVATIONS, "function applied to z"),
-                decimal("alpha", 0.01, 0, 10, "slope for leaky ReLU / scale for ELU"),
+                alpha(),
                 bool("use_bias", true, "add a bias per unit"),
                 choice("kernel_initializer", "glorot_uniform", INITIALIZERS, "how the weights start"),
                 choice("bias_initializer", "zeros", INITIALIZERS, "how the biases start")), 1, 1,
-                s -> new Dense(s.name(), s.integer("units"), activation(s), s.decimal("alpha"), s.bool("use_bias"),
+                s -> new Dense(s.name(), s.integer("units"), activation(s), alpha(s, activation(s)), s.bool("use_bias"),
                         Initializer.byName(s.choice("kernel_initializer")),
                         Initializer.byName(s.choice("bias_initializer")))));
         register(new LayerType("Perceptron", "Core", "One threshold unit trained by the perceptron rule: "
@@ -70,12 +72,13 @@ public final class LayerCatalog {
                         integer("dilation", 1, 1, 64, "spacing between kernel taps"),
                         bool("use_bias", true, "add a bias per filter"),
                         choice("activation", "relu", ACTIVATIONS, "function applied to the output"),
-                        choice("kernel_initializer", "glorot_uniform", INITIALIZERS, "how the kernels start")), 1, 1,
+                        choice("kernel_initializer", "glorot_uniform", INITIALIZERS, "how the kernels start"),
+                        alpha()), 1, 1,
                 s -> {
                     int[] k = s.size("kernel");
                     return new Conv2D(s.name(), s.integer("filters"), k[0], k[1], s.integer("stride"),
                             s.padding("padding"), s.integer("dilation"), s.bool("use_bias"), activation(s),
-                            Initializer.byName(s.choice("kernel_initializer")));
+                            alpha(s, activation(s)), Initializer.byName(s.choice("kernel_initializer")));
                 }));
         register(new LayerType("Conv2DTranspose", "Convolution", "Transposed convolution: upsamples by the stride.",
                 List.of(integer("filters", 8, 1, 65_536, "number of output channels"),
@@ -84,9 +87,11 @@ public final class LayerCatalog {
                         padding("padding", "same", "valid, same, a number, or top,bottom,left,right"),
                         integer("output_padding", 0, 0, 63, "extra rows/columns at the bottom/right"),
                         bool("use_bias", true, "add a bias per filter"),
-                        choice("activation", "relu", ACTIVATIONS, "function applied to the output")), 1, 1,
+                        choice("activation", "relu", ACTIVATIONS, "function applied to the output"),
+                        alpha()), 1, 1,
                 s -> new Conv2DTranspose(s.name(), s.integer("filters"), s.integer("kernel"), s.integer("stride"),
-                        s.padding("padding"), s.integer("output_padding"), s.bool("use_bias"), activation(s))));
+                        s.padding("padding"), s.integer("output_padding"), s.bool("use_bias"), activation(s),
+                        alpha(s, activation(s)))));
         pooling("MaxPool2D", Pool2dOp.Kind.MAX, "Keeps the largest value of each window.");
         pooling("AvgPool2D", Pool2dOp.Kind.AVG, "Averages each window.");
         pooling("L2Pool2D", Pool2dOp.Kind.L2, "√(sum of squares) of each window.");
@@ -106,15 +111,18 @@ public final class LayerCatalog {
         register(new LayerType("BatchNormalization", "Regularisation", "Normalises each feature over the batch.",
                 List.of(decimal("epsilon", 1e-5, 1e-12, 1, "added to the variance"),
                         decimal("momentum", 0.99, 0, 0.9999, "how slowly the running statistics move"),
-                        choice("variance", "biased", List.of("biased", "unbiased"), "divide by m or m − 1")), 1, 1,
+                        choice("variance", "biased", BatchVariance.ids(), "biased: normalise with σ² = Σ(x − μ)²/m "
+                                + "and keep it; unbiased: normalise with σ², keep σ²·m/(m − 1) for inference "
+                                + "(PyTorch); unbiased_batch: use m − 1 for both")), 1, 1,
                 s -> new BatchNormalization(s.name(), s.decimal("epsilon"), s.decimal("momentum"),
-                        s.choice("variance").equals("unbiased"))));
+                        BatchVariance.byId(s.choice("variance")))));
         register(new LayerType("Add", "Merge", "Adds its inputs (residual connections).", List.of(), 2, MAX,
                 s -> new Add(s.name())));
         register(new LayerType("Activation", "Core", "Applies an activation function on its own.", List.of(
                 choice("function", "relu", ACTIVATIONS, "the function"),
-                decimal("alpha", 0.01, 0, 10, "slope for leaky ReLU / scale for ELU")), 1, 1,
-                s -> new ActivationLayer(s.name(), Activation.byName(s.choice("function")), s.decimal("alpha"))));
+                alpha()), 1, 1,
+                s -> new ActivationLayer(s.name(), Activation.byName(s.choice("function")),
+                        alpha(s, Activation.byName(s.choice("function"))))));
     }
 
     private LayerCatalog() {
@@ -130,6 +138,16 @@ public final class LayerCatalog {
                     int stride = s.integer("stride");
                     return new Pooling2D(s.name(), kind, pool, stride == 0 ? pool : stride, s.padding("padding"));
                 }));
+    }
+
+    /** α of leaky ReLU and ELU; left out, each function's own default (0.01 and 1, as in Keras). */
+    private static SettingSpec alpha() {
+        return automaticDecimal("alpha", 0, 10, "slope of leaky ReLU for x < 0 (auto: 0.01) or scale of ELU's "
+                + "e^x − 1 (auto: 1); unused by other functions");
+    }
+
+    private static float alpha(LayerSettings s, Activation activation) {
+        return s.decimalOr("alpha", activation.defaultAlpha());
     }
 
     private static Activation activation(LayerSettings s) {

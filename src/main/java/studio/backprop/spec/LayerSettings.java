@@ -58,6 +58,18 @@ public final class LayerSettings {
         }
     }
 
+    /**
+     * A decimal whose default is {@link SettingSpec#AUTO}: {@code automatic} when it is left out or written
+     * "auto", otherwise the number typed (range-checked).
+     */
+    public float decimalOr(String key, float automatic) {
+        return isAutomatic(key) ? automatic : decimal(key);
+    }
+
+    private boolean isAutomatic(String key) {
+        return spec(key).defaultValue().equals(SettingSpec.AUTO) && text(key).equalsIgnoreCase(SettingSpec.AUTO);
+    }
+
     public boolean bool(String key) {
         String v = text(key).toLowerCase(Locale.ROOT);
         return switch (v) {
@@ -157,7 +169,7 @@ public final class LayerSettings {
             try {
                 switch (s.kind()) {
                     case INT -> integer(s.key());
-                    case FLOAT -> decimal(s.key());
+                    case FLOAT -> decimalOr(s.key(), 0f);
                     case BOOL -> bool(s.key());
                     case CHOICE -> choice(s.key());
                     case SIZE -> size(s.key());

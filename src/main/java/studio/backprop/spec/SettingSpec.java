@@ -25,6 +25,9 @@ public record SettingSpec(String key, Kind kind, String defaultValue, String hel
         PADDING
     }
 
+    /** The default text of a setting the layer chooses for itself. */
+    public static final String AUTO = "auto";
+
     public SettingSpec {
         choices = List.copyOf(choices);
     }
@@ -35,6 +38,14 @@ public record SettingSpec(String key, Kind kind, String defaultValue, String hel
 
     static SettingSpec decimal(String key, double def, double min, double max, String help) {
         return new SettingSpec(key, Kind.FLOAT, trim(def), help, List.of(), min, max);
+    }
+
+    /**
+     * A decimal whose default depends on the other settings: left out (or written {@code auto}), the layer
+     * chooses, e.g. α = 0.01 for leaky ReLU and 1 for ELU.
+     */
+    static SettingSpec automaticDecimal(String key, double min, double max, String help) {
+        return new SettingSpec(key, Kind.FLOAT, AUTO, help, List.of(), min, max);
     }
 
     static SettingSpec bool(String key, boolean def, String help) {

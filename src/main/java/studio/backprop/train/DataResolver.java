@@ -41,7 +41,7 @@ public final class DataResolver {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
-            case "inline" -> inline(data, classification);
+            case "inline" -> inline(data, classification, doc.inputShape());
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
             default -> DataSources.load(source, data, doc.inputShape(), outputShape,
@@ -50,8 +50,12 @@ public final class DataResolver {
         return split(all, doc);
     }
 
-    /** Rows "x1, x2 -> y1, y2", one per line. */
-    static TrainingData inline(ComponentSpec data, boolean classification) {
+    /**
+     * Rows "x1, x2 -> y1, y2", one per line. For an image input (h, w, c) a row holds its h·w·c values row by
+     * row, channels last, and becomes one (h, w, c) sample; a row of another length is left for the shape check
+     * to report.
+     */
+    static TrainingData inline(ComponentSpec data, boolean classification, int[] inputShape) {
         InlineRows rows;
         try {
             rows = InlineRows.parse(data.get("rows"));
@@ -59,6 +63,16 @@ public final class DataResolver {
             throw new DataResolutionException(e.getMessage(), e);
         }
         Tensor x = stack(rows.inputs());
+        long perSample = 1;
+        for (int d : inputShape) {
+            perSample *= d;
+        }
+        if (inputShape.length > 1 && perSample == x.dim(1)) {
+            int[] shape = new int[inputShape.length + 1];
+            shape[0] = x.dim(0);
+            System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+            x = x.reshape(shape);
+        }
         Tensor y = stack(rows.targets());
         return TrainingData.of(x, y, classification ? classNames(y) : List.of());
     }

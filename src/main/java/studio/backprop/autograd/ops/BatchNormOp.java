@@ -8,8 +8,10 @@ import studio.backprop.tensor.Tensor;
 /**
  * Batch normalisation over every axis but the last (channels last): inputs x (…, C), γ (C), β (C).
  *
- * <p>Training: per channel μ = mean(x), v = Σ(x − μ)²/D with D = m (biased, the default) or m − 1 (unbiased),
- * x̂ = (x − μ)/√(v + ε), y = γ·x̂ + β; the running statistics move as r ← momentum·r + (1 − momentum)·batch.
+ * <p>Training: per channel μ = mean(x), v = Σ(x − μ)²/D over the m values of the channel, with D = m (biased)
+ * or m − 1 ({@link BatchVariance#UNBIASED_BATCH}), x̂ = (x − μ)/√(v + ε), y = γ·x̂ + β; the running statistics
+ * move as r ← momentum·r + (1 − momentum)·batch, where the batch's variance is v, or Σ(x − μ)²/(m − 1) when the
+ * {@link BatchVariance} keeps the unbiased estimate (PyTorch's convention).
  * Inference: the running statistics replace μ and v.
  *
  * <p>Backward (training), with g = γ·∂L/∂y: ∂L/∂x = s·(g − mean(g) − x̂·Σ(g·x̂)/D), s = 1/√(v + ε);
@@ -21,7 +23,7 @@ public final class BatchNormOp extends Op {
     private final Tensor runningVar;
     private final float epsilon;
     private final float momentum;
-    private final boolean unbiased;
+    private final BatchVariance variance;
     private final boolean training;
     private float[] xHat;
     private float[] invStd;
@@ -34,14 +36,21 @@ public final class BatchNormOp extends Op {
      * @param runningMean per-channel running mean (C), updated in place in training
      * @param runningVar  per-channel running variance (C), updated in place in training
      */
-    public BatchNormOp(Tensor runningMean, Tensor runningVar, float epsilon, float momentum, boolean unbiased,
+    public BatchNormOp(Tensor runningMean, Tensor runningVar, float epsilon, float momentum, BatchVariance variance,
                        boolean training) {
         this.runningMean = runningMean;
         this.runningVar = runningVar;
         this.epsilon = epsilon;
         this.momentum = momentum;
-        this.unbiased = unbiased;
+        this.variance = variance;
         this.training = training;
+    }
+
+    /** With {@code unbiased}: normalise with the biased variance, keep the unbiased one (PyTorch). */
+    public BatchNormOp(Tensor runningMean, Tensor runningVar, float epsilon, float momentum, boolean unbiased,
+                       boolean training) {
+        this(runningMean, runningVar, epsilon, momentum, unbiased ? BatchVariance.UNBIASED : BatchVariance.BIASED,
+                training);
     }
 
     @Override
@@ -63,8 +72,9 @@ public final class BatchNormOp extends Op {
                     + Shapes.str(in[1].shape()) + ", β " + Shapes.str(in[2].shape()));
         }
         int m = in[0].size() / Math.max(1, c);
-        if (training && m < (unbiased ? 2 : 1)) {
-            throw new ShapeException("batchNorm: training needs at least " + (unbiased ? 2 : 1)
+        int least = variance == BatchVariance.BIASED ? 1 : 2;
+        if (training && m < least) {
+            throw new ShapeException("batchNorm: training needs at least " + least
                     + " values per channel to estimate a variance, got " + m);
         }
         return in[0].shape();
@@ -103,7 +113,8 @@ public final class BatchNormOp extends Op {
             }
         }
         if (training) {
-            updateRunning(mean, var);
+            boolean rescale = variance.unbiasedRunning() && !variance.unbiasedBatch();
+            updateRunning(mean, var, rescale ? m / (m - 1.0) : 1.0);
         }
     }
 
@@ -123,16 +134,17 @@ public final class BatchNormOp extends Op {
             sum[i % c] += d * d;
         }
         for (int j = 0; j < c; j++) {
-            var[j] = (float) (sum[j] / (unbiased ? m - 1 : m));
+            var[j] = (float) (sum[j] / (variance.unbiasedBatch() ? m - 1 : m));
         }
     }
 
-    private void updateRunning(float[] mean, float[] var) {
+    /** r ← momentum·r + (1 − momentum)·batch, with the batch variance times {@code varianceScale}. */
+    private void updateRunning(float[] mean, float[] var, double varianceScale) {
         float[] rm = runningMean.buffer();
         float[] rv = runningVar.buffer();
         for (int j = 0; j < rm.length; j++) {
             rm[j] = momentum * rm[j] + (1f - momentum) * mean[j];
-            rv[j] = momentum * rv[j] + (1f - momentum) * var[j];
+            rv[j] = momentum * rv[j] + (1f - momentum) * (float) (var[j] * varianceScale);
         }
     }
 
@@ -163,7 +175,7 @@ public final class BatchNormOp extends Op {
         }
         if (gradIn[0] != null) {
             float[] dx = gradIn[0].buffer();
-            int d = unbiased ? m - 1 : m;
+            int d = variance.unbiasedBatch() ? m - 1 : m;
             for (int i = 0; i < dy.length; i++) {
                 int j = i % c;
                 double v = training

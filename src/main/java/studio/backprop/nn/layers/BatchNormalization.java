@@ -3,21 +3,28 @@ package studio.backprop.nn.layers;
 import java.util.List;
 import studio.backprop.autograd.Variable;
 import studio.backprop.autograd.ops.BatchNormOp;
+import studio.backprop.autograd.ops.BatchVariance;
 import studio.backprop.nn.LayerShapeException;
 import studio.backprop.nn.init.Initializer;
 
 /**
  * Batch normalisation of the last axis (the features of a dense layer, the channels of an image):
- * y = γ·(x − μ)/√(σ² + ε) + β with the batch's μ and biased σ² in training (unbiased as a switch) and the
- * running averages at inference. Parameters: γ and β (trainable), running mean and variance (non-trainable).
+ * y = γ·(x − μ)/√(σ² + ε) + β with the batch's μ and biased σ² (divided by m) in training and the running
+ * averages at inference. {@link BatchVariance} chooses the unbiased s² = σ²·m/(m − 1) for the running estimate
+ * only (PyTorch) or for both (worked example 12's switch). Parameters: γ and β (trainable), running mean and variance (non-trainable).
  */
 public final class BatchNormalization extends AbstractLayer {
 
     private final float epsilon;
     private final float momentum;
-    private final boolean unbiased;
+    private final BatchVariance variance;
 
+    /** With {@code unbiased}: the running estimate keeps the unbiased variance, the batch is normalised biased. */
     public BatchNormalization(String name, float epsilon, float momentum, boolean unbiased) {
+        this(name, epsilon, momentum, unbiased ? BatchVariance.UNBIASED : BatchVariance.BIASED);
+    }
+
+    public BatchNormalization(String name, float epsilon, float momentum, BatchVariance variance) {
         super(name);
         if (!(epsilon > 0f) || !(momentum >= 0f && momentum < 1f)) {
             throw new LayerShapeException(name, "BatchNormalization '" + name + "': ε must be positive and the "
@@ -25,7 +32,7 @@ public final class BatchNormalization extends AbstractLayer {
         }
         this.epsilon = epsilon;
         this.momentum = momentum;
-        this.unbiased = unbiased;
+        this.variance = variance;
     }
 
     /** ε = 1e-5, momentum 0.99, biased variance (the course defaults). */
@@ -60,12 +67,12 @@ public final class BatchNormalization extends AbstractLayer {
     @Override
     public Variable forward(List<Variable> inputs, ForwardContext context) {
         BatchNormOp op = new BatchNormOp(built("moving_mean").value(), built("moving_variance").value(), epsilon,
-                momentum, unbiased, context.training());
+                momentum, variance, context.training());
         return Variable.apply(op, inputs.get(0), param("gamma"), param("beta"));
     }
 
     @Override
     public String describe() {
-        return "ε " + epsilon + ", momentum " + momentum + (unbiased ? ", unbiased variance" : "");
+        return "ε " + epsilon + ", momentum " + momentum + (variance == BatchVariance.BIASED ? "" : ", variance " + variance.id());
     }
 }

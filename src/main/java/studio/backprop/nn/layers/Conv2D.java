@@ -23,10 +23,19 @@ public final class Conv2D extends AbstractLayer {
     private final int dilation;
     private final boolean useBias;
     private final Activation activation;
+    private final float alpha;
     private final Initializer kernelInitializer;
 
+    /** With the activation's own α (0.01 for leaky ReLU, 1 for ELU). */
     public Conv2D(String name, int filters, int kernelH, int kernelW, int stride, Padding padding, int dilation,
                   boolean useBias, Activation activation, Initializer kernelInitializer) {
+        this(name, filters, kernelH, kernelW, stride, padding, dilation, useBias, activation,
+                activation.defaultAlpha(), kernelInitializer);
+    }
+
+    /** @param alpha slope of leaky ReLU for x &lt; 0, or scale of ELU; unused by other activations */
+    public Conv2D(String name, int filters, int kernelH, int kernelW, int stride, Padding padding, int dilation,
+                  boolean useBias, Activation activation, float alpha, Initializer kernelInitializer) {
         super(name);
         if (filters < 1) {
             throw new LayerShapeException(name, "Conv2D '" + name + "' needs at least 1 filter, got " + filters);
@@ -39,6 +48,7 @@ public final class Conv2D extends AbstractLayer {
         this.dilation = dilation;
         this.useBias = useBias;
         this.activation = activation;
+        this.alpha = alpha;
         this.kernelInitializer = kernelInitializer;
     }
 
@@ -86,7 +96,7 @@ public final class Conv2D extends AbstractLayer {
         int[] s = x.shape();
         ConvGeometry g = geometry(new int[] {s[1], s[2], s[3]});
         Variable z = x.conv2d(param("kernel"), useBias ? param("bias") : null, g).named(name() + "/z");
-        return activation.apply(z, activation.defaultAlpha());
+        return activation.apply(z, alpha);
     }
 
     @Override

@@ -23,9 +23,17 @@ public final class Conv2DTranspose extends AbstractLayer {
     private final int outputPadding;
     private final boolean useBias;
     private final Activation activation;
+    private final float alpha;
 
+    /** With the activation's own α (0.01 for leaky ReLU, 1 for ELU). */
     public Conv2DTranspose(String name, int filters, int kernel, int stride, Padding padding, int outputPadding,
                            boolean useBias, Activation activation) {
+        this(name, filters, kernel, stride, padding, outputPadding, useBias, activation, activation.defaultAlpha());
+    }
+
+    /** @param alpha slope of leaky ReLU for x &lt; 0, or scale of ELU; unused by other activations */
+    public Conv2DTranspose(String name, int filters, int kernel, int stride, Padding padding, int outputPadding,
+                           boolean useBias, Activation activation, float alpha) {
         super(name);
         if (filters < 1) {
             throw new LayerShapeException(name, "Conv2DTranspose '" + name + "' needs at least 1 filter");
@@ -37,6 +45,7 @@ public final class Conv2DTranspose extends AbstractLayer {
         this.outputPadding = outputPadding;
         this.useBias = useBias;
         this.activation = activation;
+        this.alpha = alpha;
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class Conv2DTranspose extends AbstractLayer {
         int extra = effectiveOutputPadding();
         Variable z = inputs.get(0).convTranspose2d(param("kernel"), useBias ? param("bias") : null, geometry(),
                 extra, extra).named(name() + "/z");
-        return activation.apply(z, activation.defaultAlpha());
+        return activation.apply(z, alpha);
     }
 
     @Override

@@ -58,15 +58,25 @@ final class Checks {
         }
     }
 
-    /** Every element exactly −1 or +1, as hinge losses need. */
-    static void plusMinusOne(String loss, Tensor labels) {
+    /**
+     * Every element −1 or +1, or every element 0 or 1 (read as −1/+1), as hinge losses need; a batch mixing 0 and
+     * −1 is refused, since it is not clear which convention it follows.
+     */
+    static void signLabels(String loss, Tensor labels) {
         float[] v = labels.toArray();
+        int firstZero = -1;
+        int firstMinus = -1;
         for (int i = 0; i < v.length; i++) {
-            if (v[i] != 1f && v[i] != -1f) {
+            if (v[i] != 1f && v[i] != -1f && v[i] != 0f) {
                 throw new IllegalArgumentException(loss + ": target " + v[i] + " at " + where(labels, i)
-                        + " is not a valid label; hinge losses need labels −1 or +1"
-                        + (v[i] == 0f ? " (for 0/1 labels use 2y − 1)" : ""));
+                        + " is not a valid label; hinge losses need labels −1/+1 (or 0/1, read as −1/+1)");
             }
+            firstZero = v[i] == 0f && firstZero < 0 ? i : firstZero;
+            firstMinus = v[i] == -1f && firstMinus < 0 ? i : firstMinus;
+        }
+        if (firstZero >= 0 && firstMinus >= 0) {
+            throw new IllegalArgumentException(loss + ": the targets mix 0 (at " + where(labels, firstZero)
+                    + ") and −1 (at " + where(labels, firstMinus) + "); use labels −1/+1 or labels 0/1, not both");
         }
     }
 

@@ -1,10 +1,12 @@
 package studio.backprop.nn.loss;
 
 import studio.backprop.autograd.Variable;
+import studio.backprop.kernels.UnaryFn;
 import studio.backprop.tensor.Tensor;
 
 /**
- * Hinge losses for labels y ∈ {−1, +1} and raw scores ŷ, both (N) or (N × k):
+ * Hinge losses for labels y ∈ {−1, +1} and raw scores ŷ, both (N) or (N × k). Labels 0/1 are read as −1/+1
+ * (y ← 2·step(y) − 1, as Keras converts binary labels), so a 0/1 data set needs no rewriting:
  * <ul>
  *   <li>hinge: L = (1/(N·k)) Σ max(0, 1 − y·ŷ);</li>
  *   <li>squared hinge: L = (1/(N·k)) Σ max(0, 1 − y·ŷ)², the square of each hinge term (not the plain hinge
@@ -46,12 +48,15 @@ public final class Hinge extends AbstractLoss {
     @Override
     void check(Tensor predictions, Tensor targets) {
         Checks.sameBatch(displayName(), predictions, targets);
-        Checks.plusMinusOne(displayName(), targets);
+        Checks.signLabels(displayName(), targets);
     }
 
     @Override
     Variable build(Variable predictions, Variable targets) {
-        Variable hinge = targets.mul(predictions).affine(-1f, 1f).relu();
+        // 2·step(y) − 1 maps 0 and −1 to −1 and +1 to +1: one graph for both conventions, so a replayed tape
+        // converts every later batch the same way.
+        Variable signs = targets.map(UnaryFn.STEP).affine(2f, -1f);
+        Variable hinge = signs.mul(predictions).affine(-1f, 1f).relu();
         Variable total = (squared ? hinge.square() : hinge).sum();
         return scaled(total, reduction().factor(predictions.value().size()));
     }
@@ -74,6 +79,6 @@ public final class Hinge extends AbstractLoss {
     @Override
     public String describe() {
         return displayName() + " " + (squared ? "max(0, 1 − y·ŷ)²" : "max(0, 1 − y·ŷ)") + " ("
-                + reduction().over("batch and outputs") + ", labels ±1)";
+                + reduction().over("batch and outputs") + ", labels ±1; 0/1 labels read as −1/+1)";
     }
 }

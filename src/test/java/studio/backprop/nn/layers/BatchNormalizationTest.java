@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import studio.backprop.autograd.Variable;
+import studio.backprop.autograd.ops.BatchVariance;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.LayerShapeException;
 import studio.backprop.nn.ModelSummary;
@@ -33,7 +34,7 @@ class BatchNormalizationTest {
 
     @Test
     void workedExample12UnbiasedVarianceSwitch() {
-        BatchNormalization bn = new BatchNormalization("bn", 1e-5f, 0.99f, true);
+        BatchNormalization bn = new BatchNormalization("bn", 1e-5f, 0.99f, BatchVariance.UNBIASED_BATCH);
         bn.build(List.of(new int[] {1}), new Rng(0));
         float[] y = run(bn, BATCH, ForwardContext.training(new Rng(0)));
         assertArrayEquals(new float[] {-0.92582f, -0.46291f, 0f, 1.38873f}, y, 5e-6f);
@@ -73,10 +74,13 @@ class BatchNormalizationTest {
     }
 
     @Test
-    void unbiasedSwitchAlsoFeedsTheRunningVariance() {
+    void unbiasedChangesOnlyTheRunningVarianceNotTheNormalisation() {
         BatchNormalization bn = new BatchNormalization("bn", 1e-5f, 0.5f, true);
         bn.build(List.of(new int[] {1}), new Rng(0));
-        run(bn, BATCH, ForwardContext.training(new Rng(0)));
+        float[] y = run(bn, BATCH, ForwardContext.training(new Rng(0)));
+        // the batch 1, 2, 3, 6 is normalised with the biased σ² = 14/4 = 3.5, as the curriculum does
+        assertArrayEquals(new float[] {-1.06904f, -0.53452f, 0f, 1.60357f}, y, 5e-5f);
+        // the running estimate takes the unbiased 14/3: r ← 0.5·1 + 0.5·14/3
         assertEquals(0.5f + 0.5f * 14f / 3f, bn.find("moving_variance").value().item(), 1e-5f);
     }
 

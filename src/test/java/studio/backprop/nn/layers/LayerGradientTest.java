@@ -156,6 +156,11 @@ class LayerGradientTest {
         build(unbiased, 3);
         assertGradients(unbiased, random(20, 3, 3), ForwardContext.training(new Rng(1)));
 
+        BatchNormalization unbiasedBatch = new BatchNormalization("ubb", 1e-5f, 0.9f,
+                studio.backprop.autograd.ops.BatchVariance.UNBIASED_BATCH);
+        build(unbiasedBatch, 3);
+        assertGradients(unbiasedBatch, random(21, 3, 3), ForwardContext.training(new Rng(1)));
+
         BatchNormalization image = new BatchNormalization("bi");
         build(image, 2, 2, 2);
         image.setWeights("gamma", Tensor.vector(0.8f, 1.3f));

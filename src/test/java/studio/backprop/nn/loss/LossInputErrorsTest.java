@@ -70,11 +70,14 @@ class LossInputErrorsTest {
     }
 
     @Test
-    void hingeLabelsMustBePlusOrMinusOneAndZeroGetsAHint() {
-        String message = messageOf(() -> Hinge.squared().compute(
+    void hingeLabelsAreSignsOrBitsAndAMixtureIsRefused() {
+        String mixed = messageOf(() -> Hinge.squared().compute(
                 Variable.constant(Tensor.vector(0.3f, -0.2f, 0.8f)), Variable.constant(Tensor.vector(1, -1, 0))));
-        assertTrue(message.startsWith("squared hinge: target 0.0 at row 3 is not a valid label")
-                && message.contains("−1 or +1") && message.contains("2y − 1"), message);
+        assertTrue(mixed.startsWith("squared hinge: the targets mix 0 (at row 3) and −1 (at row 2)"), mixed);
+        String other = messageOf(() -> Hinge.plain().compute(
+                Variable.constant(Tensor.vector(0.3f, -0.2f)), Variable.constant(Tensor.vector(1, 2))));
+        assertTrue(other.startsWith("hinge: target 2.0 at row 2 is not a valid label")
+                && other.contains("−1/+1 (or 0/1, read as −1/+1)"), other);
     }
 
     @Test

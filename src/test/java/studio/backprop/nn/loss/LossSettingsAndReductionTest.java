@@ -54,8 +54,8 @@ class LossSettingsAndReductionTest {
                 + "clipped below at 1e-7)", CategoricalCrossEntropy.fromProbabilities().describe());
         assertEquals("categorical cross-entropy from logits (mean over batch, summed over classes, nats, fused "
                 + "with softmax)", CategoricalCrossEntropy.fromLogits().describe());
-        assertEquals("hinge max(0, 1 − y·ŷ) (mean over batch and outputs, labels ±1)", Hinge.plain().describe());
-        assertEquals("squared hinge max(0, 1 − y·ŷ)² (mean over batch and outputs, labels ±1)",
+        assertEquals("hinge max(0, 1 − y·ŷ) (mean over batch and outputs, labels ±1; 0/1 labels read as −1/+1)", Hinge.plain().describe());
+        assertEquals("squared hinge max(0, 1 − y·ŷ)² (mean over batch and outputs, labels ±1; 0/1 labels read as −1/+1)",
                 Hinge.squared().describe());
         assertEquals("KL divergence KL(targets ‖ predictions) (mean over batch, summed over classes, bits)",
                 new KLDivergence().inBase(Base.BITS).describe());
