@@ -37,6 +37,9 @@ class SamplesTest {
             "xor-2-2-1-given-weights.bps", 9L,
             "perceptron-or.bps", 3L);
 
+    /** Templates opened for their summary table, too large to train here (TemplateTablesTest checks them). */
+    private static final java.util.Set<String> TABLE_ONLY = java.util.Set.of("alexnet.bps", "vgg16.bps");
+
     static Stream<Path> samples() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             return files.filter(p -> p.toString().endsWith(".bps")).sorted().toList().stream();
@@ -93,6 +96,10 @@ class SamplesTest {
     void opensSummarisesAndTrains(Path file) throws Exception {
         NetworkDocument doc = DocumentFormat.read(Files.readString(file), file.getFileName().toString());
         Compilation c = DocumentCompiler.compile(doc);
+        if (TABLE_ONLY.contains(file.getFileName().toString())) {
+            assertTrue(c.trainable() || c.whyNotTrainable().contains("this program may use"), c.whyNotTrainable());
+            return;
+        }
         assertTrue(c.trainable(), file + ": " + c.whyNotTrainable());
         assertEquals(List.of(), c.warnings().stream().filter(w -> !w.message().contains("never visited")).toList());
         ModelSummary summary = ModelSummary.of(c.network());

@@ -31,10 +31,7 @@ final class SummaryCommand implements Command {
         out.println("Network '" + studio.backprop.tensor.Excerpt.of(doc.name()) + "'");
         if (c.network() != null) {
             ModelSummary s = ModelSummary.of(c.network());
-            String table = s.format();
-            out.print(table.substring(0, table.indexOf("Total params")));
-            out.printf("Total params: %,d%nTrainable params: %,d%nNon-trainable params: %,d%n", s.total(),
-                    s.trainable(), s.nonTrainable());
+            out.print(s.format(studio.backprop.nn.MultiplyAdds.of(c.network())));
         }
         for (Problem p : c.problems()) {
             out.println((p.error() ? "Problem: " : "Warning: ") + Workspace.where(file, text, p.subject())

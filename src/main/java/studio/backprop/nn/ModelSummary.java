@@ -3,6 +3,7 @@ package studio.backprop.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import studio.backprop.tensor.Shapes;
 
 /**
@@ -77,6 +78,42 @@ public record ModelSummary(int[] inputShape, List<Row> rows, List<String> errors
         sb.append("Non-trainable params: ").append(count(nonTrainable())).append('\n');
         errors.forEach(e -> sb.append("Problem: ").append(e).append('\n'));
         warnings.forEach(w -> sb.append("Warning: ").append(w).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * The table with a multiply-adds column (per sample, see {@link MultiplyAdds}) and their total below the
+     * parameter totals.
+     */
+    public String format(Map<String, Long> multiplyAdds) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"Layer (type)", "Output shape", "Params", "Multiply-adds"});
+        cells.add(new String[] {"input (Input)", shape(inputShape), "0", "0"});
+        for (Row r : rows) {
+            cells.add(new String[] {r.name() + " (" + r.type() + ")", shape(r.outputShape()), count(r.total()),
+                    count(multiplyAdds.getOrDefault(r.name(), 0L))});
+        }
+        int[] width = new int[4];
+        for (String[] row : cells) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        String rule = "-".repeat(width[0] + width[1] + width[2] + width[3] + 9) + "\n";
+        for (int k = 0; k < cells.size(); k++) {
+            String[] row = cells.get(k);
+            sb.append(String.format(Locale.ROOT, "%-" + width[0] + "s   %-" + width[1] + "s   %" + width[2] + "s   %"
+                    + width[3] + "s%n", row[0], row[1], row[2], row[3]));
+            if (k == 0) {
+                sb.append(rule);
+            }
+        }
+        sb.append(rule);
+        sb.append("Total params: ").append(count(total())).append('\n');
+        sb.append("Trainable params: ").append(count(trainable())).append('\n');
+        sb.append("Non-trainable params: ").append(count(nonTrainable())).append('\n');
+        sb.append("Multiply-adds per sample: ").append(count(MultiplyAdds.total(multiplyAdds))).append('\n');
         return sb.toString();
     }
 

@@ -62,6 +62,14 @@ final class DataSectionCheck {
         }
     }
 
+    private static String imageWords(int[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int d : shape) {
+            b.append(b.length() == 0 ? "" : "x").append(d);
+        }
+        return b.toString();
+    }
+
     private static void rows(String rows, int[] inputShape, List<Problem> problems) {
         long inputs = 1;
         for (int d : inputShape) {
@@ -71,7 +79,9 @@ final class DataSectionCheck {
             List<float[]> xs = InlineRows.parse(rows).inputs();
             if (xs.get(0).length != inputs) {
                 problems.add(Problem.error("data", "inline data: each row has " + xs.get(0).length + " input"
-                        + (xs.get(0).length == 1 ? "" : "s") + " but the network takes " + inputs));
+                        + (xs.get(0).length == 1 ? "" : "s") + " but the network takes " + inputs
+                        + (inputShape.length > 1 ? " (an image " + imageWords(inputShape) + ", written row by row of "
+                        + "the image, channels last)" : "")));
             }
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error("data", e.getMessage()));

@@ -41,7 +41,7 @@ public final class DataResolver {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
-            case "inline" -> inline(data, classification, doc.inputShape());
+            case "inline" -> inline(data, classification, doc.inputShape(), outputShape);
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
             default -> DataSources.load(source, data, doc.inputShape(), outputShape,
@@ -50,12 +50,22 @@ public final class DataResolver {
         return split(all, doc);
     }
 
+    /** Rows "x1, x2 -> y1, y2", one per line, each read as a flat vector. */
+    static TrainingData inline(ComponentSpec data, boolean classification) {
+        return inline(data, classification, null, null);
+    }
+
     /**
-     * Rows "x1, x2 -> y1, y2", one per line. For an image input (h, w, c) a row holds its h·w·c values row by
-     * row, channels last, and becomes one (h, w, c) sample; a row of another length is left for the shape check
-     * to report.
+     * Rows "x1, x2 -> y1, y2", one per line. A row of H·W·C inputs feeds an image-shaped input H×W×C: the numbers
+     * are read row by row of the image, channels last ({@code x[i, j, c]} is number (i·W + j)·C + c, counting from
+     * 0), as a Flatten layer would lay them out. Targets whose count matches an image-shaped output are reshaped
+     * the same way.
+     *
+     * @param inputShape  the network's per-sample input shape, or null to keep flat rows
+     * @param outputShape the network's per-sample output shape, or null to keep flat targets
+     * @throws DataResolutionException in words when a row's count does not fill an image-shaped input
      */
-    static TrainingData inline(ComponentSpec data, boolean classification, int[] inputShape) {
+    static TrainingData inline(ComponentSpec data, boolean classification, int[] inputShape, int[] outputShape) {
         InlineRows rows;
         try {
             rows = InlineRows.parse(data.get("rows"));
@@ -63,18 +73,49 @@ public final class DataResolver {
             throw new DataResolutionException(e.getMessage(), e);
         }
         Tensor x = stack(rows.inputs());
-        long perSample = 1;
-        for (int d : inputShape) {
-            perSample *= d;
-        }
-        if (inputShape.length > 1 && perSample == x.dim(1)) {
-            int[] shape = new int[inputShape.length + 1];
-            shape[0] = x.dim(0);
-            System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-            x = x.reshape(shape);
-        }
         Tensor y = stack(rows.targets());
+        if (inputShape != null && inputShape.length > 1) {
+            x = toShape(x, inputShape, "input");
+        }
+        if (outputShape != null && outputShape.length > 1 && y.dim(1) == count(outputShape)) {
+            y = y.reshape(withBatch(y.dim(0), outputShape));
+        }
         return TrainingData.of(x, y, classification ? classNames(y) : List.of());
+    }
+
+    private static Tensor toShape(Tensor flat, int[] shape, String what) {
+        long wanted = count(shape);
+        if (flat.dim(1) != wanted) {
+            throw new DataResolutionException("inline data: each row has " + flat.dim(1) + " " + what + "s but the "
+                    + "network's " + what + " is " + times(shape) + " = " + wanted + " numbers; write "
+                    + wanted + " numbers before the '->', the image row by row (channels last), or change the "
+                    + "network's input shape");
+        }
+        return flat.reshape(withBatch(flat.dim(0), shape));
+    }
+
+    /** "28x28x1", as the file's {@code input =} line writes a shape. */
+    private static String times(int[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int d : shape) {
+            b.append(b.length() == 0 ? "" : "x").append(d);
+        }
+        return b.toString();
+    }
+
+    private static int count(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static int[] withBatch(int batch, int[] shape) {
+        int[] out = new int[shape.length + 1];
+        out[0] = batch;
+        System.arraycopy(shape, 0, out, 1, shape.length);
+        return out;
     }
 
     private static Tensor stack(List<float[]> rows) {

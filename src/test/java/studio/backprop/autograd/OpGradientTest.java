@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import studio.backprop.autograd.ops.BatchNormOp;
 import studio.backprop.autograd.ops.DropoutOp;
+import studio.backprop.autograd.ops.MaxUnpool2dOp;
+import studio.backprop.autograd.ops.MedianPool2dOp;
 import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.kernels.ConvGeometry;
 import studio.backprop.kernels.UnaryFn;
@@ -74,6 +76,10 @@ class OpGradientTest {
         cases.add(of("global average pool", v -> v.get(0).globalPool(false), t(2, 3, 3, 4)));
         cases.add(of("global max pool", v -> v.get(0).globalPool(true), distinct(2, 3, 3, 4)));
         cases.add(of("upsample", v -> v.get(0).upsample(2, 3), t(2, 2, 2, 3)));
+        cases.add(of("median pool, odd and even windows", v -> Variable.apply(new MedianPool2dOp(
+                new ConvGeometry(3, 2, 2, 1, 1, 0, 0, 1, 1, 1)), v.get(0)), distinct(2, 5, 4, 2)));
+        cases.add(of("max unpool with remembered switches", v -> Variable.apply(new MaxUnpool2dOp(
+                switchesOf(distinct(2, 4, 4, 3)), 4, 4, ConvGeometry.square(2, 2, 0)), v.get(0)), t(2, 2, 2, 3)));
         cases.add(of("batch norm, training, biased", v -> Variable.apply(new BatchNormOp(Tensor.zeros(3),
                 Tensor.ones(3), 1e-5f, 0.9f, false, true), v.get(0), v.get(1), v.get(2)), t(5, 3), t(3), t(3)));
         cases.add(of("batch norm, training, unbiased, image", v -> Variable.apply(new BatchNormOp(Tensor.zeros(2),
@@ -148,6 +154,13 @@ class OpGradientTest {
             d[i] = -d[i];
         }
         return x;
+    }
+
+    /** The argmax switches a 2×2, stride-2 max pooling remembers for this image batch. */
+    static int[] switchesOf(Tensor image) {
+        Pool2dOp pool = new Pool2dOp(Pool2dOp.Kind.MAX, ConvGeometry.square(2, 2, 0));
+        Tape.record(Variable.apply(pool, Variable.constant(image)));
+        return pool.argmax();
     }
 
     /** Well-separated values, so the maximum does not change under a small perturbation. */

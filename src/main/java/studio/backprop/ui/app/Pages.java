@@ -17,7 +17,8 @@ public final class Pages {
             TrainingPage::new,
             StepperPage::new,
             SectionsPage::new,
-            GradientCheckPage::new);
+            GradientCheckPage::new,
+            studio.backprop.ui.lessons.conv.ConvExplorerPage::new);
 
     private Pages() {
     }

@@ -11,6 +11,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import studio.backprop.nn.ModelSummary;
+import studio.backprop.nn.MultiplyAdds;
 import studio.backprop.nn.Network;
 import studio.backprop.nn.ShapeReport;
 import studio.backprop.spec.Compilation;
@@ -32,6 +33,8 @@ public final class SummaryView extends VBox implements Exportable {
     private final TableView<ModelSummary.Row> table = new TableView<>();
     private final Label totals = new Label();
     private final VBox problems = new VBox(2);
+    /** Multiply-adds per sample of each layer of the last compiled network (empty when it did not compile). */
+    private Map<String, Long> multiplyAdds = Map.of();
 
     public SummaryView(EditorViewModel vm) {
         super(6);
@@ -45,6 +48,8 @@ public final class SummaryView extends VBox implements Exportable {
         table.getColumns().add(column("Output shape", r -> ShapeText.of(r.outputShape()), 110));
         table.getColumns().add(column("Trainable", r -> ShapeText.count(r.trainable()), 90));
         table.getColumns().add(column("Non-trainable", r -> ShapeText.count(r.nonTrainable()), 100));
+        table.getColumns().add(column("Multiply-adds", r -> ShapeText.count(multiplyAdds.getOrDefault(r.name(), 0L)),
+                110));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No layers yet: drag one from the palette."));
         totals.getStyleClass().add("totals");
@@ -66,13 +71,16 @@ public final class SummaryView extends VBox implements Exportable {
 
     private void refresh() {
         Compilation c = vm.compilationProperty().get();
+        multiplyAdds = c.network() == null ? Map.of() : MultiplyAdds.of(c.network());
         List<ModelSummary.Row> rows = rows(c);
         table.getItems().setAll(rows);
         sizeRows();
         long trainable = rows.stream().mapToLong(ModelSummary.Row::trainable).sum();
         long frozen = rows.stream().mapToLong(ModelSummary.Row::nonTrainable).sum();
         totals.setText("Total parameters: " + ShapeText.count(trainable + frozen) + "   (trainable "
-                + ShapeText.count(trainable) + ", non-trainable " + ShapeText.count(frozen) + ")");
+                + ShapeText.count(trainable) + ", non-trainable " + ShapeText.count(frozen) + ")"
+                + (multiplyAdds.isEmpty() ? "" : "   ·   multiply-adds per sample: "
+                + ShapeText.count(MultiplyAdds.total(multiplyAdds))));
         problems.getChildren().setAll(problemLabels(c));
     }
 
