@@ -2,10 +2,12 @@ package studio.backprop.train.exercise;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Numbers as an exercise sheet prints them: a set number of significant digits, trailing zeros dropped, so the
- * float32 value of 0.05·0.15 + 0.1·0.2 reads 0.0275, not 0.027500002.
+ * float32 value of 0.05·0.15 + 0.1·0.2 reads 0.0275, not 0.027500002. A float is first read as the shortest decimal
+ * that is that float, then rounded half to even.
  */
 public final class SheetNumbers {
 
@@ -26,7 +28,10 @@ public final class SheetNumbers {
         if (v == 0) {
             return "0";
         }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        // a float is read as the shortest decimal that is that float (0.0275, not 0.027500000223517418), so
+        // rounding it does not round the storage's noise
+        BigDecimal exact = (float) v == v ? new BigDecimal(Float.toString((float) v)) : new BigDecimal(v);
+        BigDecimal d = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         double magnitude = Math.abs(d.doubleValue());
         return magnitude >= 1e-4 && magnitude < 1e7 ? d.toPlainString()
                 : d.toString().replace("E+", "e").replace('E', 'e');

@@ -53,8 +53,26 @@ final class TraceRows {
             tensor(rows, step, samples, "gradient", "dL/d" + g.getKey(), "", g.getValue());
         }
         r.after().forEach((name, value) -> tensor(rows, step, samples, "update", name + "'",
-                name + "' = " + name + " − η·∂L/∂" + name, value));
+                plainStep(r, name) ? name + "' = " + name + " − η·∂L/∂" + name : "the optimizer's new " + name,
+                value));
         return rows;
+    }
+
+    /** Whether the update of a parameter was w − η·∂L/∂w (plain gradient descent, no momentum, decay or moments). */
+    private static boolean plainStep(StepRecord r, String name) {
+        TensorCopy before = r.before().get(name);
+        TensorCopy grad = r.gradients().get(name);
+        TensorCopy after = r.after().get(name);
+        if (before == null || grad == null || after == null) {
+            return false;
+        }
+        for (int i = 0; i < after.values().length; i++) {
+            double expected = before.values()[i] - r.learningRate() * grad.values()[i];
+            if (Math.abs(expected - after.values()[i]) > 1e-6 * Math.max(1, Math.abs(expected))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void perceptron(List<SheetRow> rows, int step, String sample, PerceptronRow p) {
