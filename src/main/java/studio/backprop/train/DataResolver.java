@@ -41,7 +41,7 @@ public final class DataResolver {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
-            case "inline" -> inline(data, classification);
+            case "inline" -> inline(data, classification, doc.inputShape(), outputShape);
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
             default -> DataSources.load(source, data, doc.inputShape(), outputShape,
@@ -61,6 +61,34 @@ public final class DataResolver {
         Tensor x = stack(rows.inputs());
         Tensor y = stack(rows.targets());
         return TrainingData.of(x, y, classification ? classNames(y) : List.of());
+    }
+
+    /**
+     * Inline rows for a network whose input or output is an image (5x5x1): a row of 25 values is the image read row
+     * by row, channels last, as Flatten would lay it out.
+     */
+    static TrainingData inline(ComponentSpec data, boolean classification, int[] inputShape, int[] outputShape) {
+        TrainingData flat = inline(data, classification);
+        Tensor x = imageRows(flat.trainX(), inputShape);
+        Tensor y = imageRows(flat.trainY(), outputShape);
+        return x == flat.trainX() && y == flat.trainY() ? flat : TrainingData.of(x, y, flat.classNames());
+    }
+
+    private static Tensor imageRows(Tensor rows, int[] perSample) {
+        if (perSample == null || perSample.length < 2) {
+            return rows;
+        }
+        int size = 1;
+        for (int d : perSample) {
+            size *= d;
+        }
+        if (rows.dim(1) != size) {
+            return rows;
+        }
+        int[] shape = new int[perSample.length + 1];
+        shape[0] = rows.dim(0);
+        System.arraycopy(perSample, 0, shape, 1, perSample.length);
+        return rows.reshape(shape);
     }
 
     private static Tensor stack(List<float[]> rows) {
