@@ -22,7 +22,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new SummaryCommand(), new TrainCommand(), new TraceCommand(), new EvaluateCommand(),
-                new BenchCommand(), new ExportCommand())) {
+                new BenchCommand(), new ExportCommand(), new ExerciseCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -161,8 +161,11 @@ public final class DocumentFormat {
                     case "optimizer" -> doc = doc.withOptimizer(component(s, true));
                     case "training" -> doc = doc.withTraining(component(s, false).withType("minibatch"));
                     case "data" -> doc = doc.withData(component(s, true));
+                    case "exercise" -> {
+                        // an exercise file's questions: read by ExerciseFormat, not part of the network
+                    }
                     default -> throw fail(s.line(), "unknown section '[" + s.kind() + "]'; the sections are layer, "
-                            + "weights, loss, optimizer, training and data");
+                            + "weights, loss, optimizer, training, data and exercise");
                 }
             }
             return doc.withLayers(layers).withWeights(weights);

@@ -115,7 +115,7 @@ class DocumentFormatTest {
         assertMessage("f.bps, line 2: 'two' is not an input shape; write e.g. 2 or 28x28x1",
                 "backprop-studio network 1\ninput = two\n");
         assertMessage("f.bps, line 3: unknown section '[layers]'; the sections are layer, weights, loss, optimizer, "
-                + "training and data", "backprop-studio network 1\ninput = 2\n[layers]\n");
+                + "training, data and exercise", "backprop-studio network 1\ninput = 2\n[layers]\n");
         assertMessage("f.bps: the file is empty; a network file starts with the line 'backprop-studio network 1'",
                 "\n\n");
     }

@@ -18,7 +18,8 @@ public final class Pages {
             StepperPage::new,
             SectionsPage::new,
             GradientCheckPage::new,
-            studio.backprop.ui.lessons.conv.ConvExplorerPage::new);
+            studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
+            ExercisePage::new);
 
     private Pages() {
     }
