@@ -51,10 +51,16 @@ public final class SectionsView extends ScrollPane {
         refresh();
     }
 
+    /** True while the view shows a document: a combo box's value set then is not a choice of the user. */
+    private boolean refreshing;
+
     private TitledPane block(Section section) {
         ComboBox<String> type = new ComboBox<>();
         type.setId("section-" + section.subject() + "-type");
         type.setOnAction(e -> {
+            if (refreshing) {
+                return; // the view showing the document's type, not a person choosing one
+            }
             String refused = vm.choose(section, type.getValue());
             if (refused != null) {
                 onRefused.accept(refused);
@@ -89,6 +95,15 @@ public final class SectionsView extends ScrollPane {
 
     /** Shows the document: rebuilds the rows of a section only when that section changed. */
     private void refresh() {
+        refreshing = true;
+        try {
+            showDocument();
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void showDocument() {
         List<Problem> all = vm.problems();
         for (Section section : Section.values()) {
             Block b = blocks.get(section);

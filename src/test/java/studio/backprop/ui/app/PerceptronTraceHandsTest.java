@@ -41,6 +41,8 @@ class PerceptronTraceHandsTest {
     void theClassicOrEpochFillsTheTraceTable(FxRobot robot) throws Exception {
         await(() -> model.training().snapshotProperty().get() != null
                 && model.training().snapshotProperty().get().document().name().contains("OR"));
+        assertTrue(!model.history().canUndoProperty().get(), "opening a file edits nothing (every page only shows it)");
+        assertEquals("or", model.documentProperty().get().data().get("gate"));
         robot.interact(() -> window.showPage("Training"));
         PerceptronTraceView trace = robot.lookup(".perceptron-trace").queryAs(PerceptronTraceView.class);
         assertTrue(trace.isVisible(), "a perceptron shows its trace beside the plane");
@@ -50,7 +52,10 @@ class PerceptronTraceHandsTest {
         await(() -> trace.shown().size() == 4);
         List<Probe.TraceLine> rows = trace.shown();
         assertEquals(List.of(3, 4, 1, 2), rows.stream().map(l -> l.row().sample()).toList(), "the sheet's order");
-        assertEquals(List.of(true, false, true, true), rows.stream().map(l -> l.row().updated()).toList());
+        assertEquals(List.of(true, false, true, true), rows.stream().map(l -> l.row().updated()).toList(),
+                () -> rows.stream().map(l -> l.step() + ": x " + java.util.Arrays.toString(l.row().x()) + " z "
+                        + l.row().z() + " w " + java.util.Arrays.toString(l.row().weightsBefore()) + " b "
+                        + l.row().biasBefore()).toList().toString());
         assertEquals(List.of(1, 0, -1, 1), rows.stream().map(l -> l.row().error()).toList(), "y − ŷ");
         assertArrayEquals(new float[] {1, 1}, rows.get(3).row().weightsAfter(), "w after the first epoch");
         assertEquals(1f, rows.get(3).row().biasAfter(), "b after the first epoch");
