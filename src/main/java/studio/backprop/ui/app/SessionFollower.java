@@ -272,7 +272,8 @@ final class SessionFollower {
             case DIVERGED -> "Training stopped: the numbers diverged.";
             case STOPPED -> "The training session has ended.";
             case PAUSED -> s.step() == 0 ? (restartNote == null ? "" : restartNote + " ") + "Ready to train '"
-                    + s.document().name() + "' on " + s.epochSize() + " samples: press Play or a Step button."
+                    + s.document().name() + "' on " + s.epochSize() + (s.epochSize() == 1 ? " sample" : " samples")
+                    + ": press Play or a Step button."
                     : "Paused: press Play to go on, or a Step button.";
         };
         if (s.step() > 0) {
