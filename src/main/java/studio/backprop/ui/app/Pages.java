@@ -3,6 +3,7 @@ package studio.backprop.ui.app;
 import java.util.List;
 import java.util.function.Function;
 import javafx.stage.Stage;
+import studio.backprop.ui.lessons.LessonsPage;
 
 /** The registry of the main window's pages, in tab order. */
 public final class Pages {
@@ -12,7 +13,8 @@ public final class Pages {
     }
 
     /** Every page, in the order of the tabs. A new page is one class and one entry here. */
-    static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new, StepperPage::new);
+    static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new, StepperPage::new,
+            context -> new LessonsPage());
 
     private Pages() {
     }

@@ -1,0 +1,193 @@
+package studio.backprop.ui.lessons;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws one panel of a descent lesson: a curve f(x) or a surface f(x, y) as contour bands, and descent paths on
+ * it (a line through the iterates, a ring at the start, a dot at the end), with a title, a subtitle and a legend.
+ */
+final class FunctionPainter {
+
+    /** A path to draw and how. */
+    record Trace(DescentPath path, Color colour, String label) {
+    }
+
+    private static final int GRID = 160;
+    private static final int CURVE_SAMPLES = 240;
+    private final Map<Objective, ContourGrid> grids = new EnumMap<>(Objective.class);
+
+    /**
+     * Paints the panel into the rectangle (x, y, w, h) and returns its plot frame (for mapping clicks).
+     */
+    Frame paint(GraphicsContext g, double x, double y, double w, double h, Objective f, List<Trace> traces,
+                String title, String subtitle, Ink ink, double k) {
+        double top = y + (subtitle == null ? 22 : 36) * k;
+        double left = x + 40 * k;
+        double bottom = y + h - 32 * k;
+        double right = x + w - 10 * k;
+        Frame frame;
+        if (f.dimensions() == 2) {
+            double side = Math.max(10, Math.min(right - left, bottom - top));
+            double x0 = left + Math.max(0, (right - left - side) / 2);
+            frame = new Frame(x0, top, side, side, f.xMin(), f.xMax(), f.yMin(), f.yMax());
+            drawContours(g, frame, grids.computeIfAbsent(f, o -> new ContourGrid(o, GRID)), ink);
+        } else {
+            frame = curveFrame(f, left, top, Math.max(10, right - left), Math.max(10, bottom - top));
+            drawCurve(g, frame, f, ink, k);
+        }
+        frame.drawAxes(g, ink, k, "x", f.dimensions() == 2 ? "y" : "f(x)");
+        frame.clip(g);
+        for (Trace trace : traces) {
+            drawPath(g, frame, f, trace, k);
+        }
+        g.restore();
+        drawLegend(g, frame, traces, ink, k);
+        g.setFill(ink.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font("System", FontWeight.BOLD, 12 * k));
+        g.fillText(title, x + 8 * k, y + 4 * k);
+        if (subtitle != null) {
+            g.setFont(Font.font("System", 11 * k));
+            g.fillText(subtitle, x + 8 * k, y + 19 * k);
+        }
+        return frame;
+    }
+
+    private static Frame curveFrame(Objective f, double left, double top, double width, double height) {
+        float[] values = f.values(curveXs(f), null);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double pad = 0.08 * Math.max(max - min, 1e-6);
+        return new Frame(left, top, width, height, f.xMin(), f.xMax(), min - pad, max + pad);
+    }
+
+    private static float[] curveXs(Objective f) {
+        float[] xs = new float[CURVE_SAMPLES + 1];
+        for (int i = 0; i <= CURVE_SAMPLES; i++) {
+            xs[i] = (float) (f.xMin() + (f.xMax() - f.xMin()) * i / CURVE_SAMPLES);
+        }
+        return xs;
+    }
+
+    private static void drawCurve(GraphicsContext g, Frame frame, Objective f, Ink ink, double k) {
+        float[] xs = curveXs(f);
+        float[] values = f.values(xs, null);
+        g.setStroke(ink.text());
+        g.setLineWidth(1.5 * k);
+        g.beginPath();
+        for (int i = 0; i < xs.length; i++) {
+            if (i == 0) {
+                g.moveTo(frame.px(xs[i]), frame.py(values[i]));
+            } else {
+                g.lineTo(frame.px(xs[i]), frame.py(values[i]));
+            }
+        }
+        g.stroke();
+    }
+
+    private static void drawContours(GraphicsContext g, Frame frame, ContourGrid grid, Ink ink) {
+        double cw = frame.width() / grid.n;
+        double ch = frame.height() / grid.n;
+        for (int j = 0; j < grid.n; j++) {
+            for (int i = 0; i < grid.n; i++) {
+                g.setFill(ink.level(grid.band(i, j) / (double) (ContourGrid.BANDS - 1)));
+                double px = frame.left() + i * cw;
+                double py = frame.top() + frame.height() - (j + 1) * ch;
+                g.fillRect(Math.floor(px), Math.floor(py), Math.ceil(cw) + 1, Math.ceil(ch) + 1);
+            }
+        }
+        // A contour line wherever two neighbouring cells lie in different bands.
+        g.setStroke(ink.axis().deriveColor(0, 1, 1, 0.55));
+        g.setLineWidth(0.8);
+        for (int j = 0; j < grid.n; j++) {
+            for (int i = 0; i < grid.n; i++) {
+                double px = frame.left() + (i + 1) * cw;
+                double py = frame.top() + frame.height() - (j + 1) * ch;
+                if (i + 1 < grid.n && grid.band(i, j) != grid.band(i + 1, j)) {
+                    g.strokeLine(px, py, px, py + ch);
+                }
+                if (j + 1 < grid.n && grid.band(i, j) != grid.band(i, j + 1)) {
+                    g.strokeLine(px - cw, py, px, py);
+                }
+            }
+        }
+    }
+
+    private static void drawPath(GraphicsContext g, Frame frame, Objective f, Trace trace, double k) {
+        List<double[]> points = trace.path().points();
+        List<Double> values = trace.path().values();
+        int n = points.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int shown = 0;
+        for (int i = 0; i < n; i++) {
+            double[] p = points.get(i);
+            double py = f.dimensions() == 2 ? p[1] : values.get(i);
+            if (!Double.isFinite(p[0]) || !Double.isFinite(py)) {
+                break;
+            }
+            xs[shown] = frame.px(p[0]);
+            ys[shown] = frame.py(py);
+            shown++;
+        }
+        if (shown == 0) {
+            return;
+        }
+        g.setStroke(trace.colour());
+        g.setFill(trace.colour());
+        g.setLineWidth(1.6 * k);
+        g.strokePolyline(xs, ys, shown);
+        double dot = 2.2 * k;
+        if (shown <= 80) {
+            for (int i = 1; i < shown; i++) {
+                g.fillOval(xs[i] - dot, ys[i] - dot, 2 * dot, 2 * dot);
+            }
+        }
+        double ring = 5 * k;
+        g.strokeOval(xs[0] - ring, ys[0] - ring, 2 * ring, 2 * ring);
+        double end = 3.6 * k;
+        g.fillOval(xs[shown - 1] - end, ys[shown - 1] - end, 2 * end, 2 * end);
+    }
+
+    private static void drawLegend(GraphicsContext g, Frame frame, List<Trace> traces, Ink ink, double k) {
+        List<Trace> named = traces.stream().filter(t -> t.label() != null).toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        Font font = Font.font("System", 10.5 * k);
+        g.setFont(font);
+        double row = 14 * k;
+        double width = 0;
+        for (Trace t : named) {
+            width = Math.max(width, TextWidth.of(t.label(), font));
+        }
+        width += 22 * k;
+        double x = frame.left() + frame.width() - width - 6 * k;
+        double y = frame.top() + 6 * k;
+        g.setFill(ink.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRect(x, y, width, row * named.size() + 6 * k);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < named.size(); i++) {
+            double cy = y + 3 * k + row * (i + 0.5);
+            g.setStroke(named.get(i).colour());
+            g.setLineWidth(2.5 * k);
+            g.strokeLine(x + 4 * k, cy, x + 16 * k, cy);
+            g.setFill(ink.text());
+            g.fillText(named.get(i).label(), x + 20 * k, cy);
+        }
+    }
+}
