@@ -1,10 +1,14 @@
 package studio.backprop.ui.lessons;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -20,9 +24,13 @@ final class FunctionPainter {
     record Trace(DescentPath path, Color colour, String label) {
     }
 
-    private static final int GRID = 160;
+    private static final int GRID = 200;
     private static final int CURVE_SAMPLES = 240;
     private final Map<Objective, ContourGrid> grids = new EnumMap<>(Objective.class);
+    private final Map<ImageKey, Image> images = new HashMap<>();
+
+    private record ImageKey(Objective f, boolean dark) {
+    }
 
     /**
      * Paints the panel into the rectangle (x, y, w, h) and returns its plot frame (for mapping clicks).
@@ -38,7 +46,7 @@ final class FunctionPainter {
             double side = Math.max(10, Math.min(right - left, bottom - top));
             double x0 = left + Math.max(0, (right - left - side) / 2);
             frame = new Frame(x0, top, side, side, f.xMin(), f.xMax(), f.yMin(), f.yMax());
-            drawContours(g, frame, grids.computeIfAbsent(f, o -> new ContourGrid(o, GRID)), ink);
+            drawContours(g, frame, f, ink);
         } else {
             frame = curveFrame(f, left, top, Math.max(10, right - left), Math.max(10, bottom - top));
             drawCurve(g, frame, f, ink, k);
@@ -98,32 +106,34 @@ final class FunctionPainter {
         g.stroke();
     }
 
-    private static void drawContours(GraphicsContext g, Frame frame, ContourGrid grid, Ink ink) {
-        double cw = frame.width() / grid.n;
-        double ch = frame.height() / grid.n;
+    private void drawContours(GraphicsContext g, Frame frame, Objective f, Ink ink) {
+        Image image = images.computeIfAbsent(new ImageKey(f, ink.dark()),
+                key -> contourImage(grids.computeIfAbsent(f, o -> new ContourGrid(o, GRID)), ink));
+        boolean smooth = g.isImageSmoothing();
+        g.setImageSmoothing(true);
+        g.drawImage(image, frame.left(), frame.top(), frame.width(), frame.height());
+        g.setImageSmoothing(smooth);
+    }
+
+    /**
+     * The contour map as a picture one pixel per grid cell: each cell in its band's colour, and cells where the band
+     * changes towards a neighbour in the line colour, which draws the contour lines. Drawn once per surface and
+     * colour scheme, then scaled onto the plot.
+     */
+    private static Image contourImage(ContourGrid grid, Ink ink) {
+        WritableImage image = new WritableImage(grid.n, grid.n);
+        PixelWriter pixels = image.getPixelWriter();
+        Color line = ink.level(0).interpolate(ink.axis(), 0.55);
         for (int j = 0; j < grid.n; j++) {
             for (int i = 0; i < grid.n; i++) {
-                g.setFill(ink.level(grid.band(i, j) / (double) (ContourGrid.BANDS - 1)));
-                double px = frame.left() + i * cw;
-                double py = frame.top() + frame.height() - (j + 1) * ch;
-                g.fillRect(Math.floor(px), Math.floor(py), Math.ceil(cw) + 1, Math.ceil(ch) + 1);
+                int band = grid.band(i, j);
+                boolean edge = i + 1 < grid.n && grid.band(i + 1, j) != band
+                        || j + 1 < grid.n && grid.band(i, j + 1) != band;
+                Color fill = ink.level(band / (double) (ContourGrid.BANDS - 1));
+                pixels.setColor(i, grid.n - 1 - j, edge ? fill.interpolate(line, 0.6) : fill);
             }
         }
-        // A contour line wherever two neighbouring cells lie in different bands.
-        g.setStroke(ink.axis().deriveColor(0, 1, 1, 0.55));
-        g.setLineWidth(0.8);
-        for (int j = 0; j < grid.n; j++) {
-            for (int i = 0; i < grid.n; i++) {
-                double px = frame.left() + (i + 1) * cw;
-                double py = frame.top() + frame.height() - (j + 1) * ch;
-                if (i + 1 < grid.n && grid.band(i, j) != grid.band(i + 1, j)) {
-                    g.strokeLine(px, py, px, py + ch);
-                }
-                if (j + 1 < grid.n && grid.band(i, j) != grid.band(i, j + 1)) {
-                    g.strokeLine(px - cw, py, px, py);
-                }
-            }
-        }
+        return image;
     }
 
     private static void drawPath(GraphicsContext g, Frame frame, Objective f, Trace trace, double k) {

@@ -21,6 +21,7 @@ public final class LessonsPage implements Page {
 
     public LessonsPage() {
         lessons.add(new DescentLesson());
+        lessons.add(new RaceLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }

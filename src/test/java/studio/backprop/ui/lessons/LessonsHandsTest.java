@@ -76,10 +76,22 @@ class LessonsHandsTest {
     }
 
     @Test
+    void turningAnOptimiserOffTakesItOutOfTheRaceAndAStepCountChangeReruns(FxRobot robot) throws Exception {
+        robot.interact(() -> page.show("Optimiser race"));
+        await(() -> raceReadout().contains("Adam:"));
+        javafx.scene.control.CheckBox adam = robot.lookup(".race-adam").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> adam.setSelected(false));
+        await(() -> !raceReadout().isEmpty() && !raceReadout().contains("Adam:"));
+        assertTrue(raceReadout().contains("AdaDelta:"), raceReadout());
+        robot.interact(() -> adam.setSelected(true));
+        await(() -> raceReadout().contains("Adam:"));
+    }
+
+    @Test
     void everyLessonExportsReadablePicturesInLightAndDarkColours(FxRobot robot) throws Exception {
         for (String title : page.titles()) {
             robot.interact(() -> page.show(title));
-            WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
         }
         Path folder = Path.of("target", "screens");
@@ -88,7 +100,7 @@ class LessonsHandsTest {
             robot.interact(() -> page.setDarkColours(dark));
             for (String title : page.titles()) {
                 robot.interact(() -> page.show(title));
-                WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+                WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
                 WaitForAsyncUtils.waitForFxEvents();
                 for (Exportable view : page.exportables()) {
                     if (!view.exportNode().isVisible() || view.exportNode().getScene() == null) {
@@ -123,6 +135,11 @@ class LessonsHandsTest {
     private String readout() {
         WaitForAsyncUtils.waitForFxEvents();
         return scene.lookup(".lesson-readout") instanceof Label l ? l.getText() : "";
+    }
+
+    private String raceReadout() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return scene.lookup(".race-readout") instanceof Label l ? l.getText() : "";
     }
 
     private static int iterations(String readout) {
