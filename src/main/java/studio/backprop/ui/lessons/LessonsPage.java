@@ -22,6 +22,10 @@ public final class LessonsPage implements Page {
     public LessonsPage() {
         lessons.add(new DescentLesson());
         lessons.add(new RaceLesson());
+        lessons.add(new ActivationsLesson());
+        lessons.add(new LossesLesson());
+        lessons.add(new InformationLesson());
+        lessons.add(new SchedulesLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }

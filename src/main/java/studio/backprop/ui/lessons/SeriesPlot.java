@@ -18,7 +18,12 @@ class SeriesPlot extends LessonCanvas {
     record Series(String label, int colour, double[] xs, double[] ys, boolean dashed) {
     }
 
+    /** A shaded interval of x with a short label: a dead or saturated region of an activation. */
+    record Band(double from, double to, String label, boolean strong) {
+    }
+
     private List<Series> series = List.of();
+    private List<Band> bands = List.of();
     private String title = "";
     private String xName = "x";
     private String yName = "y";
@@ -36,6 +41,7 @@ class SeriesPlot extends LessonCanvas {
         xName = newXName;
         yName = newYName;
         series = List.copyOf(newSeries);
+        bands = List.of();
         this.yRange = yRange == null ? null : yRange.clone();
         invalidate();
     }
@@ -45,6 +51,14 @@ class SeriesPlot extends LessonCanvas {
         double[] range = ranges();
         Frame frame = new Frame(48 * k, 26 * k, Math.max(10, width - 58 * k), Math.max(10, height - 60 * k),
                 range[0], range[1], range[2], range[3]);
+        frame.clip(g);
+        drawBands(g, frame, ink, k);
+        if (range[2] < 0 && range[3] > 0) {
+            g.setStroke(ink.grid());
+            g.setLineWidth(k);
+            g.strokeLine(frame.left(), frame.py(0), frame.left() + frame.width(), frame.py(0));
+        }
+        g.restore();
         frame.drawAxes(g, ink, k, xName, yName);
         frame.clip(g);
         for (Series s : series) {
@@ -77,6 +91,29 @@ class SeriesPlot extends LessonCanvas {
         g.setTextBaseline(VPos.TOP);
         g.setFont(Font.font("System", FontWeight.BOLD, 12 * k));
         g.fillText(title, 8 * k, 5 * k);
+    }
+
+    /** Shades intervals of x (set after {@link #show}, cleared by the next show). */
+    void setBands(List<Band> newBands) {
+        bands = List.copyOf(newBands);
+        invalidate();
+    }
+
+    private void drawBands(GraphicsContext g, Frame frame, Ink ink, double k) {
+        g.setFont(Font.font("System", 10 * k));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        for (Band b : bands) {
+            double x0 = frame.px(b.from());
+            double x1 = frame.px(b.to());
+            Color c = b.strong() ? Color.rgb(214, 39, 40) : Color.rgb(230, 160, 0);
+            g.setFill(c.deriveColor(0, 1, 1, ink.dark() ? 0.22 : 0.13));
+            g.fillRect(x0, frame.top(), Math.max(1, x1 - x0), frame.height());
+            g.setFill(ink.text());
+            if (x1 - x0 > TextWidth.of(b.label(), g.getFont())) {
+                g.fillText(b.label(), (x0 + x1) / 2, frame.top() + frame.height() - 3 * k);
+            }
+        }
     }
 
     /** {xMin, xMax, yMin, yMax} over the finite points (or the fixed value range). */

@@ -88,6 +88,31 @@ class LessonsHandsTest {
     }
 
     @Test
+    void theActivationsLossesEntropyAndScheduleLessonsFollowTheirControls(FxRobot robot) throws Exception {
+        robot.interact(() -> page.show("Activations"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<studio.backprop.nn.Activation> activation = robot.lookup(".activation-choice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> activation.setValue(studio.backprop.nn.Activation.RELU));
+        assertTrue(text(".activation-readout").startsWith("dead on [−5, 0]"), text(".activation-readout"));
+        robot.interact(() -> page.show("Losses"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> loss = robot.lookup(".loss-choice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> loss.setValue("hinge"));
+        robot.interact(() -> page.show("Entropy and KL"));
+        TextField q = robot.lookup(".information-q").queryAs(TextField.class);
+        robot.interact(() -> q.setText("1, 1, 1, 1, 1, 1, 1, 1"));
+        assertTrue(text(".information-readout").startsWith("H(P) = 3 bits"), text(".information-readout"));
+        assertTrue(text(".information-readout").endsWith("KL(P‖Q) = 0 bits"), text(".information-readout"));
+        robot.interact(() -> q.setText("1, oops"));
+        assertTrue(text(".lesson-message").contains("'oops' (value 2) is not a number"));
+        robot.interact(() -> page.show("Learning-rate schedules"));
+        TextField rate = robot.lookup(".schedule-rate").queryAs(TextField.class);
+        robot.interact(() -> rate.setText("0.9"));
+    }
+
+    @Test
     void everyLessonExportsReadablePicturesInLightAndDarkColours(FxRobot robot) throws Exception {
         for (String title : page.titles()) {
             robot.interact(() -> page.show(title));
@@ -135,6 +160,13 @@ class LessonsHandsTest {
     private String readout() {
         WaitForAsyncUtils.waitForFxEvents();
         return scene.lookup(".lesson-readout") instanceof Label l ? l.getText() : "";
+    }
+
+    private String text(String selector) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return scene.getRoot().lookupAll(selector).stream().filter(javafx.scene.Node::isVisible)
+                .filter(n -> n.getScene() != null && n instanceof Label).map(n -> ((Label) n).getText())
+                .filter(t -> !t.isEmpty()).findFirst().orElse("");
     }
 
     private String raceReadout() {
