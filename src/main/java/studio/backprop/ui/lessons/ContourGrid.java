@@ -21,20 +21,18 @@ final class ContourGrid {
     final int[] bands;
 
     ContourGrid(Objective f, int n) {
+        this(f.values(cellXs(n, f.xMin(), f.xMax()), cellYs(n, f.yMin(), f.yMax())), n, f.xMin(), f.xMax(), f.yMin(),
+                f.yMax());
+    }
+
+    /** A grid of values already computed at the cell centres {@link #cellXs} and {@link #cellYs}. */
+    ContourGrid(float[] values, int n, double xMin, double xMax, double yMin, double yMax) {
         this.n = n;
-        this.xMin = f.xMin();
-        this.xMax = f.xMax();
-        this.yMin = f.yMin();
-        this.yMax = f.yMax();
-        float[] xs = new float[n * n];
-        float[] ys = new float[n * n];
-        for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                xs[j * n + i] = (float) (xMin + (i + 0.5) / n * (xMax - xMin));
-                ys[j * n + i] = (float) (yMin + (j + 0.5) / n * (yMax - yMin));
-            }
-        }
-        values = f.values(xs, ys);
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        this.values = values;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (float v : values) {
@@ -47,6 +45,24 @@ final class ContourGrid {
             double t = Math.log1p(values[c] - min) / span;
             bands[c] = Math.min(BANDS - 1, (int) (t * BANDS));
         }
+    }
+
+    /** The x of each cell centre, row by row from the bottom: index j·n + i. */
+    static float[] cellXs(int n, double xMin, double xMax) {
+        float[] xs = new float[n * n];
+        for (int c = 0; c < xs.length; c++) {
+            xs[c] = (float) (xMin + (c % n + 0.5) / n * (xMax - xMin));
+        }
+        return xs;
+    }
+
+    /** The y of each cell centre, index j·n + i. */
+    static float[] cellYs(int n, double yMin, double yMax) {
+        float[] ys = new float[n * n];
+        for (int c = 0; c < ys.length; c++) {
+            ys[c] = (float) (yMin + (c / n + 0.5) / n * (yMax - yMin));
+        }
+        return ys;
     }
 
     int band(int i, int j) {

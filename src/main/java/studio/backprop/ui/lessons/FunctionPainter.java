@@ -29,6 +29,10 @@ final class FunctionPainter {
     private final Map<Objective, ContourGrid> grids = new EnumMap<>(Objective.class);
     private final Map<ImageKey, Image> images = new HashMap<>();
 
+    private ContourGrid customGrid;
+    private boolean customDark;
+    private Image customImage;
+
     private record ImageKey(Objective f, boolean dark) {
     }
 
@@ -51,10 +55,37 @@ final class FunctionPainter {
             frame = curveFrame(f, left, top, Math.max(10, right - left), Math.max(10, bottom - top));
             drawCurve(g, frame, f, ink, k);
         }
-        frame.drawAxes(g, ink, k, "x", f.dimensions() == 2 ? "y" : "f(x)");
+        finish(g, frame, traces, f.dimensions() == 2, title, subtitle, "x", f.dimensions() == 2 ? "y" : "f(x)",
+                x, y, ink, k);
+        return frame;
+    }
+
+    /**
+     * Paints a surface given as a computed grid (a loss over two parameters) with paths on it into (x, y, w, h).
+     */
+    Frame paintGrid(GraphicsContext g, double x, double y, double w, double h, ContourGrid grid, List<Trace> traces,
+                    String title, String subtitle, String xName, String yName, Ink ink, double k) {
+        double top = y + (subtitle == null ? 22 : 36) * k;
+        double left = x + 40 * k;
+        double side = Math.max(10, Math.min(x + w - 10 * k - left, y + h - 32 * k - top));
+        Frame frame = new Frame(left + Math.max(0, (x + w - 10 * k - left - side) / 2), top, side, side, grid.xMin,
+                grid.xMax, grid.yMin, grid.yMax);
+        if (grid != customGrid || ink.dark() != customDark) {
+            customImage = contourImage(grid, ink);
+            customGrid = grid;
+            customDark = ink.dark();
+        }
+        g.drawImage(customImage, frame.left(), frame.top(), frame.width(), frame.height());
+        finish(g, frame, traces, true, title, subtitle, xName, yName, x, y, ink, k);
+        return frame;
+    }
+
+    private static void finish(GraphicsContext g, Frame frame, List<Trace> traces, boolean surface, String title,
+                               String subtitle, String xName, String yName, double x, double y, Ink ink, double k) {
+        frame.drawAxes(g, ink, k, xName, yName);
         frame.clip(g);
         for (Trace trace : traces) {
-            drawPath(g, frame, f, trace, k);
+            drawPath(g, frame, surface, trace, k);
         }
         g.restore();
         drawLegend(g, frame, traces, ink, k);
@@ -67,7 +98,6 @@ final class FunctionPainter {
             g.setFont(Font.font("System", 11 * k));
             g.fillText(subtitle, x + 8 * k, y + 19 * k);
         }
-        return frame;
     }
 
     private static Frame curveFrame(Objective f, double left, double top, double width, double height) {
@@ -136,7 +166,7 @@ final class FunctionPainter {
         return image;
     }
 
-    private static void drawPath(GraphicsContext g, Frame frame, Objective f, Trace trace, double k) {
+    private static void drawPath(GraphicsContext g, Frame frame, boolean surface, Trace trace, double k) {
         List<double[]> points = trace.path().points();
         List<Double> values = trace.path().values();
         int n = points.size();
@@ -145,7 +175,7 @@ final class FunctionPainter {
         int shown = 0;
         for (int i = 0; i < n; i++) {
             double[] p = points.get(i);
-            double py = f.dimensions() == 2 ? p[1] : values.get(i);
+            double py = surface ? p[1] : values.get(i);
             if (!Double.isFinite(p[0]) || !Double.isFinite(py)) {
                 break;
             }

@@ -26,6 +26,7 @@ public final class LessonsPage implements Page {
         lessons.add(new LossesLesson());
         lessons.add(new InformationLesson());
         lessons.add(new SchedulesLesson());
+        lessons.add(new BatchLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }

@@ -110,6 +110,13 @@ class LessonsHandsTest {
         robot.interact(() -> page.show("Learning-rate schedules"));
         TextField rate = robot.lookup(".schedule-rate").queryAs(TextField.class);
         robot.interact(() -> rate.setText("0.9"));
+        robot.interact(() -> page.show("Batch, mini-batch, stochastic"));
+        await(() -> text(".batch-readout").contains("digits. Loss after"));
+        TextField eta = robot.lookup(".batch-eta").queryAs(TextField.class);
+        robot.interact(() -> eta.setText("2"));
+        await(() -> text(".batch-readout").contains("digits. Loss after"));
+        robot.interact(() -> eta.setText("-1"));
+        assertTrue(text(".lesson-message").contains("must be a finite number > 0"), text(".lesson-message"));
     }
 
     @Test
