@@ -27,6 +27,7 @@ public final class LessonsPage implements Page {
         lessons.add(new InformationLesson());
         lessons.add(new SchedulesLesson());
         lessons.add(new BatchLesson());
+        lessons.add(new InitLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }

@@ -117,6 +117,12 @@ class LessonsHandsTest {
         await(() -> text(".batch-readout").contains("digits. Loss after"));
         robot.interact(() -> eta.setText("-1"));
         assertTrue(text(".lesson-message").contains("must be a finite number > 0"), text(".lesson-message"));
+        robot.interact(() -> page.show("Initialisation"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> init = robot.lookup(".init-choice")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> init.setValue("zeros"));
+        await(() -> text(".init-readout").startsWith("Last layer: activations σ = 0,"));
     }
 
     @Test
