@@ -28,6 +28,7 @@ public final class LessonsPage implements Page {
         lessons.add(new SchedulesLesson());
         lessons.add(new BatchLesson());
         lessons.add(new InitLesson());
+        lessons.add(new RegularisationLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }
