@@ -10,7 +10,9 @@ import studio.backprop.kernels.UnaryFn;
  * Kinks follow the course: ReLU'(0) = 0, step'(x) = 0, leaky ReLU'(0) = α; step(0) = 0, sign(0) = +1.
  */
 public enum Activation {
-    LINEAR, STEP, SIGN, SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SOFTMAX;
+    LINEAR, STEP, SIGN, SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SOFTMAX,
+    /** softplus(x) = ln(1 + eˣ), the smooth ReLU; its derivative is the sigmoid. */
+    SOFTPLUS;
 
     /** Default α of leaky ReLU (slope for x < 0) and of ELU (scale of e^x − 1). */
     public static final float DEFAULT_LEAKY_ALPHA = 0.01f;
@@ -29,6 +31,7 @@ public enum Activation {
             case ELU -> x.map(UnaryFn.ELU, alpha);
             case GELU -> x.map(UnaryFn.GELU);
             case SOFTMAX -> x.softmax();
+            case SOFTPLUS -> x.map(UnaryFn.SOFTPLUS);
         };
     }
 

@@ -7,6 +7,7 @@ import studio.backprop.nn.loss.Loss;
 import studio.backprop.nn.loss.LossSettings;
 import studio.backprop.nn.loss.Losses;
 import studio.backprop.nn.loss.Reduction;
+import studio.backprop.nn.optim.AdaDelta;
 import studio.backprop.nn.optim.AdaGrad;
 import studio.backprop.nn.optim.Adam;
 import studio.backprop.nn.optim.InverseTimeDecay;
@@ -20,7 +21,7 @@ import studio.backprop.nn.optim.Sgd;
 final class Components {
 
     static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
-            "perceptron");
+            "adadelta", "perceptron");
 
     private Components() {
     }
@@ -52,7 +53,7 @@ final class Components {
     /**
      * The optimiser, or null with a problem added. Settings: learning_rate, momentum, beta1, beta2, epsilon, rho,
      * initial_accumulator, l1, l2, weight_decay, schedule (constant|step|exponential|inverse_time), decay_rate,
-     * decay_steps, staircase.
+     * decay_steps, staircase, nesterov (sgd and momentum).
      */
     static Optimizer optimizer(ComponentSpec spec, List<Problem> problems) {
         TrainingPlan.Reader r = new TrainingPlan.Reader(spec, problems, "optimizer");
@@ -71,17 +72,19 @@ final class Components {
             return null;
         }
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",
-                "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase");
+                "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase", "nesterov");
         int before = problems.size();
         OptimizerSettings.warnAboutForeignSettings(spec, problems);
-        double lr = r.decimal("learning_rate", type.equals("sgd") || type.equals("momentum")
+        boolean adadelta = type.equals("adadelta");
+        double lr = r.decimal("learning_rate", adadelta ? 1.0 : type.equals("sgd") || type.equals("momentum")
                 || type.equals("nesterov") ? 0.01 : 0.001, 0, Double.MAX_VALUE);
-        double eps = r.decimal("epsilon", 1e-7, 0, 1);
+        double eps = r.decimal("epsilon", adadelta ? 1e-6 : 1e-7, 0, 1);
+        boolean nesterov = r.bool("nesterov", type.equals("nesterov"));
         try {
             Optimizer opt = switch (type) {
-                case "sgd" -> new Sgd(lr, r.decimal("momentum", 0, 0, 0.9999), false);
-                case "momentum" -> Sgd.withMomentum(lr, r.decimal("momentum", 0.9, 0, 0.9999));
-                case "nesterov" -> Sgd.nesterov(lr, r.decimal("momentum", 0.9, 0, 0.9999));
+                case "sgd" -> new Sgd(lr, r.decimal("momentum", nesterov ? 0.9 : 0, 0, 0.9999), nesterov);
+                case "momentum", "nesterov" -> new Sgd(lr, r.decimal("momentum", 0.9, 0, 0.9999), nesterov);
+                case "adadelta" -> new AdaDelta(lr, r.decimal("rho", 0.95, 0, 0.9999), eps);
                 case "adagrad" -> new AdaGrad(lr, r.decimal("initial_accumulator", 0.1, 0, 1e6), eps);
                 case "rmsprop" -> new RmsProp(lr, r.decimal("rho", 0.9, 0, 0.9999), eps);
                 default -> new Adam(lr, r.decimal("beta1", 0.9, 0, 0.9999), r.decimal("beta2", 0.999, 0, 0.99999),

@@ -22,8 +22,8 @@ public final class OptimizerSettings {
     private static final Map<String, List<String>> OWN = new LinkedHashMap<>();
 
     static {
-        OWN.put("sgd", List.of("momentum"));
-        OWN.put("momentum", List.of("momentum"));
+        OWN.put("sgd", List.of("momentum", "nesterov"));
+        OWN.put("momentum", List.of("momentum", "nesterov"));
         OWN.put("nesterov", List.of("momentum"));
         OWN.put("adagrad", List.of("initial_accumulator", "epsilon"));
         OWN.put("rmsprop", List.of("rho", "epsilon"));

@@ -3,6 +3,7 @@ package studio.backprop.ui.app;
 import java.util.List;
 import java.util.function.Function;
 import javafx.stage.Stage;
+import studio.backprop.ui.lessons.LessonsPage;
 
 /** The registry of the main window's pages, in tab order. */
 public final class Pages {
@@ -19,7 +20,8 @@ public final class Pages {
             SectionsPage::new,
             GradientCheckPage::new,
             studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
-            ExercisePage::new);
+            ExercisePage::new,
+            context -> new LessonsPage());
 
     private Pages() {
     }

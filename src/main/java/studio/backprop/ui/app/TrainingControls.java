@@ -42,7 +42,7 @@ public final class TrainingControls extends ToolBar {
     static final double[] PACES = {1, 2, 5, 10, 30, 100, Double.POSITIVE_INFINITY};
 
     private static final List<String> GRADIENT_OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "adagrad",
-            "rmsprop", "adam");
+            "rmsprop", "adam", "adadelta");
 
     private final AppModel model;
     private final Consumer<String> onError;
