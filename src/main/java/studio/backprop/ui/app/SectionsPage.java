@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.sections.SectionsView;
 import studio.backprop.ui.sections.SectionsViewModel;
@@ -29,15 +30,21 @@ final class SectionsPage implements Page {
         TitledPane pane = new TitledPane("About this network", notes);
         pane.setCollapsible(true);
         view.setNotes(pane);
-        Runnable show = () -> notes.setText(notesFor(model.fileProperty().get()));
+        Runnable show = () -> notes.setText(notesFor(model.fileProperty().get(), model.documentProperty().get(),
+                model.samplesFolder()));
         model.fileProperty().addListener((o, was, now) -> show.run());
         model.loadsProperty().addListener((o, was, now) -> show.run());
         show.run();
     }
 
-    /** The open sample's teaching text; for another file, what this page is for. */
-    static String notesFor(Path file) {
+    /**
+     * The open sample's teaching text (by its file, or for a network new from a template by its name); for another
+     * network, what this page is for.
+     */
+    static String notesFor(Path file, NetworkDocument doc, Path samples) {
         return (file == null ? Optional.<TeachingText>empty() : TeachingText.ofSample(file))
+                .or(() -> file == null && doc != null ? TeachingText.ofSampleNamed(doc.name(), samples)
+                        : Optional.empty())
                 .or(() -> TeachingText.ofPage("Setup")).map(TeachingText::asText).orElse("");
     }
 

@@ -39,6 +39,28 @@ public record TeachingText(String look, String tryThis, String formula) {
         return of(name.endsWith(".bps") ? name.substring(0, name.length() - 4) : name);
     }
 
+    /**
+     * The text of the sample in {@code folder} whose {@code name = …} line is {@code documentName}: a network made
+     * from a template keeps the template's name but has no file yet.
+     */
+    public static Optional<TeachingText> ofSampleNamed(String documentName, Path folder) {
+        if (documentName == null || folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".bps")).sorted().toList()) {
+                try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(f, StandardCharsets.UTF_8)) {
+                    if (lines.limit(40).anyMatch(l -> l.strip().equals("name = " + documentName.strip()))) {
+                        return ofSample(f);
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** The text of the page with this title, if there is one. */
     public static Optional<TeachingText> ofPage(String pageTitle) {
         return of("page." + pageTitle);

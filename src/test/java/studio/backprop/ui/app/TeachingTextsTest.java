@@ -40,6 +40,10 @@ class TeachingTextsTest {
         for (String page : List.of("Network", "Training", "Stepper", "Setup")) {
             assertTrue(TeachingText.ofPage(page).isPresent(), page);
         }
+        assertTrue(SectionsPage.notesFor(null, studio.backprop.spec.NetworkDocument.empty("LeNet-5 on the digits", 1),
+                Path.of("samples")).startsWith("Look at: The summary's output shapes"), "a network new from a template");
+        assertTrue(SectionsPage.notesFor(null, studio.backprop.spec.NetworkDocument.empty("mine", 1),
+                Path.of("samples")).startsWith("Look at: The loss, the optimiser"), "another network: the page's");
         assertEquals(List.of("input", "Conv2D", "MaxPool2D"), SampleThumbnail.columns(Path.of("samples",
                 "lenet5-digits.bps")).stream().limit(3).map(SampleThumbnail.Column::kind).toList());
     }
