@@ -27,6 +27,7 @@ final class SectionsPage implements Page {
         notes.setId("setup-notes");
         notes.getStyleClass().add("teaching-notes");
         notes.setWrapText(true);
+        notes.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
         TitledPane pane = new TitledPane("About this network", notes);
         pane.setCollapsible(true);
         view.setNotes(pane);
