@@ -213,7 +213,8 @@ public final class MainWindow {
     }
 
     private Menu helpMenu() {
-        return new Menu("Help", null, item("About Backprop Studio", null, () -> Dialogs.about(stage)));
+        return new Menu("Help", null, item("Keyboard Shortcuts and Lessons", new KeyCodeCombination(KeyCode.F1),
+                () -> HelpDialog.dialog(stage).show()), item("About Backprop Studio", null, () -> Dialogs.about(stage)));
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {

@@ -14,8 +14,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The sample gallery: every shipped sample with its title and one line about it, in the order a course meets
- * them. Open, Enter or a double click on an entry opens it.
+ * The sample gallery: every shipped sample with a picture of its architecture, its title and one line about it,
+ * in the order a course meets them, and beside the list the chosen sample's teaching text (what to look at, what
+ * to try, the formula). Open, Enter or a double click on an entry opens it. (A list rather than ControlsFX's
+ * GridView: the grid has no selection, so no keyboard choice and no Open button.)
  */
 final class SampleGallery {
 
@@ -38,10 +40,20 @@ final class SampleGallery {
         list.setId("sample-gallery");
         list.getItems().addAll(SampleCatalog.inCourseOrder(samples));
         list.setCellFactory(v -> new Entry(list, openButton));
-        list.setPrefSize(600, 440);
+        list.setPrefSize(560, 460);
+        Label notes = new Label();
+        notes.setId("sample-notes");
+        notes.getStyleClass().add("sample-notes");
+        notes.setWrapText(true);
+        notes.setPrefWidth(280);
+        notes.setMaxHeight(Double.MAX_VALUE);
+        notes.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> notes.setText(now == null ? ""
+                : TeachingText.ofSample(now).map(TeachingText::asText).orElse("")));
         list.getSelectionModel().selectFirst();
         openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        dialog.getDialogPane().setContent(list);
+        javafx.scene.layout.HBox content = new javafx.scene.layout.HBox(14, list, notes);
+        dialog.getDialogPane().setContent(content);
         dialog.setResultConverter(b -> b == open ? list.getSelectionModel().getSelectedItem() : null);
         dialog.setOnShown(e -> list.requestFocus());
         return dialog;
@@ -51,14 +63,15 @@ final class SampleGallery {
     private static final class Entry extends ListCell<Path> {
         private final Label title = new Label();
         private final Label description = new Label();
-        private final VBox box = new VBox(2, title, description);
+        private final VBox text = new VBox(2, title, description);
+        private final javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10);
 
         Entry(ListView<Path> list, Button open) {
             title.getStyleClass().add("sample-title");
             title.setStyle("-fx-font-weight: bold;");
             description.getStyleClass().add("sample-description");
             description.setWrapText(true);
-            description.maxWidthProperty().bind(list.widthProperty().subtract(40));
+            description.maxWidthProperty().bind(list.widthProperty().subtract(40 + SampleThumbnail.WIDTH + 10));
             // Wrapped to the list's width: the cell asks for no width of its own, so no sideways scroll bar.
             setPrefWidth(0);
             setOnMouseClicked(e -> {
@@ -80,6 +93,7 @@ final class SampleGallery {
             description.setText(SampleCatalog.description(sample));
             description.setManaged(!description.getText().isEmpty());
             description.setVisible(!description.getText().isEmpty());
+            box.getChildren().setAll(SampleThumbnail.of(sample), text);
             setGraphic(box);
         }
     }

@@ -1,7 +1,12 @@
 package studio.backprop.ui.app;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.sections.SectionsView;
 import studio.backprop.ui.sections.SectionsViewModel;
@@ -18,6 +23,30 @@ final class SectionsPage implements Page {
         AppModel model = context.model();
         view = new SectionsView(new SectionsViewModel(model.documentProperty(), model::edit),
                 context.window()::showError);
+        Label notes = new Label();
+        notes.setId("setup-notes");
+        notes.getStyleClass().add("teaching-notes");
+        notes.setWrapText(true);
+        notes.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        TitledPane pane = new TitledPane("About this network", notes);
+        pane.setCollapsible(true);
+        view.setNotes(pane);
+        Runnable show = () -> notes.setText(notesFor(model.fileProperty().get(), model.documentProperty().get(),
+                model.samplesFolder()));
+        model.fileProperty().addListener((o, was, now) -> show.run());
+        model.loadsProperty().addListener((o, was, now) -> show.run());
+        show.run();
+    }
+
+    /**
+     * The open sample's teaching text (by its file, or for a network new from a template by its name); for another
+     * network, what this page is for.
+     */
+    static String notesFor(Path file, NetworkDocument doc, Path samples) {
+        return (file == null ? Optional.<TeachingText>empty() : TeachingText.ofSample(file))
+                .or(() -> file == null && doc != null ? TeachingText.ofSampleNamed(doc.name(), samples)
+                        : Optional.empty())
+                .or(() -> TeachingText.ofPage("Setup")).map(TeachingText::asText).orElse("");
     }
 
     @Override

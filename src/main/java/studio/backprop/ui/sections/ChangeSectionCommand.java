@@ -1,6 +1,5 @@
 package studio.backprop.ui.sections;
 
-import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.ui.editor.EditCommand;
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
+import studio.backprop.spec.ComponentSpec;
 
 /**
  * The property-sheet rows of the section editor: one {@link Item} per setting, and editors that check the text as
@@ -67,16 +68,30 @@ final class SectionEditors {
         }
     }
 
-    /** The editor for a row: a choice box, a text field or (for inline rows) a text area. */
+    /**
+     * The editor for a row: a choice box, a text field or (for inline rows) a text area. It commits only while the
+     * section is still the one it was built for: a field that loses its focus because undo or another file
+     * replaced the section must not write its old text into the new one.
+     */
     static PropertyEditor<?> editorFor(PropertySheet.Item item, Consumer<String> showProblem) {
         Item row = (Item) item;
         SectionField f = row.field();
+        ComponentSpec builtFor = row.vm().spec(row.section());
+        Consumer<String> commit = text -> {
+            if (row.vm().spec(row.section()).equals(builtFor)) {
+                row.setValue(text);
+            }
+        };
         if (f.kind() == SectionField.Kind.CHOICE || f.kind() == SectionField.Kind.BOOL) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(f.choices());
             String now = row.getValue().toString();
             box.setValue(now.isEmpty() ? f.defaultValue() : now);
-            box.setOnAction(e -> row.setValue(box.getValue()));
+            box.setOnAction(e -> {
+                if (box.getValue() != null) {
+                    commit.accept(box.getValue());
+                }
+            });
             return editor(box, row, f);
         }
         TextInputControl text = f.kind() == SectionField.Kind.LINES ? new TextArea() : new TextField();
@@ -94,15 +109,15 @@ final class SectionEditors {
             area.setPrefRowCount(5);
             area.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                    row.setValue(area.getText());
+                    commit.accept(area.getText());
                 }
             });
         } else {
-            ((TextField) text).setOnAction(e -> row.setValue(text.getText()));
+            ((TextField) text).setOnAction(e -> commit.accept(text.getText()));
         }
         text.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
-                row.setValue(text.getText());
+                commit.accept(text.getText());
             }
         });
         return editor(text, row, f);

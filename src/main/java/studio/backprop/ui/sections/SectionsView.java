@@ -26,6 +26,9 @@ public final class SectionsView extends ScrollPane {
     private final SectionsViewModel vm;
     private final Consumer<String> onRefused;
     private final Map<Section, Block> blocks = new EnumMap<>(Section.class);
+    private final VBox right;
+    /** True while the controls are being set to the document: their events are not the user's. */
+    private boolean refreshing;
 
     /** The controls of one section. */
     private record Block(ComboBox<String> type, PropertySheet sheet, Label typing, Label problems,
@@ -39,7 +42,7 @@ public final class SectionsView extends ScrollPane {
         setFitToWidth(true);
         // two columns on a wide window: what is learned (loss, optimiser), how and on what (plan, data)
         VBox left = new VBox(10, block(Section.LOSS), block(Section.OPTIMIZER));
-        VBox right = new VBox(10, block(Section.TRAINING), block(Section.DATA));
+        right = new VBox(10, block(Section.TRAINING), block(Section.DATA));
         HBox columns = new HBox(12, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -51,15 +54,17 @@ public final class SectionsView extends ScrollPane {
         refresh();
     }
 
-    /** True while the view shows a document: a combo box's value set then is not a choice of the user. */
-    private boolean refreshing;
+    /** Puts a node (the teaching text of the open network) above the training plan. */
+    public void setNotes(javafx.scene.Node notes) {
+        right.getChildren().add(0, notes);
+    }
 
     private TitledPane block(Section section) {
         ComboBox<String> type = new ComboBox<>();
         type.setId("section-" + section.subject() + "-type");
         type.setOnAction(e -> {
             if (refreshing) {
-                return; // the view showing the document's type, not a person choosing one
+                return;
             }
             String refused = vm.choose(section, type.getValue());
             if (refused != null) {
@@ -97,13 +102,13 @@ public final class SectionsView extends ScrollPane {
     private void refresh() {
         refreshing = true;
         try {
-            showDocument();
+            show();
         } finally {
             refreshing = false;
         }
     }
 
-    private void showDocument() {
+    private void show() {
         List<Problem> all = vm.problems();
         for (Section section : Section.values()) {
             Block b = blocks.get(section);

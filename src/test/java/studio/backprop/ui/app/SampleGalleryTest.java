@@ -80,6 +80,10 @@ class SampleGalleryTest {
         List<String> shown = lenet.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
         assertTrue(shown.contains("Handwritten digits: LeNet-5"), shown.toString());
         assertTrue(shown.stream().anyMatch(t -> t.startsWith("The classic convolutional network")), shown.toString());
+        assertFalse(lenet.lookupAll("Canvas").isEmpty(), "each entry has a picture of its architecture");
+        robot.interact(() -> list.getSelectionModel().select(wanted));
+        Label notes = robot.from(dialog[0].getDialogPane()).lookup("#sample-notes").queryAs(Label.class);
+        assertTrue(notes.getText().startsWith("Look at: The summary's output shapes shrink"), notes.getText());
 
         robot.interact(() -> {
             try {

@@ -36,7 +36,7 @@ class SectionsPageTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        TestWindow shown = TestWindow.show(stage, 900);
+        TestWindow shown = TestWindow.show(stage, 800);
         model = shown.model();
         window = shown.window();
     }
@@ -48,6 +48,10 @@ class SectionsPageTest {
         robot.interact(() -> window.showPage("Setup"));
         WaitForAsyncUtils.waitForFxEvents();
         String before = model.documentProperty().get().loss().type();
+        assertTrue(!model.history().canUndoProperty().get(), "showing a freshly opened file edits nothing");
+        Label notes = robot.lookup("#setup-notes").queryAs(Label.class);
+        assertTrue(notes.getText().startsWith("Look at: The loss falls smoothly"), "the sample's teaching text: "
+                + notes.getText());
 
         ComboBox<?> loss = robot.lookup("#section-loss-type").queryComboBox();
         robot.clickOn(loss).clickOn("binary_cross_entropy");
