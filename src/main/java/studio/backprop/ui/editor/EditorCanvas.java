@@ -280,9 +280,13 @@ public final class EditorCanvas extends Region implements Exportable {
     /** Set when another network was opened: its drawing is fitted to the window at the next layout if too large. */
     private boolean fitLater;
 
-    /** True when no layer of {@code now} was in {@code before}: a network was opened, not edited. */
+    /**
+     * True when a network was opened rather than edited: no layer of {@code now} was in {@code before}, or an
+     * empty sheet received several layers at once (one added layer is an edit).
+     */
     private static boolean anotherNetwork(NetworkDocument before, NetworkDocument now) {
-        return now.layers().stream().noneMatch(l -> before.layer(l.name()) != null);
+        return before.layers().isEmpty() ? now.layers().size() > 1
+                : now.layers().stream().noneMatch(l -> before.layer(l.name()) != null);
     }
 
     /** The boxes' extent on the sheet: min x, min y, max x, max y (unzoomed). */
