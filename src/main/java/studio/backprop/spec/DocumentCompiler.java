@@ -50,6 +50,9 @@ public final class DocumentCompiler {
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
         DataSectionCheck.check(doc, problems);
         if (shapes != null && shapes.ok()) {
+            OutputCheck.check(doc, shapes, problems);
+        }
+        if (shapes != null && shapes.ok()) {
             MemoryEstimate.check(doc.inputShape(), shapes, plan.batchSize(), problems);
         }
         boolean perceptronRule = doc.optimizer().type().trim().equalsIgnoreCase("perceptron");

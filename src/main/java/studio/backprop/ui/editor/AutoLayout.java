@@ -11,7 +11,8 @@ import studio.backprop.spec.NetworkDocument;
 /**
  * Where the canvas draws each node. Layers with a stored position stay there; the others (a file written by hand,
  * a sample) are placed left to right by their distance from the input, one column per step, stacked within a
- * column. The network input is always at the same place at the left.
+ * column; a deep network wraps into bands, like lines of text. The network input is always at the same place at
+ * the top left.
  */
 public final class AutoLayout {
 
@@ -25,9 +26,35 @@ public final class AutoLayout {
     private AutoLayout() {
     }
 
-    /** The position of every node, the input first, then layers in document order. */
+    /** Height of a band of a wrapped layout with one box to a column: a box and the gap where the wire back runs. */
+    public static final double BAND = 146;
+    /** Column distance in a wrapped layout: a box and room for the shape label on the wire between two boxes. */
+    public static final double WRAPPED_COLUMN = 252;
+    /** The view a wrapped layout is shaped for (about the editor's canvas in a 1280×800 window), in sheet units. */
+    static final double VIEW_WIDTH = 800;
+    static final double VIEW_HEIGHT = 440;
+    /** Chains up to this many columns stay on one row. */
+    static final int WRAP_AFTER = 8;
+
+    /**
+     * The position of every node, the input first, then layers in document order. A deep network (more than
+     * {@link #WRAP_AFTER} columns) is wrapped into bands read left to right, top to bottom, as many columns to a
+     * band as make the whole fit {@link #VIEW_WIDTH}×{@link #VIEW_HEIGHT} at the largest zoom.
+     */
     public static Map<String, Point2D> positions(NetworkDocument document) {
         Map<String, Integer> depth = depths(document);
+        Map<Integer, Integer> stacked = new HashMap<>();
+        for (LayerSpec l : document.layers()) {
+            if (l.x() == 0 && l.y() == 0) {
+                stacked.merge(depth.get(l.name()), 1, Integer::sum);
+            }
+        }
+        int columns = stacked.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        int tallest = stacked.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        double band = (tallest - 1) * ROW + BAND;
+        boolean wrapped = columns > WRAP_AFTER;
+        int perBand = wrapped ? perBand(columns, band) : columns;
+        double column = wrapped ? WRAPPED_COLUMN : COLUMN;
         Map<Integer, Integer> usedRows = new HashMap<>();
         Map<String, Point2D> out = new LinkedHashMap<>();
         out.put(Network.INPUT, INPUT_AT);
@@ -35,12 +62,28 @@ public final class AutoLayout {
             if (l.x() != 0 || l.y() != 0) {
                 out.put(l.name(), new Point2D(l.x(), l.y()));
             } else {
-                int column = depth.get(l.name());
-                int row = usedRows.merge(column, 1, Integer::sum) - 1;
-                out.put(l.name(), new Point2D(INPUT_AT.getX() + column * COLUMN, INPUT_AT.getY() + row * ROW));
+                int at = depth.get(l.name());
+                int row = usedRows.merge(at, 1, Integer::sum) - 1;
+                out.put(l.name(), new Point2D(INPUT_AT.getX() + (at % perBand) * column,
+                        INPUT_AT.getY() + (at / perBand) * band + row * ROW));
             }
         }
         return out;
+    }
+
+    /** The columns per band that let {@code columns} columns in bands of height {@code band} fit the view largest. */
+    static int perBand(int columns, double band) {
+        int best = columns;
+        double bestZoom = 0;
+        for (int per = 3; per <= columns; per++) {
+            int bands = (columns + per - 1) / per;
+            double zoom = Math.min(VIEW_WIDTH / (per * WRAPPED_COLUMN), VIEW_HEIGHT / (bands * band));
+            if (zoom > bestZoom + 1e-9) {
+                bestZoom = zoom;
+                best = per;
+            }
+        }
+        return best;
     }
 
     /** Longest distance from the input; layers in a loop or reading nothing get column 1. */

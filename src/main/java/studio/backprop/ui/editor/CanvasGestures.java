@@ -128,6 +128,8 @@ final class CanvasGestures {
             vm.zoomOut();
         } else if (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0) {
             vm.resetZoom();
+        } else if (e.getCode() == KeyCode.F && !e.isShortcutDown()) {
+            canvas.fitToWindow();
         } else if (e.getCode().isArrowKey()) {
             double dx = e.getCode() == KeyCode.LEFT ? -ARROW_STEP : e.getCode() == KeyCode.RIGHT ? ARROW_STEP : 0;
             double dy = e.getCode() == KeyCode.UP ? -ARROW_STEP : e.getCode() == KeyCode.DOWN ? ARROW_STEP : 0;

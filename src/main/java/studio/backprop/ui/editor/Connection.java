@@ -8,14 +8,23 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.HLineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.VLineTo;
 
-/** One drawn connection: a curve from an output port to an input port, labelled with the tensor shape it carries. */
+/**
+ * One drawn connection: a curve from an output port to an input port, labelled with the tensor shape it carries.
+ * Wires that would cross boxes take a lane instead: one into an earlier column (a wrapped layout's next band) runs
+ * through the gap between the two bands; one that skips columns on the same row (a residual connection) runs in a
+ * lane above the row.
+ */
 final class Connection {
 
     private final String source;
     private final String target;
-    private final CubicCurve curve = new CubicCurve();
+    private final Path curve = new Path();
     private final Label label = new Label();
 
     Connection(String source, String target, int[] shape, Runnable disconnect) {
@@ -60,21 +69,43 @@ final class Connection {
         return new ContextMenu(remove);
     }
 
-    /** Places the curve between two port centres, in sheet coordinates, and the label at its middle. */
+    /** Places the curve between two port centres, in sheet coordinates, and the label on it. */
     void place(Point2D from, Point2D to) {
-        double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
-        curve.setStartX(from.getX());
-        curve.setStartY(from.getY());
-        curve.setControlX1(from.getX() + bend);
-        curve.setControlY1(from.getY());
-        curve.setControlX2(to.getX() - bend);
-        curve.setControlY2(to.getY());
-        curve.setEndX(to.getX());
-        curve.setEndY(to.getY());
+        double labelX;
+        double labelY;
+        if (to.getX() < from.getX() + STUB) {
+            // Wires of different lengths through the same gap take different lanes, so they and their labels part.
+            long span = Math.round((from.getX() - to.getX()) / AutoLayout.WRAPPED_COLUMN);
+            double gapY = (from.getY() + to.getY()) / 2 + (span % 3 - 1) * 14;
+            curve.getElements().setAll(new MoveTo(from.getX(), from.getY()), new HLineTo(from.getX() + STUB),
+                    new VLineTo(gapY), new HLineTo(to.getX() - STUB), new VLineTo(to.getY()), new HLineTo(to.getX()));
+            labelX = (from.getX() + to.getX()) / 2 + (span % 3 - 1) * 60;
+            labelY = gapY;
+        } else if (Math.abs(to.getY() - from.getY()) < 1 && to.getX() - from.getX() > AutoLayout.COLUMN * 1.5) {
+            double laneY = from.getY() - LANE;
+            curve.getElements().setAll(new MoveTo(from.getX(), from.getY()),
+                    new CubicCurveTo(from.getX() + STUB, from.getY(), from.getX() + STUB, laneY,
+                            from.getX() + 2 * STUB, laneY),
+                    new HLineTo(to.getX() - 2 * STUB),
+                    new CubicCurveTo(to.getX() - STUB, laneY, to.getX() - STUB, to.getY(), to.getX(), to.getY()));
+            labelX = (from.getX() + to.getX()) / 2;
+            labelY = laneY;
+        } else {
+            double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+            curve.getElements().setAll(new MoveTo(from.getX(), from.getY()), new CubicCurveTo(from.getX() + bend,
+                    from.getY(), to.getX() - bend, to.getY(), to.getX(), to.getY()));
+            labelX = (from.getX() + to.getX()) / 2;
+            labelY = (from.getY() + to.getY()) / 2;
+        }
         double w = label.prefWidth(-1);
         double h = label.prefHeight(w);
-        label.resizeRelocate((from.getX() + to.getX() - w) / 2, (from.getY() + to.getY() - h) / 2, w, h);
+        label.resizeRelocate(labelX - w / 2, labelY - h / 2, w, h);
     }
+
+    /** How far a routed wire runs straight out of a port before it turns. */
+    private static final double STUB = 22;
+    /** How far above its row a wire that skips columns runs. */
+    static final double LANE = 72;
 
     String source() {
         return source;
@@ -84,7 +115,7 @@ final class Connection {
         return target;
     }
 
-    CubicCurve curve() {
+    Path curve() {
         return curve;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -61,7 +62,13 @@ public final class EditorCanvas extends Region implements Exportable {
         setClip(clip);
         scale.xProperty().bind(vm.zoomProperty());
         scale.yProperty().bind(vm.zoomProperty());
-        vm.compilationProperty().addListener((o, was, now) -> redraw());
+        vm.compilationProperty().addListener((o, was, now) -> {
+            redraw();
+            if (was == null || anotherNetwork(was.document(), now.document())) {
+                fitLater = true;
+            }
+        });
+        fitLater = true;
         vm.selection().addListener((SetChangeListener<String>) c -> showSelection());
         installDrop();
         installNotices();
@@ -262,6 +269,72 @@ public final class EditorCanvas extends Region implements Exportable {
         sheet.autosize();
         sheet.relocate(0, 0);
         notice.place(getWidth(), getHeight());
+        if (fitLater && getWidth() > 0 && getHeight() > 0) {
+            fitLater = false;
+            if (!fits()) {
+                fitToWindow();
+            }
+        }
+    }
+
+    /** Set when another network was opened: its drawing is fitted to the window at the next layout if too large. */
+    private boolean fitLater;
+
+    /**
+     * True when a network was opened rather than edited: no layer of {@code now} was in {@code before}, or an
+     * empty sheet received several layers at once (one added layer is an edit).
+     */
+    private static boolean anotherNetwork(NetworkDocument before, NetworkDocument now) {
+        return before.layers().isEmpty() ? now.layers().size() > 1
+                : now.layers().stream().noneMatch(l -> before.layer(l.name()) != null);
+    }
+
+    /** The boxes' extent on the sheet: min x, min y, max x, max y (unzoomed). */
+    private double[] extent() {
+        double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (LayerNode n : nodes.values()) {
+            double h = n.getHeight() > 0 ? n.getHeight() : n.prefHeight(-1);
+            e[0] = Math.min(e[0], n.getLayoutX());
+            e[1] = Math.min(e[1], n.getLayoutY());
+            e[2] = Math.max(e[2], n.getLayoutX() + LayerNode.WIDTH);
+            e[3] = Math.max(e[3], n.getLayoutY() + h);
+        }
+        if (!connections.isEmpty()) {
+            Bounds w = wires.getBoundsInParent();
+            e[0] = Math.min(e[0], w.getMinX());
+            e[1] = Math.min(e[1], w.getMinY());
+            e[2] = Math.max(e[2], w.getMaxX());
+            e[3] = Math.max(e[3], w.getMaxY());
+        }
+        return e;
+    }
+
+    /** The zoom the sheet is drawn at now. */
+    public double scaleOfSheet() {
+        return scale.getX();
+    }
+
+    /** True when the whole drawing shows at the current zoom and pan. */
+    boolean fits() {
+        double[] e = extent();
+        double z = vm.zoomProperty().get();
+        return nodes.isEmpty() || (sheet.getTranslateX() + e[0] * z >= 0 && sheet.getTranslateY() + e[1] * z >= 0
+                && sheet.getTranslateX() + e[2] * z <= getWidth() && sheet.getTranslateY() + e[3] * z <= getHeight());
+    }
+
+    /** Zooms (never above 100 %) and pans so the whole network shows, with a margin (the toolbar's Fit, F). */
+    public void fitToWindow() {
+        if (nodes.isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double[] e = extent();
+        double margin = 16;
+        double zoom = Math.min(1, Math.min((getWidth() - 2 * margin) / (e[2] - e[0]),
+                (getHeight() - 2 * margin) / (e[3] - e[1])));
+        vm.setZoom(zoom);
+        double z = vm.zoomProperty().get();
+        sheet.setTranslateX(margin - e[0] * z);
+        sheet.setTranslateY(margin - e[1] * z);
     }
 
     @Override

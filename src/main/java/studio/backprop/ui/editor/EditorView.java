@@ -56,7 +56,8 @@ public final class EditorView extends BorderPane {
                 button("Delete", "Delete the selected layers (Delete)", vm::deleteSelection),
                 button("−", "Zoom out (Ctrl+wheel, −)", vm::zoomOut), zoom,
                 button("+", "Zoom in (Ctrl+wheel, +)", vm::zoomIn),
-                button("100 %", "Actual size (0)", vm::resetZoom), message);
+                button("100 %", "Actual size (0)", vm::resetZoom),
+                button("Fit", "Show the whole network (F)", canvas::fitToWindow), message);
     }
 
     private static Button button(String text, String tip, Runnable action) {

@@ -84,6 +84,23 @@ class ConvExplorerHandsTest {
                 throw new IllegalStateException(e);
             }
         });
+        ComboBox<studio.backprop.ui.lessons.conv.ConvOperation> operation = robot.lookup("#conv-operation").query();
+        for (var op : new studio.backprop.ui.lessons.conv.ConvOperation[] {
+                studio.backprop.ui.lessons.conv.ConvOperation.MAX_UNPOOL,
+                studio.backprop.ui.lessons.conv.ConvOperation.TRANSPOSED}) {
+            robot.interact(() -> {
+                view.loadPicture(pngOf(6, 6), "small.png");
+                operation.setValue(op);
+                operation.getOnAction().handle(null);
+                try {
+                    PngExporter.write(view, png.resolveSibling("conv-explorer-" + op.name().toLowerCase() + ".png"), 1,
+                            ExportBackground.WHITE);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(text(robot, view).contains(op.label()), text(robot, view));
+        }
         BufferedImage picture = ImageIO.read(png.toFile());
         assertTrue(picture.getWidth() > 400 && picture.getHeight() > 300, picture.getWidth() + "×" + picture.getHeight());
     }
