@@ -102,7 +102,7 @@ public final class TrainingLoop {
             }, plan.explicitOrder(), data.trainSize());
         } catch (IllegalArgumentException e) {
             // an order typed for other data (a row deleted from the sheet): the data's problem, in words
-            throw new DataResolutionException("[training] order: " + e.getMessage(), e);
+            throw new DataResolutionException(e.getMessage(), e);
         }
         order.nextEpoch(rng);
         position = 0;
