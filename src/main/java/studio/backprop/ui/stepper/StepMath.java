@@ -145,8 +145,8 @@ public final class StepMath {
             double now = after.values()[k];
             if (grad != null && Math.abs(old - r.learningRate() * grad.values()[k] - now) <= 1e-6 * Math.max(1,
                     Math.abs(now))) {
-                lines.add(w + s + "′ = " + w + s + " − η·∂L/∂" + w + s + " = " + num(old) + " − " + num(r.learningRate())
-                        + "·" + term(grad.values()[k]) + " = " + num(now));
+                lines.add(w + s + "′ = " + w + s + " − η·∂L/∂" + w + s + " = " + num(old) + " − "
+                        + num(r.learningRate()) + "·" + term(grad.values()[k]) + " = " + num(now));
             } else {
                 lines.add(w + s + "′ = " + w + s + " + Δ" + w + s + " (the optimizer's step) = " + num(old) + " + "
                         + term(now - old) + " = " + num(now));
