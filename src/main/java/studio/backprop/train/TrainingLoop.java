@@ -96,11 +96,16 @@ public final class TrainingLoop {
         rng.setState(plan.seed());
         DocumentCompiler.initialise(compilation, rng);
         rule.reset();
-        order = SampleOrder.of(switch (plan.order()) {
-            case LISTED -> SampleOrder.Mode.LISTED;
-            case SHUFFLED -> SampleOrder.Mode.SHUFFLED;
-            case EXPLICIT -> SampleOrder.Mode.EXPLICIT;
-        }, plan.explicitOrder(), data.trainSize());
+        try {
+            order = SampleOrder.of(switch (plan.order()) {
+                case LISTED -> SampleOrder.Mode.LISTED;
+                case SHUFFLED -> SampleOrder.Mode.SHUFFLED;
+                case EXPLICIT -> SampleOrder.Mode.EXPLICIT;
+            }, plan.explicitOrder(), data.trainSize());
+        } catch (IllegalArgumentException e) {
+            // an order typed for other data (a row deleted from the sheet): the data's problem, in words
+            throw new DataResolutionException(e.getMessage(), e);
+        }
         order.nextEpoch(rng);
         position = 0;
         epoch = 0;

@@ -108,8 +108,11 @@ final class NetworkSketch extends Region implements Exportable {
             boolean lit = stage != null && stage.layer().equals(layers.get(c));
             float[] written = lit && stage.values().length == units ? stage.values() : out.value().values();
             List<double[]> column = centres.get(c);
+            // units shrink to fit their column, so a tall layer's circles never overlap
+            double radius = Math.max(8, Math.min(24, (h - 60) / (column.size() + 1) / 2 - 2));
             for (int u = 0; u < column.size(); u++) {
-                unit(g, column.get(u), lit, u < written.length ? StepNumbers.of(written[u], Math.min(digits, 4)) : "");
+                unit(g, column.get(u), radius, lit, u < written.length ? StepNumbers.of(written[u],
+                        Math.min(digits, 4)) : "");
             }
             g.setFill(lit ? Color.web("#1f6fb2") : Color.gray(0.25));
             g.setFont(Font.font(null, FontWeight.BOLD, 13));
@@ -123,15 +126,15 @@ final class NetworkSketch extends Region implements Exportable {
         }
     }
 
-    private static void unit(javafx.scene.canvas.GraphicsContext g, double[] c, boolean lit, String text) {
-        double r = 24;
+    private static void unit(javafx.scene.canvas.GraphicsContext g, double[] c, double r, boolean lit,
+                             String text) {
         g.setFill(lit ? Color.web("#dcecfa") : Color.WHITE);
         g.fillOval(c[0] - r, c[1] - r, 2 * r, 2 * r);
         g.setStroke(lit ? Color.web("#1f6fb2") : Color.gray(0.45));
         g.setLineWidth(lit ? 2.5 : 1.2);
         g.strokeOval(c[0] - r, c[1] - r, 2 * r, 2 * r);
         g.setFill(Color.gray(0.1));
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(Math.min(11, r * 0.75)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, c[0], c[1], 2 * r - 4);

@@ -23,7 +23,9 @@ public final class StepNumbers {
         if (v == 0) {
             return "0";
         }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros();
+        // a float is read as the shortest decimal that is that float, so rounding does not round its storage noise
+        BigDecimal exact = (float) v == v ? new BigDecimal(Float.toString((float) v)) : new BigDecimal(v);
+        BigDecimal d = exact.round(new MathContext(digits, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
         double magnitude = Math.abs(d.doubleValue());
         String text = magnitude >= 1e-4 && magnitude < 1e7 ? d.toPlainString()
                 : d.toString().replace("E+", "e").replace('E', 'e');

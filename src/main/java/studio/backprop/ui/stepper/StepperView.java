@@ -31,6 +31,7 @@ public final class StepperView extends BorderPane implements Exportable {
 
     private final StepperViewModel model;
     private final NetworkSketch sketch = new NetworkSketch();
+    private final StepMathPanel math = new StepMathPanel();
     private final TableView<StepStage> table = new TableView<>();
     private final Label formula = new Label();
     private final Label numbers = new Label();
@@ -47,7 +48,9 @@ public final class StepperView extends BorderPane implements Exportable {
         table.getColumns().add(numbersColumn());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("The stages of the step appear here, one row per click."));
-        SplitPane split = new SplitPane(sketch, table);
+        SplitPane drawing = new SplitPane(sketch, math);
+        drawing.setDividerPositions(0.5);
+        SplitPane split = new SplitPane(drawing, table);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         setCenter(split);
@@ -134,6 +137,8 @@ public final class StepperView extends BorderPane implements Exportable {
                 + " · sample" + (r.samples().length == 1 ? " " + r.samples()[0] : "s " + r.samples().length)
                 + " · stage " + (model.cursorProperty().get() + 1) + " of " + model.stagesProperty().get().size());
         sketch.show(r, s, model.digitsProperty().get());
+        math.show(s == null ? "" : s.phase().label() + " · " + s.node(), StepMath.of(r, s,
+                model.digitsProperty().get()));
     }
 
     private static TableColumn<StepStage, String> column(String title, java.util.function.Function<StepStage, String> f,

@@ -121,12 +121,14 @@ public final class StepperViewModel {
 
     /** The stages shown so far: those up to the cursor. */
     public List<StepStage> shown() {
-        return cursor.get() < 0 ? List.of() : stages.get().subList(0, cursor.get() + 1);
+        // while a new record's stages are set the cursor may still point into the old ones
+        return cursor.get() < 0 ? List.of() : stages.get().subList(0, Math.min(cursor.get() + 1,
+                stages.get().size()));
     }
 
     /** The stage at the cursor, or null before the first step. */
     public StepStage current() {
-        return cursor.get() < 0 ? null : stages.get().get(cursor.get());
+        return cursor.get() < 0 || cursor.get() >= stages.get().size() ? null : stages.get().get(cursor.get());
     }
 
     public ReadOnlyObjectProperty<List<StepStage>> stagesProperty() {
