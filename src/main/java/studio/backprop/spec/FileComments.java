@@ -26,7 +26,14 @@ import java.util.Set;
 public final class FileComments {
 
     /** No comments: a document built in the app. */
-    public static final FileComments NONE = new FileComments(Map.of());
+    public static final FileComments NONE = new FileComments(Map.of(), List.of());
+
+    /**
+     * Sections the network does not read but other readers of the file do (an exercise file's {@code [exercise]}
+     * questions): kept verbatim, comments and all, and written back after the network's sections, so saving an
+     * exercise from the app never loses its questions.
+     */
+    static final Set<String> KEPT_VERBATIM = Set.of("exercise");
 
     /**
      * Where a block of comments sits.
@@ -44,13 +51,18 @@ public final class FileComments {
     static final String END = "]";
 
     private final Map<Anchor, List<String>> blocks;
+    /** The lines of the sections kept verbatim, header first, in file order. */
+    private final List<String> verbatim;
 
-    private FileComments(Map<Anchor, List<String>> blocks) {
+    private FileComments(Map<Anchor, List<String>> blocks, List<String> verbatim) {
         this.blocks = blocks;
+        this.verbatim = List.copyOf(verbatim);
     }
 
     /** Collects the comments of a file's text, each tied to the line it annotates. */
     public static FileComments of(String text) {
+        List<String> verbatim = new ArrayList<>();
+        text = withoutVerbatimSections(text, verbatim);
         Map<Anchor, List<String>> blocks = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>();
         Line previous = Line.start();
@@ -73,7 +85,35 @@ public final class FileComments {
             previous = line;
         }
         add(blocks, new Anchor(previous.section(), END, -1), pending);
-        return blocks.isEmpty() ? NONE : new FileComments(blocks);
+        return blocks.isEmpty() && verbatim.isEmpty() ? NONE : new FileComments(blocks, verbatim);
+    }
+
+    /**
+     * The text without its {@link #KEPT_VERBATIM} sections (a section runs from its header to the next header),
+     * whose lines, trailing blank lines trimmed, are added to {@code kept}.
+     */
+    private static String withoutVerbatimSections(String text, List<String> kept) {
+        StringBuilder rest = new StringBuilder();
+        List<String> section = null;
+        for (String line : text.split("\\R", -1)) {
+            String t = line.trim();
+            if (t.startsWith("[")) {
+                if (section != null) {
+                    kept.addAll(trimBlank(section));
+                }
+                String kind = t.substring(1).split("[\\s\\]]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+                section = KEPT_VERBATIM.contains(kind) ? new ArrayList<>() : null;
+            }
+            if (section != null) {
+                section.add(line);
+            } else {
+                rest.append(line).append('\n');
+            }
+        }
+        if (section != null) {
+            kept.addAll(trimBlank(section));
+        }
+        return rest.toString();
     }
 
     private static void add(Map<Anchor, List<String>> blocks, Anchor at, List<String> lines) {
@@ -112,7 +152,7 @@ public final class FileComments {
         Map<Anchor, List<String>> renamed = new LinkedHashMap<>();
         blocks.forEach((a, lines) -> renamed.put(new Anchor(renamedSection(a.section(), from, to), a.key(),
                 a.valueLine()), lines));
-        return new FileComments(renamed);
+        return new FileComments(renamed, verbatim);
     }
 
     private static String renamedSection(String section, String from, String to) {
@@ -130,7 +170,7 @@ public final class FileComments {
      */
     public String weaveInto(String written) {
         if (blocks.isEmpty()) {
-            return written;
+            return withVerbatim(written);
         }
         Set<Anchor> placed = new HashSet<>();
         StringBuilder out = new StringBuilder();
@@ -152,6 +192,22 @@ public final class FileComments {
         }
         closeSection(out, previous.section(), placed);
         blanks.forEach(b -> out.append(b).append('\n'));
+        return withVerbatim(out.toString());
+    }
+
+    /** The written text followed by the sections kept verbatim, after one blank line. */
+    private String withVerbatim(String written) {
+        if (verbatim.isEmpty()) {
+            return written;
+        }
+        StringBuilder out = new StringBuilder(written);
+        if (!written.endsWith("\n")) {
+            out.append('\n');
+        }
+        if (!written.endsWith("\n\n")) {
+            out.append('\n');
+        }
+        verbatim.forEach(l -> out.append(l).append('\n'));
         return out.toString();
     }
 
@@ -174,12 +230,12 @@ public final class FileComments {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FileComments c && c.blocks.equals(blocks);
+        return o instanceof FileComments c && c.blocks.equals(blocks) && c.verbatim.equals(verbatim);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(blocks);
+        return Objects.hash(blocks, verbatim);
     }
 
     @Override
