@@ -50,7 +50,7 @@ final class Components {
 
     /**
      * The optimiser, or null with a problem added. Settings: learning_rate, momentum, beta1, beta2, epsilon, rho,
-     * initial_accumulator, l1, l2, weight_decay, schedule (constant|step|exponential|inverse_time), decay_rate,
+     * initial_accumulator, l1, l2, weight_decay, clip_norm (0: off), schedule (constant|step|exponential|inverse_time), decay_rate,
      * decay_steps, staircase.
      */
     static Optimizer optimizer(ComponentSpec spec, List<Problem> problems) {
@@ -70,7 +70,7 @@ final class Components {
             return null;
         }
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",
-                "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase");
+                "l2", "weight_decay", "clip_norm", "schedule", "decay_rate", "decay_steps", "staircase");
         int before = problems.size();
         double lr = r.decimal("learning_rate", type.equals("sgd") || type.equals("momentum")
                 || type.equals("nesterov") ? 0.01 : 0.001, 0, Double.MAX_VALUE);
@@ -87,6 +87,7 @@ final class Components {
             };
             opt.setPenalty(new Penalty(r.decimal("l1", 0, 0, 1e3), r.decimal("l2", 0, 0, 1e3)));
             opt.setWeightDecay(r.decimal("weight_decay", 0, 0, 1));
+            opt.setClipNorm(r.decimal("clip_norm", 0, 0, 1e9));
             LearningRateSchedule schedule = schedule(spec, r, lr, problems);
             if (schedule != null) {
                 opt.setSchedule(schedule);
