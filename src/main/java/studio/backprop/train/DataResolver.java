@@ -41,13 +41,26 @@ public final class DataResolver {
         ComponentSpec data = doc.data();
         String source = data.type().trim().toLowerCase(Locale.ROOT);
         TrainingData all = switch (source) {
-            case "inline" -> inline(data, classification);
+            case "inline" -> toInputShape(inline(data, classification), doc.inputShape());
             case "none", "" -> throw new DataResolutionException("the network file has no data: add a [data] "
                     + "section (inline rows, a generated set, the MNIST sample or a file)");
             default -> DataSources.load(source, data, doc.inputShape(), outputShape,
                     new DataFolder(baseDir, allowOutside));
         };
         return split(all, doc);
+    }
+
+    /** Inline rows are flat; a sequence input (steps × features) reads each row's numbers step by step. */
+    private static TrainingData toInputShape(TrainingData data, int[] inputShape) {
+        Tensor x = data.trainX();
+        int perRow = x.size() / Math.max(1, x.dim(0));
+        if (inputShape.length < 2 || perRow != java.util.Arrays.stream(inputShape).reduce(1, (a, b) -> a * b)) {
+            return data;
+        }
+        int[] shape = new int[inputShape.length + 1];
+        shape[0] = x.dim(0);
+        System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+        return TrainingData.of(x.reshape(shape), data.trainY(), data.classNames());
     }
 
     /** Rows "x1, x2 -> y1, y2", one per line. */
