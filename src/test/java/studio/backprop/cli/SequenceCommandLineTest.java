@@ -1,0 +1,29 @@
+package studio.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** summary, train and trace on the sequence templates. */
+class SequenceCommandLineTest {
+
+    @Test
+    void summaryShowsSequenceShapes() {
+        CliRun run = CliRun.of("summary", "samples/transformer-sort.bps");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("(None, 4, 16)") && run.out().contains("TransformerEncoderBlock"), run.out());
+    }
+
+    @Test
+    void trainRunsAnEpochAndTraceShowsEveryStepOfTheUnrolledLstm() {
+        CliRun train = CliRun.of("train", "samples/lstm-delayed-copy.bps", "--epochs", "1");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("validation loss"), train.out());
+        CliRun trace = CliRun.of("trace", "samples/lstm-delayed-copy.bps", "--steps", "1");
+        assertEquals(0, trace.code(), trace.err());
+        for (String node : new String[] {"lstm/t1/forget_gate", "lstm/t10/h", "∂L/∂lstm/t3/c"}) {
+            assertTrue(trace.out().contains(node), node + " missing from the trace");
+        }
+    }
+}
