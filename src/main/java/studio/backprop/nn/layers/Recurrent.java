@@ -49,7 +49,9 @@ public final class Recurrent extends AbstractLayer {
 
     @Override
     public Variable forward(List<Variable> inputs, ForwardContext context) {
-        return cell.run(inputs.get(0), this::param, false, returnSequences, name()).named(name() + "/out");
+        Variable out = cell.run(inputs.get(0), this::param, false, returnSequences, name());
+        // The last state keeps its step's name (rnn/t5/h), so traces and lessons find every step.
+        return returnSequences ? out.named(name() + "/out") : out;
     }
 
     @Override
