@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** summary, train and trace on the sequence templates. */
+/** summary, train and trace on the sequence templates, and the bench's sequence workloads. */
 class SequenceCommandLineTest {
 
     @Test
@@ -25,5 +25,11 @@ class SequenceCommandLineTest {
         for (String node : new String[] {"lstm/t1/forget_gate", "lstm/t10/h", "∂L/∂lstm/t3/c"}) {
             assertTrue(trace.out().contains(node), node + " missing from the trace");
         }
+    }
+
+    @Test
+    void theBenchSequenceWorkloadsTakeSteps() {
+        assertTrue(TrainingWorkloads.lstm(0.05).steps() > 0);
+        assertTrue(TrainingWorkloads.transformerBlock(0.05).steps() > 0);
     }
 }
