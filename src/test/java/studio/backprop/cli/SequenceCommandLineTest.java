@@ -13,6 +13,7 @@ class SequenceCommandLineTest {
         CliRun run = CliRun.of("summary", "samples/transformer-sort.bps");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("(None, 4, 16)") && run.out().contains("TransformerEncoderBlock"), run.out());
+        assertTrue(run.out().contains("gradients clipped to norm 1.0"), run.out());
     }
 
     @Test
