@@ -47,12 +47,27 @@ public final class BatchedMatMul extends Op {
         return out;
     }
 
+    /**
+     * Below this many multiply-adds per matrix the plain-Java kernel is used: attention's many small products
+     * (T×d by d×T per head) would otherwise pay the small-matrix kernels' per-call cost over and over.
+     */
+    private static final long SMALL_MACS = 1L << 15;
+
     @Override
     public void forward(Tensor[] in, Tensor out) {
         Dims d = dims(in);
         for (int s = 0; s < d.count; s++) {
-            Gemm.gemm(false, false, d.m, d.n, d.k, in[0].buffer(), s * d.m * d.k, in[1].buffer(), s * d.k * d.n,
+            gemm(false, false, d.m, d.n, d.k, in[0].buffer(), s * d.m * d.k, in[1].buffer(), s * d.k * d.n,
                     out.buffer(), s * d.m * d.n, false);
+        }
+    }
+
+    private static void gemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b,
+                             int bOff, float[] c, int cOff, boolean accumulate) {
+        if ((long) m * n * k < SMALL_MACS) {
+            Gemm.gemmPlain(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else {
+            Gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         }
     }
 
@@ -64,11 +79,11 @@ public final class BatchedMatMul extends Op {
             int bOff = s * d.k * d.n;
             int yOff = s * d.m * d.n;
             if (gradIn[0] != null) {
-                Gemm.gemm(false, true, d.m, d.k, d.n, gradOut.buffer(), yOff, in[1].buffer(), bOff,
+                gemm(false, true, d.m, d.k, d.n, gradOut.buffer(), yOff, in[1].buffer(), bOff,
                         gradIn[0].buffer(), aOff, true);
             }
             if (gradIn[1] != null) {
-                Gemm.gemm(true, false, d.k, d.n, d.m, in[0].buffer(), aOff, gradOut.buffer(), yOff,
+                gemm(true, false, d.k, d.n, d.m, in[0].buffer(), aOff, gradOut.buffer(), yOff,
                         gradIn[1].buffer(), bOff, true);
             }
         }
