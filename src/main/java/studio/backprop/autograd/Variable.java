@@ -2,6 +2,7 @@ package studio.backprop.autograd;
 
 import java.util.List;
 import studio.backprop.autograd.ops.Affine;
+import studio.backprop.autograd.ops.BatchedMatMul;
 import studio.backprop.autograd.ops.Broadcasting;
 import studio.backprop.autograd.ops.Conv2dOp;
 import studio.backprop.autograd.ops.ConvTranspose2dOp;
@@ -156,8 +157,9 @@ public final class Variable {
         return apply(Broadcasting.op(BinaryOp.DIV), this, other);
     }
 
+    /** A·B for matrices; for stacks of matrices (rank 3 or more) the product of each pair (batched). */
     public Variable matMul(Variable other) {
-        return apply(new MatMul(), this, other);
+        return apply(value.rank() > 2 ? new BatchedMatMul() : new MatMul(), this, other);
     }
 
     /** a·x + b element-wise, for constants a and b. */

@@ -44,7 +44,8 @@ final class SummaryCommand implements Command {
         out.println(c.perceptron()
                 ? "Learning rule: the perceptron rule (η = " + c.document().optimizer().get("learning_rate", "1").trim()
                 + "), one sample at a time, until an epoch makes no update or after " + c.plan().epochs() + " epochs"
-                : "Loss: " + c.loss().describe() + "; optimizer: " + c.optimizer().describe());
+                : "Loss: " + c.loss().describe() + "; optimizer: " + c.optimizer().describe()
+                + (c.optimizer().clipNorm() > 0 ? ", gradients clipped to norm " + c.optimizer().clipNorm() : ""));
         return 0;
     }
 }

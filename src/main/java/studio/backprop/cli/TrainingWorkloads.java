@@ -7,6 +7,10 @@ import studio.backprop.nn.Network;
 import studio.backprop.nn.TrainingStep;
 import studio.backprop.nn.layers.Conv2D;
 import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.layers.LstmCell;
+import studio.backprop.nn.layers.Recurrent;
+import studio.backprop.nn.layers.TimeDistributedDense;
+import studio.backprop.nn.layers.TransformerEncoderBlock;
 import studio.backprop.nn.layers.Flatten;
 import studio.backprop.nn.layers.Padding;
 import studio.backprop.nn.layers.Pooling2D;
@@ -75,6 +79,24 @@ final class TrainingWorkloads {
                 budgetSeconds, 1);
     }
 
+    /** An LSTM of 64 units over 20 steps of 8 features, its last state to 10 logits, batch 32. */
+    static Result lstm(double budgetSeconds) {
+        Network net = Network.builder(20, 8)
+                .add(new Recurrent("lstm", new LstmCell(64, true, false), false))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        return run("LSTM 64 units, 20 steps, batch 32", net, CategoricalCrossEntropy.fromLogits(), 32,
+                new int[] {20, 8}, 10, budgetSeconds, 0);
+    }
+
+    /** One transformer encoder block (4 heads of 8, feed-forward 64) on 16 steps of 32, 10 logits a step. */
+    static Result transformerBlock(double budgetSeconds) {
+        Network net = Network.builder(16, 32)
+                .add(new TransformerEncoderBlock("block", 4, 8, 64, false, 1e-5))
+                .add(new TimeDistributedDense("logits", 10, Activation.LINEAR, true)).build();
+        return run("transformer block, 16×32, batch 32", net, CategoricalCrossEntropy.fromLogits(), 32,
+                new int[] {16, 32}, 10, budgetSeconds, 0);
+    }
+
     /**
      * Trains on pre-generated batches until the time budget is spent (after the warm-up of {@link #warmUp}) and
      * counts what one step costs in the fastest of three equal windows.
@@ -90,7 +112,9 @@ final class TrainingWorkloads {
         Tensor[] ys = new Tensor[batches];
         for (int b = 0; b < batches; b++) {
             xs[b] = Tensor.uniform(rng, 0f, 1f, prepend(batch, sample));
-            ys[b] = oneHot(rng, batch, classes);
+            // A class per output row: one per sample, or one per step for a sequence output.
+            int rowsPerSample = Math.max(1, sizeOf(net.outputShape()) / classes);
+            ys[b] = oneHot(rng, batch * rowsPerSample, classes).reshape(prepend(batch, net.outputShape()));
         }
         TrainingStep step = new TrainingStep(net, loss, new Sgd(0.01), rng);
         int i = warmUp(step, xs, ys, budgetSeconds);
@@ -160,6 +184,14 @@ final class TrainingWorkloads {
                     ? (float) (rng.nextDouble() * 2 - 1) : 1f;
         }
         return y;
+    }
+
+    private static int sizeOf(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     private static int[] prepend(int first, int[] rest) {

@@ -52,8 +52,8 @@ final class Components {
 
     /**
      * The optimiser, or null with a problem added. Settings: learning_rate, momentum, beta1, beta2, epsilon, rho,
-     * initial_accumulator, l1, l2, weight_decay, schedule (constant|step|exponential|inverse_time), decay_rate,
-     * decay_steps, staircase, nesterov (sgd and momentum).
+     * initial_accumulator, l1, l2, weight_decay, clip_norm (0: off), schedule (constant|step|exponential|inverse_time),
+     * decay_rate, decay_steps, staircase, nesterov (sgd and momentum).
      */
     static Optimizer optimizer(ComponentSpec spec, List<Problem> problems) {
         TrainingPlan.Reader r = new TrainingPlan.Reader(spec, problems, "optimizer");
@@ -72,7 +72,7 @@ final class Components {
             return null;
         }
         r.rejectUnknown("learning_rate", "momentum", "beta1", "beta2", "epsilon", "rho", "initial_accumulator", "l1",
-                "l2", "weight_decay", "schedule", "decay_rate", "decay_steps", "staircase", "nesterov");
+                "l2", "weight_decay", "clip_norm", "schedule", "decay_rate", "decay_steps", "staircase", "nesterov");
         int before = problems.size();
         OptimizerSettings.warnAboutForeignSettings(spec, problems);
         boolean adadelta = type.equals("adadelta");
@@ -92,6 +92,7 @@ final class Components {
             };
             opt.setPenalty(new Penalty(r.decimal("l1", 0, 0, 1e3), r.decimal("l2", 0, 0, 1e3)));
             opt.setWeightDecay(r.decimal("weight_decay", 0, 0, 1));
+            opt.setClipNorm(r.decimal("clip_norm", 0, 0, 1e9));
             LearningRateSchedule schedule = schedule(spec, r, lr, problems);
             if (schedule != null) {
                 opt.setSchedule(schedule);

@@ -16,7 +16,7 @@ final class DataSectionCheck {
     private static final Map<String, List<String>> SOURCES = Map.of(
             "inline", List.of("rows"), "generated", List.of(), "logic", List.of(), "curve", List.of(),
             "mnist", List.of(), "csv", List.of("file"), "idx", List.of("images", "labels"),
-            "images", List.of("folder"));
+            "images", List.of("folder"), "sequence", List.of(), "csv_sequence", List.of("file"));
 
     private static final List<String> GENERATORS = List.of("circle", "xor", "gaussians", "spiral", "moons", "blobs");
     private static final List<String> GATES = List.of("and", "or", "nand", "nor", "xor");

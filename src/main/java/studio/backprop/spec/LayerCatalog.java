@@ -123,6 +123,7 @@ public final class LayerCatalog {
                 alpha()), 1, 1,
                 s -> new ActivationLayer(s.name(), Activation.byName(s.choice("function")),
                         alpha(s, Activation.byName(s.choice("function"))))));
+        SequenceLayerTypes.all().forEach(LayerCatalog::register);
     }
 
     private LayerCatalog() {

@@ -5,7 +5,8 @@ import studio.backprop.tensor.Tensor;
 /**
  * Counts correct predictions in a batch. One-hot targets: argmax of the output (ties to the lowest index) against
  * argmax of the target. A single output: class 1 iff the output reaches its threshold, compared with the
- * target's class (p ≥ 0.5 is class 1, as the course defines it).
+ * target's class (p ≥ 0.5 is class 1, as the course defines it). A sequence of one-hot rows (N, steps, classes)
+ * is correct when every step is.
  */
 final class Accuracy {
 
@@ -21,6 +22,9 @@ final class Accuracy {
         float[] t = target.buffer();
         int rows = output.dim(0);
         int cols = o.length / rows;
+        if (output.rank() > 2 && output.dim(-1) > 1) {
+            return sequencesCorrect(o, t, rows, cols / output.dim(-1), output.dim(-1));
+        }
         int correct = 0;
         for (int r = 0; r < rows; r++) {
             if (cols == 1) {
@@ -30,6 +34,20 @@ final class Accuracy {
             } else {
                 correct += argMax(o, r * cols, cols) == argMax(t, r * cols, cols) ? 1 : 0;
             }
+        }
+        return correct;
+    }
+
+    /** A sequence of per-step classes counts as correct when every step's argmax is right. */
+    private static int sequencesCorrect(float[] o, float[] t, int rows, int steps, int classes) {
+        int correct = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean all = true;
+            for (int s = 0; s < steps && all; s++) {
+                int from = (r * steps + s) * classes;
+                all = argMax(o, from, classes) == argMax(t, from, classes);
+            }
+            correct += all ? 1 : 0;
         }
         return correct;
     }

@@ -17,6 +17,8 @@ import studio.backprop.data.ImageFolderOptions;
 import studio.backprop.data.Interpolation;
 import studio.backprop.data.LabelLevels;
 import studio.backprop.data.SampleData;
+import studio.backprop.data.SequenceCsvLoader;
+import studio.backprop.data.SequenceTasks;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.tensor.Excerpt;
 import studio.backprop.tensor.MemoryBudget;
@@ -36,6 +38,9 @@ import studio.backprop.tensor.Tensor;
  *                   categorical = one_hot | ordinal
  * [data idx]        images; labels; classes
  * [data images]     folder; size = 28x28; color = grayscale | rgb
+ * [data sequence]   task = delayed_copy | echo | sum | sine | parity | sort | copy; samples; steps; delay;
+ *                   tokens; noise; seed
+ * [data csv_sequence] file; sequence (column); target (column); features (per step); delimiter
  * </pre>
  */
 final class DataSources {
@@ -58,11 +63,22 @@ final class DataSources {
                 case "idx" -> IdxLoader.load("idx", s.path(folder, "images"), s.path(folder, "labels"),
                         s.bounded("classes", 10, 2, 256));
                 case "images" -> ImageFolderLoader.load(s.path(folder, "folder"), imageOptions(s));
+                case "sequence" -> sequenceTask(s);
+                case "csv_sequence" -> SequenceCsvLoader.load(s.path(folder, "file"), delimiter(s),
+                        s.spec.get("sequence", "sequence").trim(), s.spec.get("target", "target").trim(),
+                        s.bounded("features", 1, 1, 1_000_000));
                 default -> throw new DataResolutionException("unknown data source '" + source + "'; the sources are "
-                        + "inline, generated, logic, curve, mnist, csv, idx and images");
+                        + "inline, generated, logic, curve, mnist, csv, idx, images, sequence and csv_sequence");
             };
             boolean autoencoder = source.equals("mnist") && s.text("targets", "labels").equals("inputs");
-            return fit(d, inputShape, outputShape, autoencoder);
+            TrainingData fitted = fit(d, inputShape, outputShape, autoencoder);
+            if (source.equals("sequence") && SequenceTasks.usesTokens(s.text("task", "delayed_copy"))) {
+                // One-hot tokens per step are classes: accuracy counts a sequence right when every step is.
+                List<String> tokens = java.util.stream.IntStream.range(0, s.bounded("tokens", 10, 2, 100_000))
+                        .mapToObj(String::valueOf).toList();
+                return TrainingData.of(fitted.trainX(), fitted.trainY(), tokens);
+            }
+            return fitted;
         } catch (DatasetException e) {
             throw new DataResolutionException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -97,6 +113,15 @@ final class DataSources {
                     + Excerpt.of(s.text("generator", ""))
                     + "' is not one of circle, xor, gaussians, spiral, moons, blobs");
         };
+    }
+
+    private static Dataset sequenceTask(Settings s) {
+        int samples = s.bounded("samples", 1000, 1, MAX_SAMPLES);
+        int steps = s.bounded("steps", 8, 1, 10_000);
+        int tokens = s.bounded("tokens", 10, 2, 100_000);
+        s.fits("samples", samples, steps * (1 + tokens));
+        return SequenceTasks.generate(s.text("task", "delayed_copy"), samples, steps, s.bounded("delay", 2, 0, 9_999),
+                tokens, s.decimal("noise", 0.05), s.integer("seed", 1));
     }
 
     private static Dataset curve(Settings s) {
@@ -137,17 +162,8 @@ final class DataSources {
     }
 
     private static CsvOptions csvOptions(Settings s) {
-        CsvOptions o = CsvOptions.defaults().withHeader(Boolean.parseBoolean(s.text("header", "true")));
-        String delimiter = s.spec.get("delimiter", ",");
-        String trimmed = delimiter.trim().toLowerCase(Locale.ROOT);
-        if (trimmed.equals("tab") || delimiter.equals("\t")) {
-            o = o.withDelimiter('\t');
-        } else if (trimmed.length() == 1 && trimmed.charAt(0) != '"') {
-            o = o.withDelimiter(trimmed.charAt(0));
-        } else {
-            throw new DataResolutionException("[data csv], delimiter: '" + Excerpt.of(delimiter) + "' is not one "
-                    + "character; write e.g. 'delimiter = ;' or 'delimiter = tab'");
-        }
+        CsvOptions o = CsvOptions.defaults().withHeader(Boolean.parseBoolean(s.text("header", "true")))
+                .withDelimiter(delimiter(s));
         String label = s.text("label", "");
         if (!label.isEmpty()) {
             o = label.chars().allMatch(Character::isDigit) ? o.withLabel(s.bounded("label", 0, 0, 1_000_000))
@@ -155,6 +171,18 @@ final class DataSources {
         }
         o = o.withNumericEncoding(s.choice("numeric", "min_max", ColumnEncoding.class));
         return o.withCategoricalEncoding(s.choice("categorical", "one_hot", ColumnEncoding.class));
+    }
+
+    private static char delimiter(Settings s) {
+        String delimiter = s.spec.get("delimiter", ",");
+        String trimmed = delimiter.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.equals("tab") || delimiter.equals("\t")) {
+            return '\t';
+        } else if (trimmed.length() == 1 && trimmed.charAt(0) != '"') {
+            return trimmed.charAt(0);
+        }
+        throw new DataResolutionException("[data " + s.source + "], delimiter: '" + Excerpt.of(delimiter) + "' is not "
+                + "one character; write e.g. 'delimiter = ;' or 'delimiter = tab'");
     }
 
     private static ImageFolderOptions imageOptions(Settings s) {
@@ -197,7 +225,11 @@ final class DataSources {
             return TrainingData.of(x, y, List.of());
         }
         if (!d.task().isClassification()) {
-            return TrainingData.of(x, d.targets(), List.of());
+            Tensor y = d.targets();
+            if (outputShape.length > 1 && y.size() / y.dim(0) == size(outputShape)) {
+                y = y.reshape(prepend(y.dim(0), outputShape)); // a target per step: (N, steps, outputs)
+            }
+            return TrainingData.of(x, y, List.of());
         }
         int outputs = size(outputShape);
         String memory = MemoryBudget.problem(MemoryBudget.product(d.size(), d.classCount(), MemoryBudget.FLOAT_BYTES));

@@ -92,6 +92,7 @@ class OpGradientTest {
                 .freezeMask(), v.get(0)), t(4, 5)));
         cases.add(of("dropout, frozen mask, classic", v -> Variable.apply(new DropoutOp(0.4f, false, new Rng(3))
                 .freezeMask(), v.get(0)), t(4, 5)));
+        cases.addAll(SequenceOpCases.cases());
         for (UnaryFn f : UnaryFn.values()) {
             Tensor x = switch (f) {
                 case LOG, SQRT, POW, RECIPROCAL -> positive(2, 3);

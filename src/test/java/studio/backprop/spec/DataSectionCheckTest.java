@@ -19,8 +19,8 @@ class DataSectionCheckTest {
 
     @Test
     void problemsOfTheDataSectionAreNamedInWords() {
-        assertEquals(List.of("unknown data source 'excel'; choose one of csv, curve, generated, idx, images, inline, "
-                + "logic, mnist"), dataProblems(ComponentSpec.of("excel")));
+        assertEquals(List.of("unknown data source 'excel'; choose one of csv, csv_sequence, curve, generated, idx, "
+                + "images, inline, logic, mnist, sequence"), dataProblems(ComponentSpec.of("excel")));
         assertEquals(List.of("[data csv] needs 'file = …'"), dataProblems(ComponentSpec.of("csv")));
         assertEquals(List.of("generator: 'spirals' is not one of circle, xor, gaussians, spiral, moons, blobs"),
                 dataProblems(new ComponentSpec("generated", Map.of("generator", "spirals"))));

@@ -20,6 +20,13 @@ abstract class AbstractLoss implements Loss {
     public final Variable compute(Variable predictions, Variable targets) {
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(targets, "targets");
+        if (predictions.value().rank() > 2 && predictions.value().sameShape(targets.value())) {
+            // A prediction per step (N, steps, outputs): every step of every sample is one row.
+            int width = predictions.value().dim(-1);
+            int rows = predictions.value().size() / Math.max(1, width);
+            predictions = predictions.reshape(rows, width);
+            targets = targets.reshape(rows, width);
+        }
         check(predictions.value(), targets.value());
         return build(predictions, targets).named(name());
     }

@@ -19,6 +19,8 @@ import studio.backprop.tensor.Tensor;
  * <ol>
  *   <li>η ← schedule(t), where t = {@link #stepCount()} counts the steps already completed, so the first update
  *       uses η(0).</li>
+ *   <li>Clipping by norm, when a threshold c is set: with ‖∇‖ the Euclidean norm of all the step's gradients
+ *       together, every ∇ is scaled by min(1, c/‖∇‖), so the direction stays and the length is at most c.</li>
  *   <li>Penalty gradient: g = ∇ + λ₁·sign(θ) + 2λ₂·θ (see {@link Penalty}). The parameter's {@code grad()} is
  *       read, never changed.</li>
  *   <li>Moments: the rule updates its buffers from g and gives its step Δ (see each subclass).</li>
@@ -42,6 +44,10 @@ public abstract class Optimizer {
     private Penalty penalty = Penalty.NONE;
     /** λ_wd of decoupled weight decay; 0 when off. */
     private double weightDecay;
+    /** c of clipping by norm; 0 when off. */
+    private double clipNorm;
+    /** ‖∇‖ of the last step, before clipping. */
+    private double lastGradientNorm;
     /** t: the number of completed steps. */
     private long step;
     /** Parameter name → its buffers, in the order the parameters were first seen. */
@@ -81,14 +87,32 @@ public abstract class Optimizer {
         double eta = schedule.learningRate(step);
         double decay = eta * weightDecay;
         beginStep(step + 1);
+        double scale = clipScale(parameters);
         for (int p = 0; p < parameters.size(); p++) {
             Variable parameter = parameters.get(p);
             Tensor grad = parameter.grad();
             if (grad != null) {
-                update(parameter.value().buffer(), grad.buffer(), bind(parameter).buffers, eta, decay);
+                update(parameter.value().buffer(), grad.buffer(), bind(parameter).buffers, eta, decay, scale);
             }
         }
         step++;
+    }
+
+    /** min(1, c/‖∇‖) over all gradients of the step, recording ‖∇‖; 1 when clipping is off. */
+    private double clipScale(List<Variable> parameters) {
+        if (clipNorm == 0) {
+            return 1.0;
+        }
+        double squares = 0;
+        for (Variable parameter : parameters) {
+            if (parameter.grad() != null) {
+                for (float g : parameter.grad().buffer()) {
+                    squares += (double) g * g;
+                }
+            }
+        }
+        lastGradientNorm = Math.sqrt(squares);
+        return lastGradientNorm > clipNorm ? clipNorm / lastGradientNorm : 1.0;
     }
 
     /**
@@ -99,17 +123,19 @@ public abstract class Optimizer {
         return false;
     }
 
-    private void update(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+    private void update(float[] theta, float[] grad, float[][] buffers, double eta, double decay, double scale) {
         Penalty pen = penalty;
         boolean penalised = !pen.isNone();
         if (!penalised && plainGradientStep()) {
-            // θ ← θ + (−η)·g − decay·θ in double, vectorised and split over the kernel pool (same bits).
-            GradientStep.apply(theta, grad, eta, decay);
+            // θ ← θ + (−η)·g − decay·θ in double, vectorised and split over the kernel pool (same bits);
+            // a clipped step is the same with η·scale.
+            GradientStep.apply(theta, grad, eta * scale, decay);
             return;
         }
         for (int i = 0; i < theta.length; i++) {
             double old = theta[i];
-            double g = penalised ? grad[i] + pen.gradient(old) : grad[i];
+            double clipped = scale == 1.0 ? grad[i] : grad[i] * scale;
+            double g = penalised ? clipped + pen.gradient(old) : clipped;
             double d = delta(g, buffers, i, eta);
             theta[i] = (float) (old + d - decay * old);
         }
@@ -198,6 +224,21 @@ public abstract class Optimizer {
 
     public void setWeightDecay(double lambda) {
         this.weightDecay = Check.nonNegative(kind() + ": the decoupled weight decay λ_wd", lambda);
+    }
+
+    /** c of clipping by norm: the longest the step's gradients together may be; 0 when off. */
+    public double clipNorm() {
+        return clipNorm;
+    }
+
+    /** Clips the step's gradients to a total Euclidean norm of at most c from the next step on; 0 switches off. */
+    public void setClipNorm(double c) {
+        this.clipNorm = Check.nonNegative(kind() + ": the clipping norm c", c);
+    }
+
+    /** ‖∇‖ of the last clipped step's gradients before clipping (0 before the first, and while clipping is off). */
+    public double lastGradientNorm() {
+        return lastGradientNorm;
     }
 
     // ---------------------------------------------------------------- state

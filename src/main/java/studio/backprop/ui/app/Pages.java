@@ -21,7 +21,8 @@ public final class Pages {
             GradientCheckPage::new,
             studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
             ExercisePage::new,
-            context -> new LessonsPage());
+            context -> new LessonsPage(),
+            studio.backprop.ui.lessons.sequence.SequencesPage::new);
 
     private Pages() {
     }
