@@ -115,6 +115,7 @@ public final class LayerCatalog {
                 choice("function", "relu", ACTIVATIONS, "the function"),
                 decimal("alpha", 0.01, 0, 10, "slope for leaky ReLU / scale for ELU")), 1, 1,
                 s -> new ActivationLayer(s.name(), Activation.byName(s.choice("function")), s.decimal("alpha"))));
+        GenerativeLayerTypes.all().forEach(LayerCatalog::register);
     }
 
     private LayerCatalog() {
