@@ -1,9 +1,11 @@
 package studio.backprop.spec;
 
 import static studio.backprop.spec.SettingSpec.decimal;
+import static studio.backprop.spec.SettingSpec.integer;
 
 import java.util.List;
 import studio.backprop.nn.layers.GaussianNoise;
+import studio.backprop.nn.layers.Reshape;
 import studio.backprop.nn.layers.Sampling;
 import studio.backprop.nn.layers.SparsityPenalty;
 
@@ -28,6 +30,11 @@ final class GenerativeLayerTypes {
                         + "β·Σ KL(ρ ‖ ρ̂ⱼ) on each unit's mean activation ρ̂ⱼ to the loss (a sparse autoencoder).",
                         List.of(decimal("target", 0.05, 0.0001, 0.9999, "ρ, the wanted mean activation"),
                                 decimal("weight", 0.1, 0, 1000, "β, the penalty's weight in the loss")), 1, 1,
-                        s -> new SparsityPenalty(s.name(), s.decimal("target"), (float) s.decimal("weight"))));
+                        s -> new SparsityPenalty(s.name(), s.decimal("target"), (float) s.decimal("weight"))),
+                new LayerType("Reshape", "Core", "Reads the values as an image height × width × channels (the "
+                        + "inverse of Flatten; a DCGAN generator's first step).", List.of(
+                        integer("height", 7, 1, 65_536, "rows"), integer("width", 7, 1, 65_536, "columns"),
+                        integer("channels", 1, 1, 65_536, "channels")), 1, 1,
+                        s -> new Reshape(s.name(), s.integer("height"), s.integer("width"), s.integer("channels"))));
     }
 }

@@ -93,9 +93,11 @@ class GanRuleTest {
     }
 
     @Test
-    void generatedPointsMoveOntoTheRing() {
-        GanRule rule = rule(1, GanSettings.GeneratorLoss.NON_SATURATING, 0.003, 11);
-        GanRun run = new GanRun(rule, TargetDistributions.ring(2000, 0.02, 12).points(), null, 64, 13);
+    void theRingTemplatesGeneratedPointsMoveOntoTheRing() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("samples", "gan-ring.bpgan");
+        GanRun run = GanSessions.prepare(studio.backprop.spec.GanCompiler.compile(
+                studio.backprop.spec.GanFormat.read(java.nio.file.Files.readString(file), "gan-ring.bpgan")));
+        GanRule rule = run.rule();
         Tensor z = run.codes(500, 14);
         double before = meanDistanceToRing(rule.generate(z));
         for (int i = 0; i < 4000; i++) {
