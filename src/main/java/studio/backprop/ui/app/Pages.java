@@ -13,7 +13,8 @@ public final class Pages {
 
     /** Every page, in the order of the tabs. A new page is one class and one entry here. */
     static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new, StepperPage::new,
-            studio.backprop.ui.lessons.generative.GanLabPage::new);
+            studio.backprop.ui.lessons.generative.AutoencoderPage::new,
+            studio.backprop.ui.lessons.generative.VaePage::new, studio.backprop.ui.lessons.generative.GanLabPage::new);
 
     private Pages() {
     }

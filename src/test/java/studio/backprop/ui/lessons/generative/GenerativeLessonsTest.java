@@ -27,10 +27,11 @@ import studio.backprop.ui.export.PngExporter;
 class GenerativeLessonsTest {
 
     private MainWindow window;
+    private AppModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        AppModel model = new AppModel(Files.createTempDirectory("backprop-gen"), Path.of("samples").toAbsolutePath(),
+        model = new AppModel(Files.createTempDirectory("backprop-gen"), Path.of("samples").toAbsolutePath(),
                 Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
         window = new MainWindow(model, stage);
         Pages.install(window, model, stage);
@@ -55,10 +56,51 @@ class GenerativeLessonsTest {
         robot.clickOn(".gan-step-g");
         await(() -> page.model().frame().step() == 2 && page.model().frame().phase().equals("generator step"));
         robot.clickOn(".gan-play");
-        await(() -> page.model().frame().step() > 300);
+        await(() -> page.model().frame().step() > 200);
         robot.clickOn(".gan-play");
         robot.interact(page::refreshNow);
         exportAll(robot, page, "gan");
+    }
+
+    @Test
+    void theAutoencoderLessonShowsCodesAndReconstructionsAndDecodesAnEditedCode(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showPage("Autoencoder"));
+        AutoencoderPage page = page(AutoencoderPage.class);
+        robot.clickOn("AE");
+        await(() -> page.showsEverything());
+        robot.clickOn(".autoencoder-play");
+        await(() -> steps() > 30);
+        robot.clickOn(".autoencoder-play");
+        robot.interact(() -> page.valueSlider().setValue(page.valueSlider().getValue() + 3));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(page.showsEverything());
+        exportAll(robot, page, "autoencoder");
+    }
+
+    @Test
+    void theVaeLessonDrawsTheLatentGridAndTheCodes(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showPage("VAE"));
+        VaePage page = page(VaePage.class);
+        robot.clickOn("Open the VAE template");
+        await(() -> page.showsEverything());
+        robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Play()));
+        try {
+            await(() -> steps() > 30);
+        } catch (java.util.concurrent.TimeoutException e) {
+            var snap = model.training().snapshotProperty().get();
+            throw new AssertionError("training did not go on: " + snap.state() + " step " + snap.step() + ", "
+                    + snap.message());
+        }
+        robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Pause()));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        exportAll(robot, page, "vae");
+    }
+
+    private long steps() {
+        var s = model.training().snapshotProperty().get();
+        return s == null ? 0 : s.step();
     }
 
     static void exportAll(FxRobot robot, Page page, String stem) throws Exception {
@@ -76,7 +118,7 @@ class GenerativeLessonsTest {
     }
 
     static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
