@@ -144,7 +144,8 @@ public final class Bench {
             KernelPool.setThreads(t);
             try {
                 for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
-                    TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget)}) {
+                    TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget),
+                    GenerativeWorkloads.convAutoencoder(budget), GenerativeWorkloads.ringGan(budget)}) {
                     out.printf("  %-7d %-34s %12.0f %16.3f %14.0f%n", t, r.name(), r.stepsPerSecond(),
                             r.secondsPerEpoch(), r.bytesPerStep());
                 }
