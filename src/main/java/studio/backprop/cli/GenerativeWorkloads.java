@@ -10,6 +10,7 @@ import studio.backprop.nn.layers.Conv2DTranspose;
 import studio.backprop.nn.layers.Dense;
 import studio.backprop.nn.layers.Padding;
 import studio.backprop.nn.layers.Pooling2D;
+import studio.backprop.nn.loss.Losses;
 import studio.backprop.nn.optim.Adam;
 import studio.backprop.nn.optim.Sgd;
 import studio.backprop.spec.GanSettings;
@@ -46,7 +47,7 @@ final class GenerativeWorkloads {
         for (int b = 0; b < xs.length; b++) {
             xs[b] = Tensor.uniform(rng, 0f, 1f, 64, 28, 28, 1);
         }
-        TrainingStep step = new TrainingStep(net, studio.backprop.nn.loss.Losses.byName("binary_cross_entropy"), new Sgd(0.01), rng);
+        TrainingStep step = new TrainingStep(net, Losses.byName("binary_cross_entropy"), new Sgd(0.01), rng);
         int[] at = {0};
         return measure("conv autoencoder 28²→7²×8, batch 64", 64, budgetSeconds, () -> {
             Tensor x = xs[at[0]++ % xs.length];

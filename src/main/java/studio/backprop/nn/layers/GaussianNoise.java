@@ -21,7 +21,8 @@ public final class GaussianNoise extends AbstractLayer {
 
     private static float checked(String name, float stddev) {
         if (!(stddev >= 0f && Float.isFinite(stddev))) {
-            throw new LayerShapeException(name, "GaussianNoise '" + name + "': stddev must be 0 or more, got " + stddev);
+            throw new LayerShapeException(name, "GaussianNoise '" + name + "': stddev must be 0 or more, got "
+                    + stddev);
         }
         return stddev;
     }
