@@ -100,7 +100,7 @@ final class GanGraphs {
         if (labels != null) {
             labels.assign(y);
         }
-        codes.assign(GanRule.codes(batch, settings.latent(), labels, rng));
+        GanRule.fillCodes(codes, settings.latent(), labels, rng);
     }
 
     Tensor lastFakes() {

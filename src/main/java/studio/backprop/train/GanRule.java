@@ -178,7 +178,16 @@ public final class GanRule implements StepRule {
     /** A batch of codes z ~ N(0, I) (N, latent) from {@code rng}, with labels appended when conditional. */
     public static Tensor codes(int n, int latent, Tensor oneHot, Rng rng) {
         int classes = oneHot == null ? 0 : oneHot.dim(1);
-        float[] z = new float[n * (latent + classes)];
+        Tensor out = Tensor.zeros(n, latent + classes);
+        fillCodes(out, latent, oneHot, rng);
+        return out;
+    }
+
+    /** Fills (N, latent + classes) in place with z ~ N(0, I) and the labels, allocating nothing. */
+    static void fillCodes(Tensor codes, int latent, Tensor oneHot, Rng rng) {
+        int n = codes.dim(0);
+        int classes = oneHot == null ? 0 : oneHot.dim(1);
+        float[] z = codes.buffer();
         float[] labels = oneHot == null ? null : oneHot.buffer();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < latent; j++) {
@@ -188,7 +197,6 @@ public final class GanRule implements StepRule {
                 z[i * (latent + classes) + latent + c] = labels[i * classes + c];
             }
         }
-        return Tensor.of(z, n, latent + classes);
     }
 
     @Override
