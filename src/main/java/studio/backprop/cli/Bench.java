@@ -145,7 +145,8 @@ public final class Bench {
             try {
                 for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
                     TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget), TrainingWorkloads.lstm(budget),
-                    TrainingWorkloads.transformerBlock(budget)}) {
+                    TrainingWorkloads.transformerBlock(budget), GenerativeWorkloads.convAutoencoder(budget),
+                    GenerativeWorkloads.ringGan(budget)}) {
                     out.printf("  %-7d %-34s %12.0f %16.3f %14.0f%n", t, r.name(), r.stepsPerSecond(),
                             r.secondsPerEpoch(), r.bytesPerStep());
                 }

@@ -69,11 +69,21 @@ public final class TrainingStep {
         }
         inputs = x.copy();
         targets = y.copy();
-        nodeOutputs = network.forwardAll(Variable.constant(inputs, "input"), ForwardContext.training(rng));
+        ForwardContext context = ForwardContext.training(rng);
+        nodeOutputs = network.forwardAll(Variable.constant(inputs, "input"), context);
         output = nodeOutputs.get(network.nodes().get(network.nodes().size() - 1).name());
-        lossValue = loss.compute(output, Variable.constant(targets, "target")).named("loss");
+        lossValue = withLossTerms(loss.compute(output, Variable.constant(targets, "target")), context).named("loss");
         tape = Tape.record(lossValue);
         parameters = network.trainableParameters().stream().map(Parameter::variable).toList();
+    }
+
+    /** The loss plus the layers' extra terms (a VAE's KL term, a sparsity penalty), if any. */
+    static Variable withLossTerms(Variable loss, ForwardContext context) {
+        Variable total = loss;
+        for (Variable term : context.lossTerms()) {
+            total = total.add(term);
+        }
+        return total;
     }
 
     /** The tape of the last step: every op with its values and gradients, for the step-by-step view. */

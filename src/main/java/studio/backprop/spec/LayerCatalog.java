@@ -124,6 +124,7 @@ public final class LayerCatalog {
                 s -> new ActivationLayer(s.name(), Activation.byName(s.choice("function")),
                         alpha(s, Activation.byName(s.choice("function"))))));
         SequenceLayerTypes.all().forEach(LayerCatalog::register);
+        GenerativeLayerTypes.all().forEach(LayerCatalog::register);
     }
 
     private LayerCatalog() {

@@ -99,6 +99,16 @@ public sealed interface Probe<P> {
     record TraceLine(long step, int epoch, StepRecord.PerceptronRow row) {
     }
 
+    /**
+     * The network's output (inference mode) run from given values of one of its layers: an autoencoder's decoder
+     * from codes the view chose (a code the user edited, a grid over a VAE's latent plane).
+     *
+     * @param from  the layer whose values are given
+     * @param codes a batch (N, …that layer's output shape)
+     */
+    record Decode(String from, TensorCopy codes, double perSecond) implements Probe<TensorCopy> {
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }

@@ -25,6 +25,9 @@ final class ProbeEvaluator {
             return activations(loop, Tensor.of(a.inputs().values(), a.inputs().shape()), a.layers());
         } else if (probe instanceof Probe.SampleActivations s) {
             return activations(loop, rows(loop.data().trainX(), s.samples()), s.layers());
+        } else if (probe instanceof Probe.Decode d) {
+            return TapeRecords.copy(studio.backprop.nn.generative.PartialForward.decode(loop.network(), d.from(),
+                    Tensor.of(d.codes().values(), d.codes().shape())));
         } else if (probe instanceof Probe.Norms) {
             return norms(loop);
         } else if (probe instanceof Probe.PerceptronTrace t) {

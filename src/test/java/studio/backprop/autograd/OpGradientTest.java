@@ -93,6 +93,8 @@ class OpGradientTest {
         cases.add(of("dropout, frozen mask, classic", v -> Variable.apply(new DropoutOp(0.4f, false, new Rng(3))
                 .freezeMask(), v.get(0)), t(4, 5)));
         cases.addAll(SequenceOpCases.cases());
+        cases.add(of("normal noise, frozen draw", v -> v.get(0).add(Variable.apply(
+                new studio.backprop.autograd.ops.NormalNoise(new Rng(5)).freeze(), v.get(0))), t(3, 4)));
         for (UnaryFn f : UnaryFn.values()) {
             Tensor x = switch (f) {
                 case LOG, SQRT, POW, RECIPROCAL -> positive(2, 3);

@@ -58,5 +58,8 @@ class MainTest {
         assertEquals(2, mlpRows.size(), mlpRows.toString());
         assertTrue(mlpRows.get(0).trim().startsWith("2 ") && mlpRows.get(1).trim().startsWith("1 "),
                 mlpRows.toString());
+        String report = outBytes.toString(StandardCharsets.UTF_8);
+        assertEquals(2, report.lines().filter(l -> l.contains("conv autoencoder")).count(), report);
+        assertEquals(2, report.lines().filter(l -> l.contains("GAN on the ring")).count(), report);
     }
 }

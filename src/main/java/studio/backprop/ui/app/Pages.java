@@ -22,7 +22,10 @@ public final class Pages {
             studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
             ExercisePage::new,
             context -> new LessonsPage(),
-            studio.backprop.ui.lessons.sequence.SequencesPage::new);
+            studio.backprop.ui.lessons.sequence.SequencesPage::new,
+            studio.backprop.ui.lessons.generative.AutoencoderPage::new,
+            studio.backprop.ui.lessons.generative.VaePage::new,
+            studio.backprop.ui.lessons.generative.GanLabPage::new);
 
     private Pages() {
     }

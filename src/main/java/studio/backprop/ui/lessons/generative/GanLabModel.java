@@ -1,0 +1,218 @@
+package studio.backprop.ui.lessons.generative;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import studio.backprop.spec.GanCompilation;
+import studio.backprop.spec.GanCompiler;
+import studio.backprop.spec.GanDocument;
+import studio.backprop.spec.GanFormat;
+import studio.backprop.tensor.Tensor;
+import studio.backprop.train.GanRule;
+import studio.backprop.train.GanRun;
+import studio.backprop.train.GanSessions;
+
+/**
+ * The GAN lesson's view model: a GAN on a 2-D target trained on a thread of its own (the networks are a few
+ * hundred weights), driven by commands (play, pause, one D step, one G step, one round) and read through the latest
+ * {@link GanFrame}. Slow motion takes one step every quarter second, so each update can be followed.
+ *
+ * <p>Threads: commands come from the JavaFX thread; the GAN, its run and the frames are made on the GAN thread.
+ */
+public final class GanLabModel {
+
+    /** Grid cells per side of the discriminator heatmap. */
+    static final int GRID = 48;
+    /** Half the side of the plane shown. */
+    static final double EXTENT = 2.0;
+    private static final int SHOWN = 300;
+    private static final int HISTORY = 2000;
+
+    private final Path template;
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final BooleanProperty slowMotion = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String> target = new SimpleObjectProperty<>("ring");
+    private final AtomicReference<GanFrame> latest = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile boolean play;
+    private volatile boolean slow;
+    // owned by the GAN thread
+    private GanRun run;
+    private Tensor codes;
+    private float[] dLosses = new float[0];
+    private float[] gLosses = new float[0];
+    private String problem = "";
+
+    /** @param template the GAN file the lesson starts from (its data section is replaced by the chosen target) */
+    public GanLabModel(Path template) {
+        this.template = template;
+        playing.addListener((o, was, now) -> play = now);
+        slowMotion.addListener((o, was, now) -> slow = now);
+        target.addListener((o, was, now) -> commands.add(() -> load(now)));
+        commands.add(() -> load(target.get()));
+        worker = new Thread(this::loop, "gan-lab");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public BooleanProperty slowMotionProperty() {
+        return slowMotion;
+    }
+
+    /** The target distribution: ring, two_moons, grid or line. Changing it starts again. */
+    public ObjectProperty<String> targetProperty() {
+        return target;
+    }
+
+    /** One discriminator step. */
+    public void stepDiscriminator() {
+        commands.add(() -> once(GanRule.Mode.DISCRIMINATOR_ONLY));
+    }
+
+    /** One generator step. */
+    public void stepGenerator() {
+        commands.add(() -> once(GanRule.Mode.GENERATOR_ONLY));
+    }
+
+    /** k discriminator steps and one generator step. */
+    public void stepBoth() {
+        commands.add(() -> {
+            if (run == null) {
+                return;
+            }
+            int k = run.rule().settings().discriminatorSteps();
+            for (int i = 0; i <= k; i++) {
+                step();
+            }
+            publish();
+        });
+    }
+
+    /** Fresh weights from the seed. */
+    public void reset() {
+        commands.add(() -> load(target.get()));
+    }
+
+    /** The latest frame, or null before the first. */
+    public GanFrame frame() {
+        return latest.get();
+    }
+
+    /** Why the GAN could not be prepared, or empty. */
+    public String problem() {
+        return problem;
+    }
+
+    /** Stops the GAN thread. */
+    public void close() {
+        running = false;
+        worker.interrupt();
+    }
+
+    /** Runs queued commands and, while playing, steps; a problem stops playing and is kept in words. */
+    private void loop() {
+        while (running) {
+            Runnable command;
+            try {
+                while ((command = commands.poll()) != null) {
+                    command.run();
+                }
+                if (play && run != null) {
+                    int steps = slow ? 1 : 20;
+                    for (int i = 0; i < steps; i++) {
+                        step();
+                    }
+                    publish();
+                }
+            } catch (RuntimeException e) {
+                problem = "training stopped: " + e.getMessage();
+                play = false;
+            }
+            try {
+                Thread.sleep(play && slow ? 250 : play ? 5 : 20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void once(GanRule.Mode mode) {
+        if (run == null) {
+            return;
+        }
+        run.rule().setMode(mode);
+        step();
+        run.rule().setMode(GanRule.Mode.BOTH);
+        publish();
+    }
+
+    private void step() {
+        run.step();
+        GanRule rule = run.rule();
+        if (rule.lastPhase() == GanRule.Phase.DISCRIMINATOR) {
+            dLosses = append(dLosses, rule.discriminatorLoss());
+        } else {
+            gLosses = append(gLosses, rule.generatorLoss());
+        }
+    }
+
+    private static float[] append(float[] values, float v) {
+        float[] out = values.length < HISTORY ? Arrays.copyOf(values, values.length + 1)
+                : Arrays.copyOfRange(values, 1, values.length + 1);
+        out[out.length - 1] = v;
+        return out;
+    }
+
+    private void load(String name) {
+        try {
+            String text = Files.readString(template);
+            GanDocument doc = GanFormat.read(text, template.getFileName().toString());
+            doc = new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
+                    doc.generatorLayers(), doc.discriminatorLayers(), doc.generatorOptimizer(),
+                    doc.discriminatorOptimizer(), doc.rule(), doc.training(),
+                    doc.data().withType(name));
+            GanCompilation c = GanCompiler.compile(doc);
+            run = GanSessions.prepare(c);
+            codes = run.codes(SHOWN, 99);
+            dLosses = new float[0];
+            gLosses = new float[0];
+            problem = "";
+            publish();
+        } catch (Exception e) {
+            problem = "the GAN could not be prepared: " + e.getMessage();
+            run = null;
+        }
+    }
+
+    private void publish() {
+        GanRule rule = run.rule();
+        Tensor fake = rule.generate(codes);
+        float[] arrows = rule.generatorGradientArrows(fake).toArray();
+        float[] grid = new float[GRID * GRID * 2];
+        for (int r = 0; r < GRID; r++) {
+            for (int c = 0; c < GRID; c++) {
+                int at = 2 * (r * GRID + c);
+                grid[at] = (float) (-EXTENT + 2 * EXTENT * (c + 0.5) / GRID);
+                grid[at + 1] = (float) (EXTENT - 2 * EXTENT * (r + 0.5) / GRID);
+            }
+        }
+        float[] probability = rule.discriminate(Tensor.of(grid, GRID * GRID, 2)).toArray();
+        float[] real = Arrays.copyOf(run.real().toArray(), Math.min(run.real().size(), 2 * SHOWN));
+        String phase = rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
+                ? "discriminator step" : "generator step";
+        latest.set(new GanFrame(run.steps(), phase, real, fake.toArray(), arrows, GRID, EXTENT, probability,
+                dLosses.clone(), gLosses.clone()));
+    }
+}

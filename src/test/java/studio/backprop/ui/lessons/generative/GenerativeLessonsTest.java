@@ -1,0 +1,124 @@
+package studio.backprop.ui.lessons.generative;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.backprop.ui.app.AppModel;
+import studio.backprop.ui.app.MainWindow;
+import studio.backprop.ui.app.Page;
+import studio.backprop.ui.app.Pages;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.PngExporter;
+
+/** The generative lessons open in the main window, react to their buttons and export their views. */
+@ExtendWith(ApplicationExtension.class)
+class GenerativeLessonsTest {
+
+    private MainWindow window;
+    private AppModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        model = new AppModel(Files.createTempDirectory("backprop-gen"), Path.of("samples").toAbsolutePath(),
+                Preferences.userRoot().node("backprop-studio-test-" + System.nanoTime()));
+        window = new MainWindow(model, stage);
+        Pages.install(window, model, stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    private <T extends Page> T page(Class<T> type) {
+        return window.pages().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theGanLessonStepsEachNetworkPlaysAndExports(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showPage("GAN"));
+        GanLabPage page = page(GanLabPage.class);
+        await(() -> page.model().frame() != null);
+        robot.clickOn(".gan-step-d");
+        await(() -> page.model().frame().step() == 1 && page.model().frame().phase().equals("discriminator step"));
+        robot.clickOn(".gan-step-g");
+        await(() -> page.model().frame().step() == 2 && page.model().frame().phase().equals("generator step"));
+        robot.clickOn(".gan-play");
+        await(() -> page.model().frame().step() > 200);
+        robot.clickOn(".gan-play");
+        robot.interact(page::refreshNow);
+        exportAll(robot, page, "gan");
+    }
+
+    @Test
+    void theAutoencoderLessonShowsCodesAndReconstructionsAndDecodesAnEditedCode(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showPage("Autoencoder"));
+        AutoencoderPage page = page(AutoencoderPage.class);
+        robot.clickOn("AE");
+        await(() -> page.showsEverything());
+        robot.clickOn(".autoencoder-play");
+        await(() -> steps() > 30);
+        robot.clickOn(".autoencoder-play");
+        robot.interact(() -> page.valueSlider().setValue(page.valueSlider().getValue() + 3));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(page.showsEverything());
+        exportAll(robot, page, "autoencoder");
+    }
+
+    @Test
+    void theVaeLessonDrawsTheLatentGridAndTheCodes(FxRobot robot) throws Exception {
+        robot.interact(() -> window.showPage("VAE"));
+        VaePage page = page(VaePage.class);
+        robot.clickOn("Open the VAE template");
+        await(() -> page.showsEverything());
+        robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Play()));
+        try {
+            await(() -> steps() > 30);
+        } catch (java.util.concurrent.TimeoutException e) {
+            var snap = model.training().snapshotProperty().get();
+            throw new AssertionError("training did not go on: " + snap.state() + " step " + snap.step() + ", "
+                    + snap.message());
+        }
+        robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Pause()));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        exportAll(robot, page, "vae");
+    }
+
+    private long steps() {
+        var s = model.training().snapshotProperty().get();
+        return s == null ? 0 : s.step();
+    }
+
+    static void exportAll(FxRobot robot, Page page, String stem) throws Exception {
+        for (Exportable view : page.exportables()) {
+            Path png = Path.of("target", "screens", stem + "-" + view.exportName() + ".png");
+            robot.interact(() -> {
+                try {
+                    PngExporter.write(view, png, 1, ExportBackground.WHITE);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(Files.size(png) > 3_000, png + " holds a picture");
+        }
+    }
+
+    static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
