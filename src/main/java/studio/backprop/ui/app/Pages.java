@@ -12,7 +12,8 @@ public final class Pages {
     }
 
     /** Every page, in the order of the tabs. A new page is one class and one entry here. */
-    static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new, StepperPage::new);
+    static final List<Function<Context, Page>> ALL = List.of(NetworkPage::new, TrainingPage::new, StepperPage::new,
+            CnnPage::new);
 
     private Pages() {
     }

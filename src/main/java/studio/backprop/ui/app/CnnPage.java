@@ -1,0 +1,47 @@
+package studio.backprop.ui.app;
+
+import java.util.List;
+import javafx.scene.Node;
+import studio.backprop.ui.cnn.CnnView;
+import studio.backprop.ui.cnn.CnnViewModel;
+import studio.backprop.ui.export.Exportable;
+
+/**
+ * The CNN page: what each layer of a convolutional network sees for a chosen or drawn input, and the other CNN
+ * panels, live from the trainer. It asks the trainer for anything only while it is shown.
+ */
+final class CnnPage implements Page {
+
+    private final CnnViewModel model;
+    private final CnnView view;
+
+    CnnPage(Pages.Context context) {
+        model = new CnnViewModel(context.model().training());
+        view = new CnnView(model);
+    }
+
+    @Override
+    public String title() {
+        return "CNN";
+    }
+
+    @Override
+    public Node content() {
+        return view;
+    }
+
+    @Override
+    public List<Exportable> exportables() {
+        return view.exportables();
+    }
+
+    @Override
+    public void setShowing(boolean showing) {
+        model.showingProperty().set(showing);
+    }
+
+    @Override
+    public void setDarkColours(boolean dark) {
+        view.setDarkColours(dark);
+    }
+}

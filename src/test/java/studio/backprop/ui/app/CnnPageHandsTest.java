@@ -1,0 +1,113 @@
+package studio.backprop.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.backprop.train.TrainerCommand;
+import studio.backprop.ui.cnn.CnnView;
+import studio.backprop.ui.cnn.DigitPad;
+import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.export.PngExporter;
+
+/** An instructor's hands on the CNN page: LeNet trains a few steps, a digit is drawn, the probabilities follow. */
+@ExtendWith(ApplicationExtension.class)
+class CnnPageHandsTest {
+
+    private AppModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        TestWindow shown = TestWindow.show(stage, 800);
+        model = shown.model();
+        window = shown.window();
+        model.open(Path.of("samples", "lenet5-digits.bps"), m -> { });
+    }
+
+    @Test
+    void drawingAStrokeChangesTheProbabilitiesAndEveryPanelExports(FxRobot robot) throws Exception {
+        await(() -> model.training().snapshotProperty().get() != null
+                && model.training().snapshotProperty().get().document().name().contains("LeNet"));
+        robot.interact(() -> window.showPage("CNN"));
+        CnnView view = robot.lookup(".cnn-page").queryAs(CnnView.class);
+        for (int i = 0; i < 5; i++) {
+            robot.interact(() -> model.training().send(new TrainerCommand.StepBatch()));
+        }
+        await(() -> model.training().snapshotProperty().get().step() == 5);
+        await(() -> view.probabilities().shown() != null);
+        assertTrue(view.featureMaps().imageLayers().containsAll(java.util.List.of("input", "c1", "s2", "c3", "s4")),
+                "every conv and pooling layer is drawn: " + view.featureMaps().imageLayers());
+        float[] sample = view.probabilities().shown();
+
+        DigitPad pad = view.pad();
+        Bounds b = pad.localToScreen(pad.getBoundsInLocal());
+        robot.moveTo(b.getMinX() + 120, b.getMinY() + 40).press(MouseButton.PRIMARY);
+        robot.moveTo(b.getMinX() + 124, b.getMinY() + 110).moveTo(b.getMinX() + 126, b.getMinY() + 190);
+        robot.release(MouseButton.PRIMARY);
+        await(() -> view.probabilities().shown() != null && !java.util.Arrays.equals(sample,
+                view.probabilities().shown()));
+        float sum = 0;
+        for (float p : view.probabilities().shown()) {
+            sum += p;
+        }
+        assertEquals(1f, sum, 1e-4f, "probabilities of the drawn digit sum to 1");
+
+        for (Exportable e : view.exportables()) {
+            Path png = Path.of("target", "screens", "cnn-" + e.exportName() + ".png");
+            robot.interact(() -> {
+                try {
+                    PngExporter.write(e, png, 1, ExportBackground.WHITE);
+                } catch (java.io.IOException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertNotNull(image, png + " decodes");
+            assertTrue(colours(image) > 3, png + " is not blank");
+        }
+        robot.interact(() -> {
+            try {
+                PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", "cnn-page.png"), 1,
+                        javafx.scene.paint.Color.WHITE);
+            } catch (java.io.IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        robot.interact(view.pad()::clear);
+        assertFalse(view.exportables().isEmpty());
+    }
+
+    private static int colours(BufferedImage image) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
