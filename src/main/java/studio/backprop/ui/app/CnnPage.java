@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.Node;
 import studio.backprop.ui.cnn.CnnView;
 import studio.backprop.ui.cnn.CnnViewModel;
+import studio.backprop.ui.cnn.WeightsViewModel;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -13,11 +14,13 @@ import studio.backprop.ui.export.Exportable;
 final class CnnPage implements Page {
 
     private final CnnViewModel model;
+    private final WeightsViewModel weights;
     private final CnnView view;
 
     CnnPage(Pages.Context context) {
         model = new CnnViewModel(context.model().training());
-        view = new CnnView(model);
+        weights = new WeightsViewModel(context.model().training());
+        view = new CnnView(model, weights);
     }
 
     @Override
@@ -38,6 +41,7 @@ final class CnnPage implements Page {
     @Override
     public void setShowing(boolean showing) {
         model.showingProperty().set(showing);
+        weights.showingProperty().set(showing);
     }
 
     @Override

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
@@ -27,6 +28,9 @@ import studio.backprop.ui.export.Exportable;
 public final class CnnView extends StackPane {
 
     private final CnnViewModel model;
+    private final WeightsViewModel weights;
+    private final KernelsView kernels;
+    private final DistributionsView distributions;
     private final FeatureMapsView maps;
     private final DigitPad pad;
     private final ProbabilityBars bars;
@@ -34,15 +38,25 @@ public final class CnnView extends StackPane {
     private final TabPane tabs = new TabPane();
     private final List<Exportable> exportables = new ArrayList<>();
 
-    public CnnView(CnnViewModel model) {
+    public CnnView(CnnViewModel model, WeightsViewModel weights) {
         this.model = model;
+        this.weights = weights;
         getStyleClass().add("cnn-page");
         maps = new FeatureMapsView(model);
         pad = new DigitPad(model);
         bars = new ProbabilityBars(model);
         scaleButtons = scaleButtons();
-        exportables.addAll(List.of(maps, pad, bars));
-        tabs.getTabs().add(tab("What each layer sees", layersPage()));
+        kernels = new KernelsView(weights);
+        distributions = new DistributionsView(weights);
+        exportables.addAll(List.of(maps, pad, bars, kernels, distributions));
+        StackPane layers = new StackPane(layersPage(), whyNot());
+        tabs.getTabs().add(tab("What each layer sees", layers));
+        tabs.getTabs().add(tab("Kernels and weights", weightsPage()));
+        getChildren().add(tabs);
+    }
+
+    /** In place of the layers' panels when the network takes no image: why, in words. */
+    private Label whyNot() {
         Label why = new Label();
         why.getStyleClass().add("cnn-not-applicable");
         why.setWrapText(true);
@@ -50,9 +64,33 @@ public final class CnnView extends StackPane {
         why.setPadding(new Insets(24));
         why.textProperty().bind(model.notApplicableProperty());
         why.visibleProperty().bind(model.notApplicableProperty().isNotEmpty());
-        tabs.visibleProperty().bind(model.notApplicableProperty().isEmpty());
         StackPane.setAlignment(why, Pos.TOP_LEFT);
-        getChildren().addAll(tabs, why);
+        return why;
+    }
+
+    private BorderPane weightsPage() {
+        javafx.scene.control.CheckBox summed = new javafx.scene.control.CheckBox("conv kernels summed over input "
+                + "channels");
+        weights.summedOverChannelsProperty().bind(summed.selectedProperty());
+        javafx.scene.control.ComboBox<String> matrix = new javafx.scene.control.ComboBox<>();
+        matrix.setPromptText("weight matrix");
+        weights.changesProperty().addListener((o, a, b) -> {
+            List<String> names = kernels.matrices();
+            if (!names.equals(matrix.getItems())) {
+                matrix.getItems().setAll(names);
+            }
+        });
+        matrix.valueProperty().addListener((o, a, v) -> weights.matrixProperty().set(v));
+        HBox top = new HBox(12, summed, new Label("Matrix drawn:"), matrix);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        VBox body = new VBox(8, kernels, distributions);
+        body.getChildren().forEach(n -> n.getStyleClass().add("cnn-panel"));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        BorderPane page = new BorderPane(scroll);
+        page.setTop(top);
+        return page;
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
@@ -102,7 +140,7 @@ public final class CnnView extends StackPane {
         Button clear = new Button("Clear");
         clear.setOnAction(e -> pad.clear());
         HBox controls = new HBox(6, new Label("Brush"), brush, undo, clear);
-        controls.getChildren().get(0).setStyle("-fx-min-width: -fx-pref-width;");
+        ((Label) controls.getChildren().get(0)).setMinWidth(Region.USE_PREF_SIZE);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label noDrawing = new Label();
         noDrawing.setWrapText(true);
@@ -155,8 +193,18 @@ public final class CnnView extends StackPane {
         return bars;
     }
 
+    public KernelsView kernels() {
+        return kernels;
+    }
+
+    public DistributionsView distributions() {
+        return distributions;
+    }
+
     public void setDarkColours(boolean dark) {
         maps.setDarkColours(dark);
         bars.setDarkColours(dark);
+        kernels.setDarkColours(dark);
+        distributions.setDarkColours(dark);
     }
 }

@@ -84,9 +84,10 @@ public final class CnnViewModel {
         }
         int[] in = c.network().inputShape();
         if (in.length != 3) {
-            return "This network's input is " + (in.length == 1 ? "a vector of " + in[0] + " numbers" : "not an image")
-                    + ", not an image (height × width × channels): feature maps, kernels and the drawn digit are "
-                    + "for convolutional networks. Open samples/lenet5-digits.bps to see them.";
+            return "This network's input is " + (in.length == 1 ? "a vector of " + in[0] + " numbers"
+                    : "of shape " + java.util.Arrays.toString(in)) + ", not an image (height × width × channels): feature maps and the drawn digit are for "
+                    + "networks that read images. The Kernels and weights tab shows this network's weights; open "
+                    + "samples/lenet5-digits.bps to see feature maps.";
         }
         return "";
     }

@@ -245,6 +245,8 @@ public final class FeatureMapsView extends Region implements Exportable {
                 gc.setFont(SMALL);
                 gc.setFill(ink);
                 gc.fillText(names.size() == p.length ? names.get(k) : "class " + (k + 1), MARGIN, y + 2);
+                gc.setFill(Color.gray(0.5, 0.25));
+                gc.fillRect(MARGIN + 40, y + 2, barW, rowH - 5);
                 gc.setFill(k == best ? Color.rgb(220, 120, 30) : Color.rgb(48, 64, 140));
                 gc.fillRect(MARGIN + 40, y + 2, Math.max(1, barW * p[k]), rowH - 5);
                 gc.setFill(ink);

@@ -71,6 +71,7 @@ class CnnPageHandsTest {
         }
         assertEquals(1f, sum, 1e-4f, "probabilities of the drawn digit sum to 1");
 
+        robot.clickOn("Kernels and weights");
         for (Exportable e : view.exportables()) {
             Path png = Path.of("target", "screens", "cnn-" + e.exportName() + ".png");
             robot.interact(() -> {
@@ -94,6 +95,46 @@ class CnnPageHandsTest {
         });
         robot.interact(view.pad()::clear);
         assertFalse(view.exportables().isEmpty());
+    }
+
+    @Test
+    void aDigitsMlpShowsItsFirstLayerAsImagesAndAPlaneNetworkSaysWhyThereAreNoMaps(FxRobot robot) throws Exception {
+        await(() -> model.training().snapshotProperty().get() != null);
+        Path mlp = java.nio.file.Files.createTempDirectory("cnn-page").resolve("digits-mlp.bps");
+        java.nio.file.Files.writeString(mlp, String.join("\n", "backprop-studio network 1", "name = Digits MLP",
+                "input = 28x28x1", "[layer flatten]", "type = Flatten", "[layer h1]", "type = Dense", "units = 16",
+                "activation = relu", "[layer logits]", "type = Dense", "units = 10",
+                "[loss categorical_cross_entropy_from_logits]", "[optimizer sgd]", "learning_rate = 0.1",
+                "[training]", "batch_size = 32", "seed = 1", "[data mnist]", ""));
+        robot.interact(() -> model.open(mlp, m -> { }));
+        await(() -> model.training().snapshotProperty().get() != null
+                && model.training().snapshotProperty().get().document().name().equals("Digits MLP"));
+        robot.interact(() -> window.showPage("CNN"));
+        CnnView view = robot.lookup(".cnn-page").queryAs(CnnView.class);
+        robot.clickOn("Kernels and weights");
+        for (int i = 0; i < 3; i++) {
+            robot.interact(() -> model.training().send(new TrainerCommand.StepBatch()));
+        }
+        await(() -> model.training().snapshotProperty().get().step() == 3);
+        await(() -> view.kernels().matrices().contains("h1/kernel"));
+        Path png = Path.of("target", "screens", "cnn-mlp-kernels.png");
+        robot.interact(() -> {
+            try {
+                PngExporter.write(view.kernels(), png, 1, ExportBackground.WHITE);
+                PngExporter.write(view.distributions(), Path.of("target", "screens", "cnn-mlp-distributions.png"), 1,
+                        ExportBackground.WHITE);
+            } catch (java.io.IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertTrue(colours(ImageIO.read(png.toFile())) > 20, "the unit images are drawn");
+
+        robot.interact(() -> model.open(Path.of("samples", "xor-2-2-1-given-weights.bps"), m -> { }));
+        await(() -> model.training().snapshotProperty().get() != null
+                && model.training().snapshotProperty().get().document().name().startsWith("XOR"));
+        robot.clickOn("What each layer sees");
+        javafx.scene.control.Label why = robot.lookup(".cnn-not-applicable").queryAs(javafx.scene.control.Label.class);
+        assertTrue(why.isVisible() && why.getText().contains("not an image"), why.getText());
     }
 
     private static int colours(BufferedImage image) {
