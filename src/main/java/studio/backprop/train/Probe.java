@@ -68,6 +68,13 @@ public sealed interface Probe<P> {
         }
     }
 
+    /**
+     * Why the network chose its class for one input (1, …input shape): saliency, Grad-CAM on the last convolution,
+     * and the fast gradient sign method with step {@code epsilon}; see {@link InputAttribution}.
+     */
+    record Attribution(TensorCopy input, double epsilon, double perSecond) implements Probe<InputAttribution> {
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }

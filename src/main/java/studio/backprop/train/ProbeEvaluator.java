@@ -27,6 +27,9 @@ final class ProbeEvaluator {
             return activations(loop, rows(loop.data().trainX(), s.samples()), s.layers());
         } else if (probe instanceof Probe.Norms) {
             return norms(loop);
+        } else if (probe instanceof Probe.Attribution a) {
+            return InputAttribution.of(loop.network(), loop.compilation().outputKind(),
+                    Tensor.of(a.input().values(), a.input().shape()), a.epsilon());
         } else {
             return loop.lastRecord();
         }
