@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import studio.backprop.ui.cnn.CnnView;
 import studio.backprop.ui.cnn.CnnViewModel;
 import studio.backprop.ui.cnn.WeightsViewModel;
+import studio.backprop.ui.cnn.WhyViewModel;
 import studio.backprop.ui.export.Exportable;
 
 /**
@@ -15,12 +16,14 @@ final class CnnPage implements Page {
 
     private final CnnViewModel model;
     private final WeightsViewModel weights;
+    private final WhyViewModel why;
     private final CnnView view;
 
     CnnPage(Pages.Context context) {
         model = new CnnViewModel(context.model().training());
         weights = new WeightsViewModel(context.model().training());
-        view = new CnnView(model, weights);
+        why = new WhyViewModel(context.model().training(), model);
+        view = new CnnView(model, weights, why);
     }
 
     @Override
@@ -42,6 +45,7 @@ final class CnnPage implements Page {
     public void setShowing(boolean showing) {
         model.showingProperty().set(showing);
         weights.showingProperty().set(showing);
+        why.showingProperty().set(showing);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class CnnView extends StackPane {
 
     private final CnnViewModel model;
     private final WeightsViewModel weights;
+    private final WhyView why;
     private final KernelsView kernels;
     private final DistributionsView distributions;
     private final FeatureMapsView maps;
@@ -38,9 +39,10 @@ public final class CnnView extends StackPane {
     private final TabPane tabs = new TabPane();
     private final List<Exportable> exportables = new ArrayList<>();
 
-    public CnnView(CnnViewModel model, WeightsViewModel weights) {
+    public CnnView(CnnViewModel model, WeightsViewModel weights, WhyViewModel why) {
         this.model = model;
         this.weights = weights;
+        this.why = new WhyView(why);
         getStyleClass().add("cnn-page");
         maps = new FeatureMapsView(model);
         pad = new DigitPad(model);
@@ -48,10 +50,11 @@ public final class CnnView extends StackPane {
         scaleButtons = scaleButtons();
         kernels = new KernelsView(weights);
         distributions = new DistributionsView(weights);
-        exportables.addAll(List.of(maps, pad, bars, kernels, distributions));
+        exportables.addAll(List.of(maps, pad, bars, kernels, distributions, this.why));
         StackPane layers = new StackPane(layersPage(), whyNot());
         tabs.getTabs().add(tab("What each layer sees", layers));
         tabs.getTabs().add(tab("Kernels and weights", weightsPage()));
+        tabs.getTabs().add(tab("Why this class", whyPage(why)));
         getChildren().add(tabs);
     }
 
@@ -66,6 +69,24 @@ public final class CnnView extends StackPane {
         why.visibleProperty().bind(model.notApplicableProperty().isNotEmpty());
         StackPane.setAlignment(why, Pos.TOP_LEFT);
         return why;
+    }
+
+    private BorderPane whyPage(WhyViewModel whyModel) {
+        Slider epsilon = new Slider(0, 0.5, whyModel.epsilonProperty().get());
+        epsilon.setPrefWidth(260);
+        epsilon.setShowTickLabels(true);
+        epsilon.setMajorTickUnit(0.1);
+        whyModel.epsilonProperty().bind(epsilon.valueProperty());
+        Label value = new Label();
+        value.textProperty().bind(epsilon.valueProperty().asString(java.util.Locale.ROOT, "ε = %.3f"));
+        Label what = new Label("for the chosen input (pick a sample or draw a digit on the first tab)");
+        HBox top = new HBox(10, new Label("Adversarial step (FGSM)"), epsilon, value, what);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        ScrollPane scroll = new ScrollPane(why);
+        BorderPane page = new BorderPane(new StackPane(scroll, whyNot()));
+        page.setTop(top);
+        return page;
     }
 
     private BorderPane weightsPage() {
@@ -197,6 +218,10 @@ public final class CnnView extends StackPane {
         return kernels;
     }
 
+    public WhyView why() {
+        return why;
+    }
+
     public DistributionsView distributions() {
         return distributions;
     }
@@ -205,6 +230,7 @@ public final class CnnView extends StackPane {
         maps.setDarkColours(dark);
         bars.setDarkColours(dark);
         kernels.setDarkColours(dark);
+        why.setDarkColours(dark);
         distributions.setDarkColours(dark);
     }
 }

@@ -71,6 +71,8 @@ class CnnPageHandsTest {
         }
         assertEquals(1f, sum, 1e-4f, "probabilities of the drawn digit sum to 1");
 
+        robot.clickOn("Why this class");
+        await(() -> view.why().shown() != null && view.why().shown().adversarial() != null);
         robot.clickOn("Kernels and weights");
         for (Exportable e : view.exportables()) {
             Path png = Path.of("target", "screens", "cnn-" + e.exportName() + ".png");
