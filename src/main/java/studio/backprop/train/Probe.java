@@ -75,6 +75,13 @@ public sealed interface Probe<P> {
     record Attribution(TensorCopy input, double epsilon, double perSecond) implements Probe<InputAttribution> {
     }
 
+    /**
+     * The class probabilities of every validation example (every training example when there is no validation
+     * split); nothing (null) when the task is not classification.
+     */
+    record ValidationPredictions(double perSecond) implements Probe<Predictions> {
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }

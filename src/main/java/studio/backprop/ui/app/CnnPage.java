@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.Node;
 import studio.backprop.ui.cnn.CnnView;
 import studio.backprop.ui.cnn.CnnViewModel;
+import studio.backprop.ui.cnn.EvaluationViewModel;
 import studio.backprop.ui.cnn.WeightsViewModel;
 import studio.backprop.ui.cnn.WhyViewModel;
 import studio.backprop.ui.export.Exportable;
@@ -17,13 +18,17 @@ final class CnnPage implements Page {
     private final CnnViewModel model;
     private final WeightsViewModel weights;
     private final WhyViewModel why;
+    private final EvaluationViewModel evaluation;
+    private boolean showing;
     private final CnnView view;
 
     CnnPage(Pages.Context context) {
         model = new CnnViewModel(context.model().training());
         weights = new WeightsViewModel(context.model().training());
         why = new WhyViewModel(context.model().training(), model);
-        view = new CnnView(model, weights, why);
+        evaluation = new EvaluationViewModel(context.model().training());
+        view = new CnnView(model, weights, why, evaluation);
+        view.evaluationSelectedProperty().addListener((o, a, b) -> evaluation.showingProperty().set(showing && b));
     }
 
     @Override
@@ -46,6 +51,8 @@ final class CnnPage implements Page {
         model.showingProperty().set(showing);
         weights.showingProperty().set(showing);
         why.showingProperty().set(showing);
+        this.showing = showing;
+        evaluation.showingProperty().set(showing && view.evaluationSelectedProperty().get());
     }
 
     @Override

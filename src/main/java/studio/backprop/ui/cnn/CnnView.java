@@ -30,6 +30,8 @@ public final class CnnView extends StackPane {
     private final CnnViewModel model;
     private final WeightsViewModel weights;
     private final WhyView why;
+    private final EvaluationView evaluation;
+    private Tab evaluationTab;
     private final KernelsView kernels;
     private final DistributionsView distributions;
     private final FeatureMapsView maps;
@@ -39,10 +41,11 @@ public final class CnnView extends StackPane {
     private final TabPane tabs = new TabPane();
     private final List<Exportable> exportables = new ArrayList<>();
 
-    public CnnView(CnnViewModel model, WeightsViewModel weights, WhyViewModel why) {
+    public CnnView(CnnViewModel model, WeightsViewModel weights, WhyViewModel why, EvaluationViewModel evaluation) {
         this.model = model;
         this.weights = weights;
         this.why = new WhyView(why);
+        this.evaluation = new EvaluationView(evaluation);
         getStyleClass().add("cnn-page");
         maps = new FeatureMapsView(model);
         pad = new DigitPad(model);
@@ -50,11 +53,13 @@ public final class CnnView extends StackPane {
         scaleButtons = scaleButtons();
         kernels = new KernelsView(weights);
         distributions = new DistributionsView(weights);
-        exportables.addAll(List.of(maps, pad, bars, kernels, distributions, this.why));
+        exportables.addAll(List.of(maps, pad, bars, kernels, distributions, this.why, this.evaluation));
         StackPane layers = new StackPane(layersPage(), whyNot());
         tabs.getTabs().add(tab("What each layer sees", layers));
         tabs.getTabs().add(tab("Kernels and weights", weightsPage()));
         tabs.getTabs().add(tab("Why this class", whyPage(why)));
+        evaluationTab = tab("Evaluation", new ScrollPane(this.evaluation));
+        tabs.getTabs().add(evaluationTab);
         getChildren().add(tabs);
     }
 
@@ -218,6 +223,15 @@ public final class CnnView extends StackPane {
         return kernels;
     }
 
+    /** Whether the Evaluation tab is the one selected (it asks the trainer for predictions only then). */
+    public javafx.beans.property.ReadOnlyBooleanProperty evaluationSelectedProperty() {
+        return evaluationTab.selectedProperty();
+    }
+
+    public EvaluationView evaluation() {
+        return evaluation;
+    }
+
     public WhyView why() {
         return why;
     }
@@ -231,6 +245,7 @@ public final class CnnView extends StackPane {
         bars.setDarkColours(dark);
         kernels.setDarkColours(dark);
         why.setDarkColours(dark);
+        evaluation.setDarkColours(dark);
         distributions.setDarkColours(dark);
     }
 }

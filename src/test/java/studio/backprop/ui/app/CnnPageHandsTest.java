@@ -73,6 +73,12 @@ class CnnPageHandsTest {
 
         robot.clickOn("Why this class");
         await(() -> view.why().shown() != null && view.why().shown().adversarial() != null);
+        robot.clickOn("Evaluation");
+        await(() -> view.evaluation().getHeight() > 200);
+        javafx.geometry.Point2D cell = view.evaluation().localToScreen(view.evaluation().cellCentre(7, 1));
+        robot.clickOn(cell.getX(), cell.getY(), MouseButton.PRIMARY);
+        assertEquals(new studio.backprop.ui.cnn.EvaluationViewModel.Cell(7, 1), view.evaluation().openedCell(),
+                "a click opens the cell of true 7 predicted as 1");
         robot.clickOn("Kernels and weights");
         for (Exportable e : view.exportables()) {
             Path png = Path.of("target", "screens", "cnn-" + e.exportName() + ".png");
