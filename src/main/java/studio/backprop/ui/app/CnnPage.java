@@ -29,6 +29,7 @@ final class CnnPage implements Page {
         evaluation = new EvaluationViewModel(context.model().training());
         view = new CnnView(model, weights, why, evaluation);
         view.evaluationSelectedProperty().addListener((o, a, b) -> evaluation.showingProperty().set(showing && b));
+        view.whySelectedProperty().addListener((o, a, b) -> why.showingProperty().set(showing && b));
     }
 
     @Override
@@ -50,8 +51,8 @@ final class CnnPage implements Page {
     public void setShowing(boolean showing) {
         model.showingProperty().set(showing);
         weights.showingProperty().set(showing);
-        why.showingProperty().set(showing);
         this.showing = showing;
+        why.showingProperty().set(showing && view.whySelectedProperty().get());
         evaluation.showingProperty().set(showing && view.evaluationSelectedProperty().get());
     }
 

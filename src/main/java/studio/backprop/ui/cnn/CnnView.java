@@ -61,6 +61,22 @@ public final class CnnView extends StackPane {
         evaluationTab = tab("Evaluation", new ScrollPane(this.evaluation));
         tabs.getTabs().add(evaluationTab);
         getChildren().add(tabs);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> activate(b.intValue()));
+        activate(tabs.getSelectionModel().getSelectedIndex());
+    }
+
+    /** Only the selected sub-page's views draw; the others catch up when shown. */
+    private void activate(int selected) {
+        maps.setActive(selected == 0);
+        kernels.setActive(selected == 1);
+        distributions.setActive(selected == 1);
+        why.setActive(selected == 2);
+        evaluation.setActive(selected == 3);
+    }
+
+    /** Whether the "Why this class" tab is the one selected (the attribution is asked for only then). */
+    public javafx.beans.property.ReadOnlyBooleanProperty whySelectedProperty() {
+        return tabs.getTabs().get(2).selectedProperty();
     }
 
     /** In place of the layers' panels when the network takes no image: why, in words. */
@@ -140,7 +156,6 @@ public final class CnnView extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 8, 6, 8));
         SampleStrip strip = new SampleStrip(model);
-        model.outputsProperty().addListener((o, a, b) -> strip.draw());
         ScrollPane stripScroll = new ScrollPane(strip);
         stripScroll.setFitToHeight(true);
         stripScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

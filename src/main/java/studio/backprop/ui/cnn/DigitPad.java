@@ -48,6 +48,11 @@ public final class DigitPad extends Region implements Exportable {
         draw();
     }
 
+    /** The view model the pad draws into. */
+    public CnnViewModel model() {
+        return model;
+    }
+
     /** The brush radius as a fraction of the pad's side. */
     public DoubleProperty brushProperty() {
         return brush;

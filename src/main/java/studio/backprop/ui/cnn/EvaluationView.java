@@ -76,7 +76,27 @@ public final class EvaluationView extends Region implements Exportable {
         return MARGIN + 46;
     }
 
+    private boolean active = true;
+    private boolean stale;
+
+    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            draw();
+        }
+    }
+
     void draw() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        paintNow();
+    }
+
+    private void paintNow() {
         Evaluation e = model.evaluationProperty().get();
         int k = e == null ? 0 : e.confusion().classes();
         double width = Math.max(900, matrixLeft() + k * CELL + 460);
@@ -342,7 +362,7 @@ public final class EvaluationView extends Region implements Exportable {
         Color shown = ink;
         ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
         canvas.setPixelScale(scale);
-        draw();
+        paintNow();
         return new Picture(this, () -> {
             ink = shown;
             canvas.setPixelScale(1);

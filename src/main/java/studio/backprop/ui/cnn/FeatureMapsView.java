@@ -97,7 +97,27 @@ public final class FeatureMapsView extends Region implements Exportable {
     }
 
     /** Lays out and paints everything for the current width. */
+    private boolean active = true;
+    private boolean stale;
+
+    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            draw();
+        }
+    }
+
     void draw() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        paintNow();
+    }
+
+    private void paintNow() {
         double width = getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         double height = paint(null, width);
         canvas.resizeTo(width, height);
@@ -337,7 +357,7 @@ public final class FeatureMapsView extends Region implements Exportable {
         Color shown = ink;
         ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
         canvas.setPixelScale(scale);
-        draw();
+        paintNow();
         return new Picture(this, () -> {
             ink = shown;
             canvas.setPixelScale(1);

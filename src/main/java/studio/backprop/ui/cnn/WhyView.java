@@ -55,7 +55,27 @@ public final class WhyView extends Region implements Exportable {
     protected void layoutChildren() {
     }
 
+    private boolean active = true;
+    private boolean stale;
+
+    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
+    public void setActive(boolean on) {
+        active = on;
+        if (on && stale) {
+            draw();
+        }
+    }
+
     void draw() {
+        if (!active) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        paintNow();
+    }
+
+    private void paintNow() {
         canvas.resizeTo(2 * MARGIN + 4 * TILE + 3 * GAP, 2 * MARGIN + TILE + 120);
         GraphicsContext gc = canvas.graphics();
         gc.clearRect(0, 0, canvas.logicalWidth(), canvas.logicalHeight());
@@ -194,7 +214,7 @@ public final class WhyView extends Region implements Exportable {
         Color shown = ink;
         ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
         canvas.setPixelScale(scale);
-        draw();
+        paintNow();
         return new Picture(this, () -> {
             ink = shown;
             canvas.setPixelScale(1);
