@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import studio.backprop.nn.layers.ReceptiveField;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.train.TrainingSnapshot.TensorCopy;
@@ -51,6 +52,9 @@ public final class FeatureMapsView extends Region implements Exportable {
     private List<LayerMaps> maps = List.of();
     private Map<String, float[]> vectors = Map.of();
     private Color ink = Color.rgb(30, 30, 30);
+    private Map<String, ReceptiveField> fields = Map.of();
+    /** The input region {top, left, bottom, right} the hovered unit sees, or null. */
+    private int[] seen;
 
     public FeatureMapsView(CnnViewModel model) {
         this.model = model;
@@ -58,10 +62,17 @@ public final class FeatureMapsView extends Region implements Exportable {
         getChildren().add(canvas);
         model.outputsProperty().addListener((o, a, b) -> refresh());
         model.colourScaleProperty().addListener((o, a, b) -> draw());
+        model.compilationProperty().addListener((o, a, c) -> fields = receptiveFields(c));
+        fields = receptiveFields(model.compilationProperty().get());
         widthProperty().addListener((o, a, b) -> draw());
         canvas.setOnMouseMoved(this::moved);
         canvas.setOnMouseExited(e -> hover.set(""));
         refresh();
+    }
+
+    private static Map<String, ReceptiveField> receptiveFields(Compilation c) {
+        return c == null || c.network() == null || c.network().inputShape().length != 3 ? Map.of()
+                : ReceptiveField.of(c.network());
     }
 
     private void refresh() {
@@ -162,8 +173,11 @@ public final class FeatureMapsView extends Region implements Exportable {
         if (gc != null) {
             gc.setFill(ink);
             gc.setFont(TITLE);
+            ReceptiveField f = fields.get(m.layer());
             String title = m.layer() + " · " + kind(m.layer()) + " · " + m.height() + "×" + m.width() + "×"
-                    + m.channels() + "   values " + number(m.range()[0]) + " … " + number(m.range()[1]);
+                    + m.channels() + "   values " + number(m.range()[0]) + " … " + number(m.range()[1])
+                    + (f != null && index > 0 ? "   a unit sees " + f.sizeH() + "×" + f.sizeW() + " input pixels"
+                    : "");
             gc.fillText(title, MARGIN, y);
             colourBar(gc, width - MARGIN - 260, y + 2, layerRange, scale);
         }
@@ -184,6 +198,14 @@ public final class FeatureMapsView extends Region implements Exportable {
                 gc.setFill(ink);
                 gc.setFont(SMALL);
                 gc.fillText(String.valueOf(c + 1), x, y + tile + 1);
+                if (index == 0 && seen != null) {
+                    double sy = tile / m.height();
+                    double sx = tile / m.width();
+                    gc.setStroke(Color.rgb(220, 120, 30));
+                    gc.setLineWidth(2);
+                    gc.strokeRect(x + seen[1] * sx, y + seen[0] * sy, (seen[3] - seen[1]) * sx,
+                            (seen[2] - seen[0]) * sy);
+                }
             }
             spots.add(new Spot(m.layer(), index, c, 0, x, y, tile, tile));
             x += tile + GAP;
@@ -294,10 +316,42 @@ public final class FeatureMapsView extends Region implements Exportable {
         for (Spot s : spots) {
             if (s.contains(x, y)) {
                 hover.set(describe(s, x, y));
+                highlight(s, x, y);
                 return;
             }
         }
         hover.set("");
+        highlight(null, 0, 0);
+    }
+
+    /** Marks on the input the region that the hovered unit of a map sees (its receptive field). */
+    private void highlight(Spot s, double x, double y) {
+        int[] window = null;
+        if (s != null && s.layerIndex() > 0 && fields.containsKey(s.layer()) && !maps.isEmpty()) {
+            LayerMaps m = maps.get(s.layerIndex());
+            int col = Math.min(m.width() - 1, (int) ((x - s.x()) / s.w() * m.width()));
+            int row = Math.min(m.height() - 1, (int) ((y - s.y()) / s.h() * m.height()));
+            window = fields.get(s.layer()).window(row, col, maps.get(0).height(), maps.get(0).width());
+        }
+        if (!java.util.Arrays.equals(window, seen)) {
+            seen = window;
+            draw();
+        }
+    }
+
+    /** The centre of channel {@code channel}'s map of layer {@code layer}, in this view's coordinates, or null. */
+    public javafx.geometry.Point2D mapCentre(String layer, int channel) {
+        for (Spot s : spots) {
+            if (s.layer().equals(layer) && s.channel() == channel && s.layerIndex() >= 0) {
+                return new javafx.geometry.Point2D(s.x() + s.w() / 2, s.y() + s.h() / 2);
+            }
+        }
+        return null;
+    }
+
+    /** The input region the hovered unit sees, {top, left, bottom, right}, or null (for tests). */
+    public int[] seenRegion() {
+        return seen == null ? null : seen.clone();
     }
 
     private String describe(Spot s, double x, double y) {
@@ -305,8 +359,14 @@ public final class FeatureMapsView extends Region implements Exportable {
             LayerMaps m = maps.get(s.layerIndex());
             int col = Math.min(m.width() - 1, (int) ((x - s.x()) / s.w() * m.width()));
             int row = Math.min(m.height() - 1, (int) ((y - s.y()) / s.h() * m.height()));
+            ReceptiveField f = fields.get(s.layer());
+            String sees = "";
+            if (f != null && s.layerIndex() > 0 && !maps.isEmpty()) {
+                int[] w = f.window(row, col, maps.get(0).height(), maps.get(0).width());
+                sees = "   (sees input rows " + (w[0] + 1) + "–" + w[2] + ", columns " + (w[1] + 1) + "–" + w[3] + ")";
+            }
             return s.layer() + ", channel " + (s.channel() + 1) + ", row " + (row + 1) + ", column " + (col + 1)
-                    + ": " + exact(m.value(row, col, s.channel()));
+                    + ": " + exact(m.value(row, col, s.channel())) + sees;
         }
         if (s.layerIndex() == -1) {
             return s.layer() + ", unit " + (s.channel() + 1) + " of " + s.units() + ": "

@@ -57,6 +57,13 @@ class CnnPageHandsTest {
         assertTrue(view.featureMaps().imageLayers().containsAll(java.util.List.of("input", "c1", "s2", "c3", "s4")),
                 "every conv and pooling layer is drawn: " + view.featureMaps().imageLayers());
         float[] sample = view.probabilities().shown();
+        javafx.geometry.Point2D c3 = view.featureMaps().localToScreen(view.featureMaps().mapCentre("c3", 0));
+        robot.moveTo(c3.getX(), c3.getY());
+        assertTrue(view.featureMaps().readoutProperty().get().contains("sees input rows"),
+                view.featureMaps().readoutProperty().get());
+        int[] seen = view.featureMaps().seenRegion();
+        assertTrue(seen != null && seen[2] - seen[0] == 14 && seen[3] - seen[1] == 14,
+                "a unit in the middle of c3 sees 14×14 input pixels: " + java.util.Arrays.toString(seen));
 
         DigitPad pad = view.pad();
         Bounds b = pad.localToScreen(pad.getBoundsInLocal());
