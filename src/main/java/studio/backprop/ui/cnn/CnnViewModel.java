@@ -50,6 +50,19 @@ public final class CnnViewModel {
     private final DigitDrawing drawing = new DigitDrawing();
     private final ReadOnlyObjectWrapper<float[]> drawnInput = new ReadOnlyObjectWrapper<>();
     private Probe<Map<String, TensorCopy>> probe;
+    private TrainingData stillData;
+
+    /**
+     * A still (for the command line): the outputs of one input, fixed, with the compilation and data they belong to;
+     * nothing is asked of a trainer.
+     */
+    public CnnViewModel(Compilation compiled, TrainingData data, Map<String, TensorCopy> outputsOfOneInput) {
+        this.training = null;
+        this.stillData = data;
+        compilation.set(compiled);
+        notApplicable.set(whyNot(compiled));
+        outputs.set(outputsOfOneInput);
+    }
 
     public CnnViewModel(TrainingViewModel training) {
         this.training = training;
@@ -103,6 +116,9 @@ public final class CnnViewModel {
     }
 
     private void register() {
+        if (training == null) {
+            return;
+        }
         if (!showing.get() || !notApplicable.get().isEmpty()) {
             probe = null;
             training.setProbes(PROBES, List.of());
@@ -182,13 +198,13 @@ public final class CnnViewModel {
 
     /** The class names of the session's data (empty for regression or no session). */
     public List<String> classNames() {
-        TrainingData d = training.sessionData();
+        TrainingData d = data();
         return d == null ? List.of() : d.classNames();
     }
 
     /** The session's training inputs (immutable; null without a session), for thumbnails. */
     public TrainingData data() {
-        return training.sessionData();
+        return training == null ? stillData : training.sessionData();
     }
 
     public DigitDrawing drawing() {

@@ -49,6 +49,14 @@ public final class EvaluationViewModel {
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Cell> cell = new SimpleObjectProperty<>();
     private Predictions seen;
+    private TrainingData stillData;
+
+    /** A still (for the command line): these predictions about {@code data}. */
+    public EvaluationViewModel(Predictions predictions, TrainingData data) {
+        this.training = null;
+        this.stillData = data;
+        evaluation.set(evaluate(predictions));
+    }
 
     public EvaluationViewModel(TrainingViewModel training) {
         this.training = training;
@@ -106,7 +114,7 @@ public final class EvaluationViewModel {
 
     /** The inputs of the split the predictions are about (validation, or training without one), or null. */
     public Tensor inputs() {
-        TrainingData d = training.sessionData();
+        TrainingData d = training == null ? stillData : training.sessionData();
         Evaluation e = evaluation.get();
         if (d == null || e == null) {
             return null;

@@ -53,6 +53,7 @@ public final class FeatureMapsView extends Region implements Exportable {
     private Map<String, float[]> vectors = Map.of();
     private Color ink = Color.rgb(30, 30, 30);
     private Map<String, ReceptiveField> fields = Map.of();
+    private String onlyLayer;
     /** The input region {top, left, bottom, right} the hovered unit sees, or null. */
     private int[] seen;
 
@@ -79,7 +80,25 @@ public final class FeatureMapsView extends Region implements Exportable {
         Map<String, TensorCopy> out = model.outputsProperty().get();
         maps = out == null ? List.of() : LayerMaps.images(out);
         vectors = out == null ? Map.of() : LayerMaps.vectors(out);
+        if (onlyLayer != null) {
+            maps = maps.stream().filter(m -> m.layer().equals(onlyLayer)).toList();
+            vectors = vectors.containsKey(onlyLayer) ? Map.of(onlyLayer, vectors.get(onlyLayer)) : Map.of();
+        }
         draw();
+    }
+
+    /**
+     * Draws only the layer named (null: every layer).
+     *
+     * @throws IllegalArgumentException in words when the network has no such layer
+     */
+    public void showOnly(String layer) {
+        Map<String, TensorCopy> out = model.outputsProperty().get();
+        if (layer != null && out != null && !out.containsKey(layer)) {
+            throw new IllegalArgumentException("there is no layer '" + layer + "'; the layers are " + out.keySet());
+        }
+        onlyLayer = layer;
+        refresh();
     }
 
     /** The exact value under the mouse, in words (empty when the mouse is over no map). */

@@ -40,6 +40,14 @@ public final class WeightsViewModel {
     private Object seenGradients;
     private Object seenNorms;
     private long session = -1;
+    private int[] stillInput;
+
+    /** A still (for the command line): these parameters, of a network with this input shape. */
+    public WeightsViewModel(Map<String, TensorCopy> parameters, int[] inputShape) {
+        this.training = null;
+        this.latest = parameters;
+        this.stillInput = inputShape.clone();
+    }
 
     public WeightsViewModel(TrainingViewModel training) {
         this.training = training;
@@ -93,6 +101,9 @@ public final class WeightsViewModel {
 
     /** The session network's input shape (empty without a session). */
     public int[] inputShape() {
+        if (training == null) {
+            return stillInput.clone();
+        }
         var doc = training.sessionDocumentProperty().get();
         return doc == null ? new int[0] : doc.inputShape();
     }
