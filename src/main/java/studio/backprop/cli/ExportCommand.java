@@ -33,12 +33,12 @@ final class ExportCommand implements Command {
         return "export SESSION --view VIEW --out FILE.png   a picture of a session, drawn as the app draws it\n"
                 + "    VIEW: " + SessionView.names() + "\n"
                 + "    [--scale 1|2|4] [--background white|transparent|dark] [--size 800x500] [--log]"
-                + " [--neuron h1:3]";
+                + " [--neuron h1:3] [--sample N] [--layer NAME]";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("view", "out", "scale", "background", "size", "neuron");
+        return Set.of("view", "out", "scale", "background", "size", "neuron", "layer", "sample");
     }
 
     @Override
@@ -59,6 +59,9 @@ final class ExportCommand implements Command {
         ExportBackground background = background(args.option("background"));
         int[] size = size(args.option("size"), view);
         String[] neuron = neuron(args.option("neuron"), view);
+        if (args.option("layer") != null && view != SessionView.FEATURE_MAPS) {
+            throw new UsageException("export: --layer goes with --view feature-maps");
+        }
         String tooLarge = view.chart() ? PngExporter.tooLarge((double) size[0] * scale, (double) size[1] * scale)
                 : null;
         if (tooLarge != null) {
@@ -75,7 +78,8 @@ final class ExportCommand implements Command {
             throw new UsageException(session + ": no such file");
         }
         SessionPictures.Request request = new SessionPictures.Request(view, scale, background, size[0], size[1],
-                args.flag("log"), neuron[0], Integer.parseInt(neuron[1]));
+                args.flag("log"), neuron[0], Integer.parseInt(neuron[1]), args.option("layer"),
+                sample(args.option("sample"), view));
         try {
             SessionPictures.write(loop, request, file);
         } catch (IllegalArgumentException e) {
@@ -123,6 +127,23 @@ final class ExportCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("export: " + e.getMessage());
         }
+    }
+
+    /** The training sample (from 1) of the feature-maps view, 1 by default; refused with another view. */
+    private static int sample(String v, SessionView view) throws UsageException {
+        if (view != SessionView.FEATURE_MAPS) {
+            if (v != null) {
+                throw new UsageException("export: --sample goes with --view feature-maps");
+            }
+            return 0;
+        }
+        if (v == null) {
+            return 1;
+        }
+        if (!v.trim().matches("[0-9]{1,9}")) {
+            throw new UsageException("export: --sample takes a training sample's number, from 1; got '" + v + "'");
+        }
+        return Integer.parseInt(v.trim());
     }
 
     /** LAYER:UNIT for the neuron view ("h1:3", units counted from 1); {"", "0"} for the other views. */

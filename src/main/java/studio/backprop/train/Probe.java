@@ -109,6 +109,20 @@ public sealed interface Probe<P> {
     record Decode(String from, TensorCopy codes, double perSecond) implements Probe<TensorCopy> {
     }
 
+    /**
+     * Why the network chose its class for one input (1, …input shape): saliency, Grad-CAM on the last convolution,
+     * and the fast gradient sign method with step {@code epsilon}; see {@link InputAttribution}.
+     */
+    record Attribution(TensorCopy input, double epsilon, double perSecond) implements Probe<InputAttribution> {
+    }
+
+    /**
+     * The class probabilities of every validation example (every training example when there is no validation
+     * split); nothing (null) when the task is not classification.
+     */
+    record ValidationPredictions(double perSecond) implements Probe<Predictions> {
+    }
+
     /** The norms of one parameter after a step. */
     record ParameterNorms(double weight, double gradient, double update) {
     }

@@ -34,6 +34,11 @@ final class ProbeEvaluator {
             return loop.perceptronTrace(t.limit());
         } else if (probe instanceof Probe.GradientCheck check) {
             return GradientCheckRun.run(loop, check);
+        } else if (probe instanceof Probe.ValidationPredictions) {
+            return predictions(loop);
+        } else if (probe instanceof Probe.Attribution a) {
+            return InputAttribution.of(loop.network(), loop.compilation().outputKind(),
+                    Tensor.of(a.input().values(), a.input().shape()), a.epsilon());
         } else {
             return loop.lastRecord();
         }
@@ -98,6 +103,27 @@ final class ProbeEvaluator {
             }
         });
         return out;
+    }
+
+    /** Probabilities of the validation split (or the training set) with the true classes; null for regression. */
+    static Predictions predictions(TrainingLoop loop) {
+        TrainingData data = loop.data();
+        if (!data.classification() || data.trainY().rank() != 2 || data.trainY().dim(1) < 2) {
+            return null;
+        }
+        boolean validation = data.hasValidation();
+        Tensor x = validation ? data.validX() : data.trainX();
+        Tensor y = validation ? data.validY() : data.trainY();
+        int classes = y.dim(1);
+        float[] scores = loop.predict(x).contiguous().toArray();
+        float[] p = new float[scores.length];
+        for (int i = 0; i < y.dim(0); i++) {
+            float[] row = InputAttribution.probabilities(loop.compilation().outputKind(),
+                    java.util.Arrays.copyOfRange(scores, i * classes, (i + 1) * classes));
+            System.arraycopy(row, 0, p, i * classes, classes);
+        }
+        return new Predictions(validation ? "validation" : "training", p, classes,
+                studio.backprop.train.metrics.Labels.fromTargets(y, classes), data.classNames(), loop.steps());
     }
 
     private static Tensor rows(Tensor source, java.util.List<Integer> samples) {

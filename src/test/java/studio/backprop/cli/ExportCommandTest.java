@@ -121,7 +121,7 @@ class ExportCommandTest {
         Path png = dir.resolve("x.png");
         assertEquals(2, run("export", session.toString(), "--view", "weights", "--out", png.toString()));
         assertTrue(err.contains("the view must be one of [loss, accuracy, learning-rate, summary, network, neurons,"
-                + " neuron, decision-boundary, playground], got 'weights'"), err);
+                + " neuron, decision-boundary, playground, ") && err.contains("], got 'weights'"), err);
         assertEquals(2, run("export", session.toString(), "--view", "loss", "--out", png.toString(), "--scale", "3"));
         assertEquals("export: --scale must be 1, 2 or 4, got '3'\n", err);
         assertEquals(2, run("export", session.toString(), "--view", "loss", "--out", png.toString(), "--size", "wide"));

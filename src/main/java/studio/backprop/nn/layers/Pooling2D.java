@@ -43,7 +43,7 @@ public final class Pooling2D extends AbstractLayer {
         };
     }
 
-    private ConvGeometry geometry(int[] in) {
+    ConvGeometry geometry(int[] in) {
         return padding.geometry(name(), in[0], in[1], pool, pool, stride, stride, 1, 1);
     }
 

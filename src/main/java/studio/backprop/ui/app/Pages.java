@@ -15,10 +15,11 @@ public final class Pages {
     /** Every page, in the order of the tabs. A new page is one class and one entry here. */
     static final List<Function<Context, Page>> ALL = List.of(
             NetworkPage::new,
+            SectionsPage::new,
             TrainingPage::new,
             StepperPage::new,
-            SectionsPage::new,
             GradientCheckPage::new,
+            CnnPage::new,
             studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
             ExercisePage::new,
             context -> new LessonsPage(),

@@ -31,7 +31,7 @@ public final class SessionPictures {
 
     /** What to draw and how. */
     public record Request(SessionView view, double scale, ExportBackground background, int width, int height,
-                         boolean logScale, String neuronLayer, int neuronUnit) {
+                         boolean logScale, String neuronLayer, int neuronUnit, String layer, int sample) {
     }
 
     /**
@@ -58,6 +58,9 @@ public final class SessionPictures {
             case NEURON -> PlaygroundStill.of(loop).neuron(r.neuronLayer(), r.neuronUnit());
             case DECISION_BOUNDARY -> PlaygroundStill.of(loop).output();
             case PLAYGROUND -> PlaygroundStill.of(loop).whole();
+            case FEATURE_MAPS -> studio.backprop.ui.cnn.CnnStills.featureMaps(loop, r.layer(), r.sample());
+            case KERNELS -> studio.backprop.ui.cnn.CnnStills.kernels(loop);
+            case CONFUSION -> studio.backprop.ui.cnn.CnnStills.confusion(loop);
         };
     }
 

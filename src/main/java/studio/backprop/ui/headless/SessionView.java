@@ -21,7 +21,13 @@ public enum SessionView {
     /** The output over the plane with the data points (two-input networks). */
     DECISION_BOUNDARY("decision-boundary"),
     /** The neurons and the decision boundary side by side. */
-    PLAYGROUND("playground");
+    PLAYGROUND("playground"),
+    /** The CNN page's feature maps of a training sample ({@code --sample N}, optionally {@code --layer NAME}). */
+    FEATURE_MAPS("feature-maps"),
+    /** The CNN page's kernels and weight matrix. */
+    KERNELS("kernels"),
+    /** The CNN page's evaluation: confusion matrix, per-class metrics, ROC and PR curves. */
+    CONFUSION("confusion");
 
     private final String id;
 
