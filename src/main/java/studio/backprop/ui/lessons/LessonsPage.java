@@ -29,6 +29,7 @@ public final class LessonsPage implements Page {
         lessons.add(new BatchLesson());
         lessons.add(new InitLesson());
         lessons.add(new RegularisationLesson());
+        lessons.add(new DataLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }
