@@ -34,7 +34,7 @@ public final class LessonsPage implements Page {
             list.getItems().add(lesson.title());
         }
         list.getStyleClass().add("lesson-list");
-        list.setPrefWidth(190);
+        list.setPrefWidth(225);
         list.setMinWidth(150);
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {
