@@ -32,7 +32,7 @@ final class Controls {
     static Label messageLine() {
         Label label = text("");
         label.getStyleClass().add("lesson-message");
-        label.setStyle("-fx-text-fill: -bp-danger;");
+        label.setStyle("-fx-text-fill: #d9534f;");
         return label;
     }
 

@@ -29,11 +29,12 @@ public final class LessonsPage implements Page {
         lessons.add(new BatchLesson());
         lessons.add(new InitLesson());
         lessons.add(new RegularisationLesson());
+        lessons.add(new DataLesson());
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }
         list.getStyleClass().add("lesson-list");
-        list.setPrefWidth(190);
+        list.setPrefWidth(225);
         list.setMinWidth(150);
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (i.intValue() >= 0) {

@@ -123,6 +123,12 @@ class LessonsHandsTest {
                 .queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> init.setValue("zeros"));
         await(() -> text(".init-readout").startsWith("Last layer: activations σ = 0,"));
+        robot.interact(() -> page.show("Data handling"));
+        TextField train = robot.lookup(".data-train").queryAs(TextField.class);
+        robot.interact(() -> train.setText("0.5"));
+        assertTrue(text(".lesson-message").isEmpty(), text(".lesson-message"));
+        robot.interact(() -> train.setText("0.95"));
+        assertTrue(text(".lesson-message").contains("add up to more than 1"), text(".lesson-message"));
     }
 
     @Test
