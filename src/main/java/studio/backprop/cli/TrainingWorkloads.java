@@ -45,6 +45,12 @@ final class TrainingWorkloads {
     /** Measurement windows per workload; the fastest is reported. */
     private static final int WINDOWS = 3;
 
+    /**
+     * Heap bytes per step below which a warm-up window counts as compiled: above the few hundred bytes of reading
+     * the counter, far below the kilobytes per step of a kernel whose vectors are still boxed.
+     */
+    private static final long SETTLED_BYTES_PER_STEP = 1024;
+
     private TrainingWorkloads() {
     }
 
@@ -147,8 +153,9 @@ final class TrainingWorkloads {
     }
 
     /**
-     * Trains for at least half the budget and then until the step rate stops rising (C2 still compiling the
-     * kernels shows as a rising rate; on a busy machine that takes several times longer), at most five budgets.
+     * Trains for at least half the budget and then until the step rate stops rising and the steps stop
+     * allocating (C2 still compiling the kernels shows as a rising rate, and as heap copies of every vector while
+     * the Vector API runs uncompiled; on a busy machine that takes several times longer), at most five budgets.
      *
      * @return the number of steps taken
      */
@@ -160,6 +167,7 @@ final class TrainingWorkloads {
         int i = 0;
         double previousRate = 0;
         while (true) {
+            long bytesBefore = allocatedBytes();
             long t0 = System.nanoTime();
             int steps = 0;
             do {
@@ -169,7 +177,8 @@ final class TrainingWorkloads {
             } while (System.nanoTime() - t0 < window);
             long now = System.nanoTime();
             double rate = steps / (double) (now - t0);
-            boolean settled = rate <= previousRate * 1.05;
+            boolean compiled = bytesBefore < 0 || allocatedBytes() - bytesBefore <= SETTLED_BYTES_PER_STEP * steps;
+            boolean settled = rate <= previousRate * 1.05 && compiled;
             previousRate = Math.max(previousRate, rate);
             if (now >= maxEnd || (now >= minEnd && settled)) {
                 return i;

@@ -70,29 +70,36 @@ final class ElementwiseVector {
     /**
      * θ[i] = (float) (θ[i] + negEta·g[i] − decay·θ[i]) for i in [s, e), in double: the scalar loop's three
      * operations in its order, lane by lane, so the same bits.
+     *
+     * <p>All of it is one method on purpose: a vector handed to or returned from a call C2 does not inline is
+     * boxed on the heap. With the half-vector update in a helper, a busy machine sometimes had C2 compile the
+     * helper on its own first and then refuse to inline it ("already compiled into a big method"), and every
+     * training step allocated about 22 bytes per parameter.
      */
     static void gradientStep(float[] theta, float[] grad, double negEta, double decay, int s, int e) {
         int i = s;
         // The second half is loaded as a whole vector from i + DOUBLE_LANES, so it must end inside the arrays.
         for (int end = Math.min(e, theta.length - DOUBLE_LANES) - LANES; i <= end; i += LANES) {
-            FloatVector low = updated(theta, grad, i, negEta, decay);
-            FloatVector high = updated(theta, grad, i + DOUBLE_LANES, negEta, decay);
+            int j = i + DOUBLE_LANES;
+            DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector gLow = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector gHigh = (DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            // Updated θ[i .. i + DOUBLE_LANES) and θ[j .. j + DOUBLE_LANES), each in the low lanes (zeros above).
+            FloatVector low = (FloatVector) oldLow.add(gLow.mul(negEta)).sub(oldLow.mul(decay))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            FloatVector high = (FloatVector) oldHigh.add(gHigh.mul(negEta)).sub(oldHigh.mul(decay))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
             low.blend(high.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
         }
         for (; i < e; i++) {
             double old = theta[i];
             theta[i] = (float) (old + negEta * grad[i] - decay * old);
         }
-    }
-
-    /** The updated θ[i .. i + DOUBLE_LANES) in the low lanes of a float vector (zeros above). */
-    private static FloatVector updated(float[] theta, float[] grad, int i, double negEta, double decay) {
-        DoubleVector old = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
-                .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        DoubleVector g = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
-                .convertShape(VectorOperators.F2D, DOUBLES, 0);
-        DoubleVector updated = old.add(g.mul(negEta)).sub(old.mul(decay));
-        return (FloatVector) updated.convertShape(VectorOperators.D2F, SPECIES, 0);
     }
 
     /**
@@ -141,38 +148,38 @@ final class ElementwiseVector {
         return true;
     }
 
-    /** y[i] = {@link FastMath#tanh}(x[i]): the same float operations per lane, both branches blended. */
+    /**
+     * y[i] = {@link FastMath#tanh}(x[i]): the same float operations per lane, both branches blended. The lane
+     * arithmetic stays in the loop rather than a helper for the reason given at {@link #gradientStep}.
+     */
     static void tanh(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (int end = n - LANES; i <= end; i += LANES) {
-            tanhVector(FloatVector.fromArray(SPECIES, x, xo + i)).intoArray(y, yo + i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xo + i);
+            FloatVector ax = v.abs();
+            FloatVector z = ax.mul(ax);
+            FloatVector p = z.fma(FastMath.P4, FastMath.P3).fma(z, bc(FastMath.P2)).fma(z, bc(FastMath.P1))
+                    .fma(z, bc(FastMath.P0));
+            FloatVector small = ax.mul(z).fma(p, ax);
+            FloatVector yv = ax.min(FastMath.CLAMP).mul(2f);
+            FloatVector shifted = yv.fma(FastMath.LOG2E, FastMath.ROUNDER);
+            FloatVector k = shifted.sub(FastMath.ROUNDER);
+            IntVector ki = shifted.reinterpretAsInts().sub(FastMath.ROUNDER_BITS);
+            FloatVector r = k.neg().fma(bc(FastMath.LN2_HI), yv);
+            r = k.neg().fma(bc(FastMath.LN2_LO), r);
+            FloatVector e = r.fma(FastMath.E7, FastMath.E6).fma(r, bc(FastMath.E5)).fma(r, bc(FastMath.E4))
+                    .fma(r, bc(FastMath.E3)).fma(r, bc(FastMath.E2)).fma(r, bc(1f)).fma(r, bc(1f));
+            FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            e = e.mul(scale);
+            FloatVector large = bc(1f).sub(bc(2f).div(e.add(1f)));
+            FloatVector t = large.blend(small, ax.compare(VectorOperators.LT, FastMath.SMALL));
+            // t >= 0, so OR-ing in v's sign bit is Math.copySign(t, v).
+            FloatVector signed = t.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            signed.blend(v, v.compare(VectorOperators.NE, v)).intoArray(y, yo + i);
         }
         for (; i < n; i++) {
             y[yo + i] = FastMath.tanh(x[xo + i]);
         }
-    }
-
-    private static FloatVector tanhVector(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector z = ax.mul(ax);
-        FloatVector p = z.fma(FastMath.P4, FastMath.P3).fma(z, bc(FastMath.P2)).fma(z, bc(FastMath.P1))
-                .fma(z, bc(FastMath.P0));
-        FloatVector small = ax.mul(z).fma(p, ax);
-        FloatVector yv = ax.min(FastMath.CLAMP).mul(2f);
-        FloatVector shifted = yv.fma(FastMath.LOG2E, FastMath.ROUNDER);
-        FloatVector k = shifted.sub(FastMath.ROUNDER);
-        IntVector ki = shifted.reinterpretAsInts().sub(FastMath.ROUNDER_BITS);
-        FloatVector r = k.neg().fma(bc(FastMath.LN2_HI), yv);
-        r = k.neg().fma(bc(FastMath.LN2_LO), r);
-        FloatVector e = r.fma(FastMath.E7, FastMath.E6).fma(r, bc(FastMath.E5)).fma(r, bc(FastMath.E4))
-                .fma(r, bc(FastMath.E3)).fma(r, bc(FastMath.E2)).fma(r, bc(1f)).fma(r, bc(1f));
-        FloatVector scale = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        e = e.mul(scale);
-        FloatVector large = bc(1f).sub(bc(2f).div(e.add(1f)));
-        FloatVector t = large.blend(small, ax.compare(VectorOperators.LT, FastMath.SMALL));
-        // t >= 0, so OR-ing in x's sign bit is Math.copySign(t, x).
-        FloatVector signed = t.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
-        return signed.blend(x, x.compare(VectorOperators.NE, x));
     }
 
     private static FloatVector bc(float v) {

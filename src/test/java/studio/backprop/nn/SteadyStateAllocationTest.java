@@ -1,0 +1,84 @@
+package studio.backprop.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import studio.backprop.kernels.Threads;
+import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.loss.CategoricalCrossEntropy;
+import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.loss.MeanSquaredError;
+import studio.backprop.nn.optim.Sgd;
+import studio.backprop.tensor.Rng;
+import studio.backprop.tensor.Tensor;
+
+/**
+ * Once compiled, a training step of the benchmark's MLP 784-128-10 (batch 64) and of the 2-4-4-1 tanh network
+ * (full batch of 500) allocates nothing on the training thread.
+ *
+ * <p>The JIT needs a while to compile the kernels (longer on a busy machine), and before that the Vector API
+ * allocates a copy of every vector. So the steps run in windows, and the test passes at the first window whose
+ * heap allocation stays under a generous bound; it fails only when no window does within a large step budget.
+ * Nothing here depends on time.
+ */
+class SteadyStateAllocationTest {
+
+    /** Well above the counter's own few hundred bytes, far below one boxed vector per parameter vector. */
+    private static final double BYTES_PER_STEP_BOUND = 256;
+    private static final int STEPS_PER_WINDOW = 100;
+    /**
+     * Windows before giving up. Late in the full suite C2's queue is long and the tiny network's steps are cheap,
+     * so it gets many more windows than the MLP.
+     */
+    private static final int MLP_WINDOWS = 80;
+    private static final int TINY_WINDOWS = 600;
+
+    @Test
+    void mlpStepsAllocateNothingOnceCompiled() {
+        Network net = Network.builder(784).add(new Dense("hidden", 128, Activation.RELU))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        assertSteadyStateAllocatesNothing("MLP 784-128-10", net, CategoricalCrossEntropy.fromLogits(), 64, 784, 10,
+                MLP_WINDOWS);
+    }
+
+    @Test
+    void tinyTanhStepsAllocateNothingOnceCompiled() {
+        Network net = Network.builder(2).add(new Dense("h1", 4, Activation.TANH))
+                .add(new Dense("h2", 4, Activation.TANH)).add(new Dense("out", 1, Activation.TANH)).build();
+        assertSteadyStateAllocatesNothing("2-4-4-1 tanh", net, new MeanSquaredError(), 500, 2, 1,
+                TINY_WINDOWS);
+    }
+
+    private static void assertSteadyStateAllocatesNothing(String name, Network net, Loss loss, int batch,
+                                                          int inputs, int outputs, int windows) {
+        assumeTrue(allocatedBytes() >= 0, "this JVM cannot count a thread's allocations");
+        Rng rng = new Rng(3);
+        net.build(rng);
+        Tensor[] xs = {Tensor.uniform(rng, 0f, 1f, batch, inputs), Tensor.uniform(rng, 0f, 1f, batch, inputs)};
+        Tensor[] ys = {Tensor.uniform(rng, 0f, 1f, batch, outputs), Tensor.uniform(rng, 0f, 1f, batch, outputs)};
+        TrainingStep step = new TrainingStep(net, loss, new Sgd(0.001), rng);
+        double lowest = Threads.with(1, () -> {
+            double best = Double.MAX_VALUE;
+            for (int window = 0; window < windows && best > BYTES_PER_STEP_BOUND; window++) {
+                long before = allocatedBytes();
+                for (int i = 0; i < STEPS_PER_WINDOW; i++) {
+                    step.run(xs[i & 1], ys[i & 1]);
+                }
+                best = Math.min(best, (allocatedBytes() - before) / (double) STEPS_PER_WINDOW);
+            }
+            return best;
+        });
+        assertTrue(lowest <= BYTES_PER_STEP_BOUND, name + ": each of " + windows + " windows of " + STEPS_PER_WINDOW
+                + " steps allocated at least " + Math.round(lowest) + " bytes per step on the training thread");
+    }
+
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported()) {
+            return bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+}
