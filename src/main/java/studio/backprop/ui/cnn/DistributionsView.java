@@ -2,15 +2,10 @@ package studio.backprop.ui.cnn;
 
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * How each layer's weights, gradients and updates are distributed over the training steps (bands: the 0–100, 7–93,
@@ -18,7 +13,7 @@ import studio.backprop.ui.export.ScalableCanvas;
  * on a log scale. Gradients that vanish show as bands shrinking to zero in the first layers; gradients that explode
  * as bands and ratios growing by orders of magnitude.
  */
-public final class DistributionsView extends Region implements Exportable {
+public final class DistributionsView extends CanvasPanel {
 
     private static final double MARGIN = 12;
     private static final double CHART_H = 64;
@@ -30,13 +25,10 @@ public final class DistributionsView extends Region implements Exportable {
     };
 
     private final WeightsViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
-    private Color ink = Color.rgb(30, 30, 30);
 
     public DistributionsView(WeightsViewModel model) {
         this.model = model;
         getStyleClass().add("weight-distributions");
-        getChildren().add(canvas);
         model.changesProperty().addListener((o, a, b) -> draw());
         widthProperty().addListener((o, a, b) -> draw());
         draw();
@@ -56,27 +48,8 @@ public final class DistributionsView extends Region implements Exportable {
     protected void layoutChildren() {
     }
 
-    private boolean active = true;
-    private boolean stale;
-
-    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
-    public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            draw();
-        }
-    }
-
-    void draw() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        paintNow();
-    }
-
-    private void paintNow() {
+    @Override
+    protected void paintNow() {
         double width = getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         WeightHistory h = model.history();
         List<String> names = h.names().stream().filter(n -> !n.endsWith("/bias")).toList();
@@ -221,31 +194,8 @@ public final class DistributionsView extends Region implements Exportable {
         gc.fillText(s, x, y);
     }
 
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
-    @Override
-    public Node exportNode() {
-        return this;
-    }
-
     @Override
     public String exportName() {
         return "weight-distributions";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        paintNow();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

@@ -3,10 +3,8 @@ package studio.backprop.ui.cnn;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -16,16 +14,13 @@ import studio.backprop.train.metrics.PrecisionRecallCurve;
 import studio.backprop.train.metrics.RocCurve;
 import studio.backprop.ui.cnn.EvaluationViewModel.Cell;
 import studio.backprop.ui.cnn.EvaluationViewModel.Evaluation;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * How well the network does on the validation split: the confusion matrix (rows = true class, columns = predicted;
  * click a cell to see its examples), per-class precision, recall and F1, top-k accuracy, and one-vs-rest ROC and
  * precision-recall curves with their areas.
  */
-public final class EvaluationView extends Region implements Exportable {
+public final class EvaluationView extends CanvasPanel {
 
     private static final double MARGIN = 12;
     private static final double CELL = 30;
@@ -40,13 +35,10 @@ public final class EvaluationView extends Region implements Exportable {
     };
 
     private final EvaluationViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
-    private Color ink = Color.rgb(30, 30, 30);
 
     public EvaluationView(EvaluationViewModel model) {
         this.model = model;
         getStyleClass().add("evaluation");
-        getChildren().add(canvas);
         model.evaluationProperty().addListener((o, a, b) -> draw());
         model.cellProperty().addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(this::clicked);
@@ -76,27 +68,8 @@ public final class EvaluationView extends Region implements Exportable {
         return MARGIN + 46;
     }
 
-    private boolean active = true;
-    private boolean stale;
-
-    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
-    public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            draw();
-        }
-    }
-
-    void draw() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        paintNow();
-    }
-
-    private void paintNow() {
+    @Override
+    protected void paintNow() {
         Evaluation e = model.evaluationProperty().get();
         int k = e == null ? 0 : e.confusion().classes();
         double width = Math.max(900, matrixLeft() + k * CELL + 460);
@@ -342,31 +315,8 @@ public final class EvaluationView extends Region implements Exportable {
         gc.fillText(s, x, y);
     }
 
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
-    @Override
-    public Node exportNode() {
-        return this;
-    }
-
     @Override
     public String exportName() {
         return "confusion";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        paintNow();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

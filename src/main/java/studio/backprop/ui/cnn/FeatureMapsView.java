@@ -7,10 +7,8 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -18,9 +16,6 @@ import studio.backprop.nn.layers.ReceptiveField;
 import studio.backprop.spec.Compilation;
 import studio.backprop.spec.LayerSpec;
 import studio.backprop.train.TrainingSnapshot.TensorCopy;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * What every layer sees for the chosen input: each channel of each image-shaped layer (the input, convolutions,
@@ -30,7 +25,7 @@ import studio.backprop.ui.export.ScalableCanvas;
  *
  * <p>A canvas redrawn only when the outputs, the scale or the width change.
  */
-public final class FeatureMapsView extends Region implements Exportable {
+public final class FeatureMapsView extends CanvasPanel {
 
     /** A drawn map or bar, for hovering: its layer and unit, and where it is. */
     private record Spot(String layer, int layerIndex, int channel, int units, double x, double y, double w, double h) {
@@ -46,12 +41,10 @@ public final class FeatureMapsView extends Region implements Exportable {
     private static final Font SMALL = Font.font("System", 10);
 
     private final CnnViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
     private final List<Spot> spots = new ArrayList<>();
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("");
     private List<LayerMaps> maps = List.of();
     private Map<String, float[]> vectors = Map.of();
-    private Color ink = Color.rgb(30, 30, 30);
     private Map<String, ReceptiveField> fields = Map.of();
     private String onlyLayer;
     /** The input region {top, left, bottom, right} the hovered unit sees, or null. */
@@ -60,7 +53,6 @@ public final class FeatureMapsView extends Region implements Exportable {
     public FeatureMapsView(CnnViewModel model) {
         this.model = model;
         getStyleClass().add("feature-maps");
-        getChildren().add(canvas);
         model.outputsProperty().addListener((o, a, b) -> refresh());
         model.colourScaleProperty().addListener((o, a, b) -> draw());
         model.compilationProperty().addListener((o, a, c) -> fields = receptiveFields(c));
@@ -127,27 +119,8 @@ public final class FeatureMapsView extends Region implements Exportable {
     }
 
     /** Lays out and paints everything for the current width. */
-    private boolean active = true;
-    private boolean stale;
-
-    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
-    public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            draw();
-        }
-    }
-
-    void draw() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        paintNow();
-    }
-
-    private void paintNow() {
+    @Override
+    protected void paintNow() {
         double width = getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         double height = paint(null, width);
         canvas.resizeTo(width, height);
@@ -415,32 +388,8 @@ public final class FeatureMapsView extends Region implements Exportable {
         return best;
     }
 
-    /** Dark or light text, to suit the theme. */
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
-    @Override
-    public Node exportNode() {
-        return this;
-    }
-
     @Override
     public String exportName() {
         return "feature-maps";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        paintNow();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

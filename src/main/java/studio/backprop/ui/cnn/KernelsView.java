@@ -4,18 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import studio.backprop.train.TrainingSnapshot.TensorCopy;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * The network's weights as pictures: every convolution kernel (kh, kw, Cin, filters) as small images, one per filter
@@ -23,7 +18,7 @@ import studio.backprop.ui.export.ScalableCanvas;
  * image (a digits MLP) as one image per unit; and one chosen weight matrix as a heatmap that says which axis is
  * which. Weights are coloured blue (negative), white (zero), red (positive), symmetric per parameter.
  */
-public final class KernelsView extends Region implements Exportable {
+public final class KernelsView extends CanvasPanel {
 
     private static final double MARGIN = 12;
     private static final double GAP = 4;
@@ -33,13 +28,10 @@ public final class KernelsView extends Region implements Exportable {
     static final int MAX_TILES = 64;
 
     private final WeightsViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
-    private Color ink = Color.rgb(30, 30, 30);
 
     public KernelsView(WeightsViewModel model) {
         this.model = model;
         getStyleClass().add("kernels");
-        getChildren().add(canvas);
         model.changesProperty().addListener((o, a, b) -> draw());
         model.summedOverChannelsProperty().addListener((o, a, b) -> draw());
         model.matrixProperty().addListener((o, a, b) -> draw());
@@ -72,27 +64,8 @@ public final class KernelsView extends Region implements Exportable {
         return out;
     }
 
-    private boolean active = true;
-    private boolean stale;
-
-    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
-    public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            draw();
-        }
-    }
-
-    void draw() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        paintNow();
-    }
-
-    private void paintNow() {
+    @Override
+    protected void paintNow() {
         double width = getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         double h = paint(null, width);
         canvas.resizeTo(width, h);
@@ -263,31 +236,8 @@ public final class KernelsView extends Region implements Exportable {
         }
     }
 
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
-    @Override
-    public Node exportNode() {
-        return this;
-    }
-
     @Override
     public String exportName() {
         return "kernels";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        paintNow();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

@@ -3,30 +3,22 @@ package studio.backprop.ui.cnn;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /** The class probabilities for the chosen input as horizontal bars, the winning class in orange. */
-public final class ProbabilityBars extends Region implements Exportable {
+public final class ProbabilityBars extends CanvasPanel {
 
     private static final double ROW = 18;
     private static final double WIDTH = 310;
 
     private final CnnViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
-    private Color ink = Color.rgb(30, 30, 30);
 
     public ProbabilityBars(CnnViewModel model) {
         this.model = model;
         getStyleClass().add("class-probabilities");
-        getChildren().add(canvas);
         model.outputsProperty().addListener((o, a, b) -> draw());
         draw();
     }
@@ -41,7 +33,8 @@ public final class ProbabilityBars extends Region implements Exportable {
         return canvas.logicalHeight();
     }
 
-    void draw() {
+    @Override
+    protected void paintNow() {
         float[] p = model.probabilities();
         List<String> names = model.classNames();
         int rows = p == null ? 1 : p.length;
@@ -86,31 +79,8 @@ public final class ProbabilityBars extends Region implements Exportable {
         return model.probabilities();
     }
 
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
-    @Override
-    public Node exportNode() {
-        return this;
-    }
-
     @Override
     public String exportName() {
         return "class-probabilities";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        draw();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

@@ -3,25 +3,20 @@ package studio.backprop.ui.cnn;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import studio.backprop.train.InputAttribution;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * Why the network chose its class, over the input: the input; the saliency |∂S/∂x| laid over it (where a small
  * change moves the winning score most); Grad-CAM of the last convolution laid over it (which regions the class's
  * evidence comes from); and the adversarial input of the fast gradient sign method with what the network now says.
  */
-public final class WhyView extends Region implements Exportable {
+public final class WhyView extends CanvasPanel {
 
     private static final double TILE = 168;
     private static final double GAP = 18;
@@ -30,13 +25,10 @@ public final class WhyView extends Region implements Exportable {
     private static final Font SMALL = Font.font("System", 11);
 
     private final WhyViewModel model;
-    private final ScalableCanvas canvas = new ScalableCanvas();
-    private Color ink = Color.rgb(30, 30, 30);
 
     public WhyView(WhyViewModel model) {
         this.model = model;
         getStyleClass().add("why-this-class");
-        getChildren().add(canvas);
         model.attributionProperty().addListener((o, a, b) -> draw());
         draw();
     }
@@ -55,27 +47,8 @@ public final class WhyView extends Region implements Exportable {
     protected void layoutChildren() {
     }
 
-    private boolean active = true;
-    private boolean stale;
-
-    /** Whether the view is on screen; a hidden view only notes that it must be drawn again when shown. */
-    public void setActive(boolean on) {
-        active = on;
-        if (on && stale) {
-            draw();
-        }
-    }
-
-    void draw() {
-        if (!active) {
-            stale = true;
-            return;
-        }
-        stale = false;
-        paintNow();
-    }
-
-    private void paintNow() {
+    @Override
+    protected void paintNow() {
         canvas.resizeTo(2 * MARGIN + 4 * TILE + 3 * GAP, 2 * MARGIN + TILE + 120);
         GraphicsContext gc = canvas.graphics();
         gc.clearRect(0, 0, canvas.logicalWidth(), canvas.logicalHeight());
@@ -189,36 +162,13 @@ public final class WhyView extends Region implements Exportable {
         gc.fillText(s, x, y);
     }
 
-    public void setDarkColours(boolean dark) {
-        ink = dark ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        draw();
-    }
-
     /** The attribution drawn now (null before any), for tests. */
     public InputAttribution shown() {
         return model.attributionProperty().get();
     }
 
     @Override
-    public Node exportNode() {
-        return this;
-    }
-
-    @Override
     public String exportName() {
         return "why-this-class";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        Color shown = ink;
-        ink = background.darkColours(shown.getBrightness() > 0.5) ? Color.rgb(230, 230, 230) : Color.rgb(30, 30, 30);
-        canvas.setPixelScale(scale);
-        paintNow();
-        return new Picture(this, () -> {
-            ink = shown;
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }
