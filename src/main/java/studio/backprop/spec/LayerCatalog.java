@@ -4,6 +4,7 @@ import static studio.backprop.spec.SettingSpec.automaticDecimal;
 import static studio.backprop.spec.SettingSpec.bool;
 import static studio.backprop.spec.SettingSpec.choice;
 import static studio.backprop.spec.SettingSpec.decimal;
+import static studio.backprop.spec.SettingSpec.initializer;
 import static studio.backprop.spec.SettingSpec.integer;
 import static studio.backprop.spec.SettingSpec.padding;
 import static studio.backprop.spec.SettingSpec.size;
@@ -40,8 +41,9 @@ public final class LayerCatalog {
 
     private static final int MAX = Integer.MAX_VALUE;
     private static final List<String> ACTIVATIONS = Arrays.stream(Activation.values()).map(Activation::id).toList();
-    private static final List<String> INITIALIZERS = List.of("glorot_uniform", "glorot_normal", "he_uniform",
-            "he_normal", "lecun_normal", "zeros");
+
+    private static final String INITIALIZER_HELP = "how the values start: a name such as he_uniform, or normal(σ), "
+            + "uniform(a, b), constant(c)";
 
     private static final Map<String, LayerType> TYPES = new java.util.LinkedHashMap<>();
 
@@ -51,11 +53,10 @@ public final class LayerCatalog {
                 choice("activation", "linear", ACTIVATIONS, "function applied to z"),
                 alpha(),
                 bool("use_bias", true, "add a bias per unit"),
-                choice("kernel_initializer", "glorot_uniform", INITIALIZERS, "how the weights start"),
-                choice("bias_initializer", "zeros", INITIALIZERS, "how the biases start")), 1, 1,
+                initializer("kernel_initializer", "glorot_uniform", INITIALIZER_HELP),
+                initializer("bias_initializer", "zeros", INITIALIZER_HELP)), 1, 1,
                 s -> new Dense(s.name(), s.integer("units"), activation(s), alpha(s, activation(s)), s.bool("use_bias"),
-                        Initializer.byName(s.choice("kernel_initializer")),
-                        Initializer.byName(s.choice("bias_initializer")))));
+                        s.initializer("kernel_initializer"), s.initializer("bias_initializer"))));
         register(new LayerType("Perceptron", "Core", "One threshold unit trained by the perceptron rule: "
                 + "ŷ = step(w·x + b).", List.of(
                 choice("labels", "0/1", List.of("0/1", "-1/+1"), "0/1 with step(0) = 0, or -1/+1 with sign(0) = +1"),
@@ -72,13 +73,13 @@ public final class LayerCatalog {
                         integer("dilation", 1, 1, 64, "spacing between kernel taps"),
                         bool("use_bias", true, "add a bias per filter"),
                         choice("activation", "relu", ACTIVATIONS, "function applied to the output"),
-                        choice("kernel_initializer", "glorot_uniform", INITIALIZERS, "how the kernels start"),
+                        initializer("kernel_initializer", "glorot_uniform", INITIALIZER_HELP),
                         alpha()), 1, 1,
                 s -> {
                     int[] k = s.size("kernel");
                     return new Conv2D(s.name(), s.integer("filters"), k[0], k[1], s.integer("stride"),
                             s.padding("padding"), s.integer("dilation"), s.bool("use_bias"), activation(s),
-                            alpha(s, activation(s)), Initializer.byName(s.choice("kernel_initializer")));
+                            alpha(s, activation(s)), s.initializer("kernel_initializer"));
                 }));
         register(new LayerType("Conv2DTranspose", "Convolution", "Transposed convolution: upsamples by the stride.",
                 List.of(integer("filters", 8, 1, 65_536, "number of output channels"),

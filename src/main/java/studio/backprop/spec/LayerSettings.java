@@ -2,6 +2,7 @@ package studio.backprop.spec;
 
 import java.util.List;
 import java.util.Locale;
+import studio.backprop.nn.init.Initializer;
 import studio.backprop.nn.layers.Padding;
 import studio.backprop.tensor.Excerpt;
 
@@ -86,6 +87,15 @@ public final class LayerSettings {
             throw problem(key, "'" + Excerpt.of(v) + "' is not one of " + String.join(", ", s.choices()));
         }
         return v;
+    }
+
+    /** An initialiser: a name, or constant(c), uniform(a, b), normal(σ) with its numbers. */
+    public Initializer initializer(String key) {
+        try {
+            return InitializerText.parse(text(key));
+        } catch (IllegalArgumentException e) {
+            throw problem(key, e.getMessage());
+        }
     }
 
     /** A window size "k" or "h×w" (also "hxw") as {height, width}. */
@@ -174,6 +184,7 @@ public final class LayerSettings {
                     case CHOICE -> choice(s.key());
                     case SIZE -> size(s.key());
                     case PADDING -> padding(s.key());
+                    case INITIALIZER -> initializer(s.key());
                 }
             } catch (SettingException e) {
                 out.add(e.getMessage());

@@ -22,7 +22,9 @@ public record SettingSpec(String key, Kind kind, String defaultValue, String hel
         /** A window size: "3" or "3x5" (height × width). */
         SIZE,
         /** "valid", "same", a number of zeros on every side, or "top,bottom,left,right". */
-        PADDING
+        PADDING,
+        /** An initialiser: a name, or constant(c), uniform(a, b), normal(σ) (see {@link InitializerText}). */
+        INITIALIZER
     }
 
     /** The default text of a setting the layer chooses for itself. */
@@ -54,6 +56,11 @@ public record SettingSpec(String key, Kind kind, String defaultValue, String hel
 
     static SettingSpec choice(String key, String def, List<String> choices, String help) {
         return new SettingSpec(key, Kind.CHOICE, def, help, choices, 0, 0);
+    }
+
+    /** An initialiser setting; {@link #choices()} holds the suggestions the editor lists. */
+    static SettingSpec initializer(String key, String def, String help) {
+        return new SettingSpec(key, Kind.INITIALIZER, def, help, InitializerText.SUGGESTIONS, 0, 0);
     }
 
     static SettingSpec size(String key, String def, String help) {

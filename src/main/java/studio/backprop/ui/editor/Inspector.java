@@ -98,6 +98,8 @@ public final class Inspector extends VBox {
             String key = s.key();
             if (s.kind() == SettingSpec.Kind.CHOICE || s.kind() == SettingSpec.Kind.BOOL) {
                 addChoice(s, text(layer, key));
+            } else if (s.kind() == SettingSpec.Kind.INITIALIZER) {
+                addInitializer(s, text(layer, key));
             } else {
                 addField(key, key, s.help() + " (default " + s.defaultValue() + ")", text(layer, key),
                         text -> vm.settingProblem(shownName, key, text),
@@ -177,6 +179,58 @@ public final class Inspector extends VBox {
         grid.add(new Label(s.key()), 0, row);
         grid.add(box, 1, row);
         editors.put(s.key(), box);
+    }
+
+    /**
+     * An initialiser: a list of the names (and examples with numbers) that can also be typed into, e.g.
+     * normal(0.1); the text is checked as it is typed and committed on Enter, on a pick, or on leaving it.
+     */
+    private void addInitializer(SettingSpec s, String value) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setEditable(true);
+        box.getItems().setAll(s.choices());
+        box.setValue(value);
+        box.setId("setting-" + s.key());
+        box.setTooltip(new Tooltip(s.help() + " (default " + s.defaultValue() + ")"));
+        Label message = new Label();
+        message.getStyleClass().add("message");
+        message.setWrapText(true);
+        message.setMaxWidth(200);
+        message.setManaged(false);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.getEditor().textProperty().addListener((o, was, now) -> {
+            String problem = withoutSubject(vm.settingProblem(shownName, s.key(), now), s.key());
+            box.getStyleClass().remove("invalid");
+            if (problem != null) {
+                box.getStyleClass().add("invalid");
+            }
+            message.setText(problem == null ? "" : problem);
+            message.setManaged(problem != null);
+            message.setVisible(problem != null);
+        });
+        box.setOnAction(e -> {
+            if (box.getValue() != null) {
+                commitSetting(s.key(), box.getValue());
+            }
+        });
+        box.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused && shownName != null && editors.get(s.key()) == box) {
+                commitSetting(s.key(), box.getEditor().getText());
+            }
+        });
+        int row = grid.getRowCount();
+        grid.add(new Label(s.key()), 0, row);
+        grid.add(new VBox(2, box, message), 1, row);
+        editors.put(s.key(), box);
+    }
+
+    /** The problem without its "Dense 'd', key: " start, which the inspector already shows beside it. */
+    private static String withoutSubject(String problem, String key) {
+        if (problem == null) {
+            return null;
+        }
+        int at = problem.indexOf(", " + key + ": ");
+        return at < 0 ? problem : problem.substring(at + key.length() + 4);
     }
 
     @SuppressWarnings("unchecked")
