@@ -48,12 +48,19 @@ public record Augmentation(int maxShift, double maxDegrees, double noiseStd) {
      */
     public Tensor apply(Tensor images, Rng rng) {
         int[] shape = images.shape();
-        if (shape.length != 4) {
-            throw new IllegalArgumentException("augmentation works on image batches (N, H, W, C); got a tensor of"
-                    + " rank " + shape.length);
-        }
+        requireImages(shape);
         float[] in = images.contiguous().toArray();
         float[] out = new float[in.length];
+        apply(in, out, shape, rng);
+        return Tensor.of(out, shape);
+    }
+
+    /**
+     * As {@link #apply(Tensor, Rng)} on flat arrays: the images of {@code in} (shape (N, H, W, C), row-major) are
+     * written augmented to {@code out}; the two must not be the same array. Modified: {@code out}, {@code rng}.
+     */
+    public void apply(float[] in, float[] out, int[] shape, Rng rng) {
+        requireImages(shape);
         int size = shape[1] * shape[2] * shape[3];
         for (int n = 0; n < shape[0]; n++) {
             int dr = maxShift == 0 ? 0 : rng.nextInt(2 * maxShift + 1) - maxShift;
@@ -66,7 +73,13 @@ public record Augmentation(int maxShift, double maxDegrees, double noiseStd) {
                 }
             }
         }
-        return Tensor.of(out, shape);
+    }
+
+    private static void requireImages(int[] shape) {
+        if (shape.length != 4) {
+            throw new IllegalArgumentException("augmentation works on image batches (N, H, W, C); got a tensor of"
+                    + " rank " + shape.length);
+        }
     }
 
     /**

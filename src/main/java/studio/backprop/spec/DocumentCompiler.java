@@ -48,6 +48,7 @@ public final class DocumentCompiler {
         Loss loss = Components.loss(doc.loss(), problems);
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
+        TrainingPlan.checkAugmentation(plan, doc.inputShape(), problems);
         DataSectionCheck.check(doc, problems);
         if (shapes != null && shapes.ok()) {
             OutputCheck.check(doc, shapes, problems);

@@ -15,16 +15,37 @@ import java.util.Locale;
  * @param lastFraction     true: validation is the last fraction (Keras style); false: a seeded shuffle
  * @param steps            for exercise files: how many optimiser steps the trace runs (0: whole epochs)
  * @param patience         early stopping: epochs without a better validation loss (0: off)
+ * @param test             fraction of the data held out as a test split that training never sees (0 for none)
+ * @param augment          how each training batch of images is changed on the fly (all zero: not at all)
  */
 public record TrainingPlan(int batchSize, int epochs, long seed, Order order, List<Integer> explicitOrder,
-                           double validation, boolean lastFraction, int steps, int patience) {
+                           double validation, boolean lastFraction, int steps, int patience, double test,
+                           Augment augment) {
 
     /** Sample order within an epoch. */
     public enum Order { LISTED, SHUFFLED, EXPLICIT }
 
+    /**
+     * Augmentation of image batches: shifts of up to {@code shift} pixels per axis, rotations of up to
+     * {@code degrees} either way and Gaussian noise of σ = {@code noise} (see {@code data.Augmentation}).
+     */
+    public record Augment(int shift, double degrees, double noise) {
+
+        /** No augmentation. */
+        public static final Augment NONE = new Augment(0, 0, 0);
+
+        /** True when any of the three changes the images. */
+        public boolean on() {
+            return shift > 0 || degrees > 0 || noise > 0;
+        }
+    }
+
     public TrainingPlan {
         explicitOrder = List.copyOf(explicitOrder);
     }
+
+    /** The settings of [training] that turn augmentation on. */
+    public static final List<String> AUGMENT_KEYS = List.of("augment_shift", "augment_rotation", "augment_noise");
 
     /** Reads the [training] section, collecting every problem instead of stopping at the first. */
     static TrainingPlan read(ComponentSpec spec, List<Problem> problems) {
@@ -59,11 +80,40 @@ public record TrainingPlan(int batchSize, int epochs, long seed, Order order, Li
         if (!split.equals("shuffled") && !split.equals("last")) {
             problems.add(Problem.error("training", "split: '" + split + "' is neither shuffled nor last"));
         }
+        double test = r.decimal("test", 0, 0, 0.95);
+        if (validation + test > 0.95) {
+            problems.add(Problem.error("training", "validation and test: " + validation + " + " + test + " hold out "
+                    + "more than 0.95 of the data, leaving too little to train on; lower validation or test"));
+        }
         int steps = r.integer("steps", 0, 0);
         int patience = r.integer("patience", 0, 0);
-        r.rejectUnknown("batch_size", "epochs", "seed", "order", "validation", "split", "steps", "patience");
+        Augment augment = new Augment(r.integer("augment_shift", 0, 0, 64), r.decimal("augment_rotation", 0, 0, 180),
+                r.decimal("augment_noise", 0, 0, 1));
+        r.rejectUnknown("batch_size", "epochs", "seed", "order", "validation", "split", "steps", "patience", "test",
+                "augment_shift", "augment_rotation", "augment_noise");
         return new TrainingPlan(batchSize, epochs, seed, order, explicit, validation, split.equals("last"), steps,
-                patience);
+                patience, test, augment);
+    }
+
+    /**
+     * Augmentation shifts and rotates images: a network whose input is not an image (height × width × channels)
+     * gets an error naming the settings to clear.
+     */
+    static void checkAugmentation(TrainingPlan plan, int[] inputShape, List<Problem> problems) {
+        if (plan.augment().on() && inputShape.length != 3) {
+            problems.add(Problem.error("training", "augment_shift, augment_rotation, augment_noise: augmentation "
+                    + "shifts, rotates and noises images, but this network reads " + shapeWords(inputShape)
+                    + ", not an image (height x width x channels); set them to 0, or give the network an image "
+                    + "input such as 28x28x1"));
+        }
+    }
+
+    private static String shapeWords(int[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int d : shape) {
+            b.append(b.length() == 0 ? "" : "x").append(d);
+        }
+        return shape.length == 1 ? shape[0] + (shape[0] == 1 ? " number" : " numbers") : "samples of shape " + b;
     }
 
     /** Reads typed values from a component's settings, adding a problem for each unreadable one. */

@@ -75,7 +75,7 @@ public record Reconfiguration(Kind kind, List<String> reasons) {
             if (withoutLive(running.training()).equals(withoutLive(edited.training()))) {
                 live = true;
             } else {
-                restart.add("the training plan (seed, order or validation split)");
+                restart.add("the training plan (seed, order, splits or augmentation)");
             }
         }
         Kind kind = !restart.isEmpty() ? Kind.RESTART : live ? Kind.LIVE : Kind.NONE;

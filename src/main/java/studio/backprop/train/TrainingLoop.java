@@ -23,7 +23,8 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
  * {@link Trainer} and of the command line.
  *
  * <p>A step takes the next samples of the epoch's order (a whole batch, or one sample for exercises), runs
- * forward, loss, backward and the optimiser update, and records the loss. When an epoch ends it records the
+ * forward, loss, backward and the optimiser update, and records the loss; with augmentation in the plan, the
+ * batch's images are first shifted, rotated and noised by a {@link BatchAugmenter} (validation never is). When an epoch ends it records the
  * epoch's training loss and accuracy and evaluates the validation set. One seed drives initialisation,
  * shuffling and dropout, so the same document and data give the same numbers every time.
  *
@@ -49,6 +50,8 @@ public final class TrainingLoop {
     private SampleOrder order;
     private final WeightBuffers weights;
     private final NextBatch batch;
+    /** Augments each training batch of images, or null when the plan does not. */
+    private final BatchAugmenter augmenter;
     private final EpochTally tally = new EpochTally();
     private final LoopHistory history = new LoopHistory();
     private final KeptSteps<UndoPoint> kept = new KeptSteps<>();
@@ -76,6 +79,7 @@ public final class TrainingLoop {
         this.weights = new WeightBuffers(network);
         this.batch = new NextBatch(data);
         this.plan = compilation.plan();
+        this.augmenter = BatchAugmenter.of(plan);
         this.outputKind = compilation.outputKind();
         this.inference = new Inference(network, compilation.loss(), outputKind, data.classification());
         this.rng = new Rng(plan.seed());
@@ -159,6 +163,9 @@ public final class TrainingLoop {
     private StepOutcome advance(int samples) {
         int n = Math.min(samples, order.size() - position);
         Tensor[] xy = batch.gather(order, position, n);
+        if (augmenter != null) {
+            augmenter.augment(xy[0], steps);
+        }
         double eta = rule.learningRate();
         weights.save();
         float loss;
