@@ -15,7 +15,7 @@ import studio.backprop.train.metrics.MetricsText;
 import studio.backprop.train.metrics.RegressionMetrics;
 
 /**
- * {@code evaluate SESSION [--data FILE] [--split train|validation]}: loss, accuracy, the confusion matrix and the
+ * {@code evaluate SESSION [--data FILE] [--split train|validation|test]}: loss, accuracy, the confusion matrix and the
  * per-class report of a saved session, on its own data or on the data of another network file.
  */
 final class EvaluateCommand implements Command {
@@ -27,7 +27,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return "evaluate SESSION [--data FILE] [--split train|validation]   metrics and confusion matrix";
+        return "evaluate SESSION [--data FILE] [--split train|validation|test]   metrics and confusion matrix";
     }
 
     @Override
@@ -61,7 +61,16 @@ final class EvaluateCommand implements Command {
                 x = data.validX();
                 y = data.validY();
             }
-            default -> throw new UsageException("evaluate: --split takes train or validation, not '" + split + "'");
+            case "test" -> {
+                if (!data.hasTest()) {
+                    throw new UsageException("evaluate: this data has no test split (set [training] test = 0.1 in the"
+                            + " network file and train again); use --split train or validation");
+                }
+                x = data.testX();
+                y = data.testY();
+            }
+            default -> throw new UsageException("evaluate: --split takes train, validation or test, not '" + split
+                    + "'");
         }
         out.printf(Locale.ROOT, "Evaluated on the %s data: %d samples%n", split, x.dim(0));
         long bad = nonFiniteWeights(loop);

@@ -52,6 +52,10 @@ final class TrainCommand implements Command {
         out.printf(Locale.ROOT, "Training '%s' on %d samples%s for %d epochs%n",
                 studio.backprop.tensor.Excerpt.of(doc.name()), loop.data().trainSize(),
                 loop.data().hasValidation() ? " (+" + loop.data().validX().dim(0) + " for validation)" : "", epochs);
+        if (loop.data().hasTest()) {
+            out.printf(Locale.ROOT, "Holding out %d samples as the test split: never trained on, scored once at the "
+                    + "end%n", loop.data().testX().dim(0));
+        }
         long start = System.nanoTime();
         int code = 0;
         try {
@@ -76,6 +80,11 @@ final class TrainCommand implements Command {
             out.printf(Locale.ROOT, "kept the weights of epoch %d (the best validation loss): validation loss %s%s%n",
                     best, Numbers.of(lossAcc[0]), Float.isNaN(lossAcc[1]) ? ""
                     : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * lossAcc[1]));
+        }
+        float[] test = loop.testScore();
+        if (test != null) {
+            out.printf(Locale.ROOT, "test split (%d samples): loss %s%s%n", loop.data().testX().dim(0),
+                    Numbers.of(test[0]), Float.isNaN(test[1]) ? "" : "  accuracy " + percent(test[1]));
         }
         if (session != null) {
             return save(session, loop, out, err) ? code : 2;

@@ -81,7 +81,8 @@ final class SessionChecks {
                     + c.epoch() + ", position " + c.position() + ", batch " + c.batchSize() + ") do not fit its " + n
                     + " training samples");
         }
-        for (Tensor t : new Tensor[] {data.trainX(), data.trainY(), data.validX(), data.validY()}) {
+        for (Tensor t : new Tensor[] {data.trainX(), data.trainY(), data.validX(), data.validY(),
+            data.testX(), data.testY()}) {
             if (t != null) {
                 for (float v : t.toArray()) {
                     if (!Float.isFinite(v)) {

@@ -120,6 +120,10 @@ public final class SessionFile {
             d.put("valid_x", data.validX().toArray());
             d.put("valid_y", data.validY().toArray());
         }
+        if (data.hasTest()) {
+            d.put("test_x", data.testX().toArray());
+            d.put("test_y", data.testY().toArray());
+        }
         entry(zip, "data.bin", arrays(d));
         zip.finish();
     }
@@ -149,6 +153,10 @@ public final class SessionFile {
         if (data.hasValidation()) {
             p.put("shape.valid_x", shape(data.validX()));
             p.put("shape.valid_y", shape(data.validY()));
+        }
+        if (data.hasTest()) {
+            p.put("shape.test_x", shape(data.testX()));
+            p.put("shape.test_y", shape(data.testY()));
         }
         StringBuilder sb = new StringBuilder("# Backprop Studio session\n");
         p.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
@@ -264,7 +272,9 @@ public final class SessionFile {
                     : List.of(p.getProperty("classes").split("\u001f"));
             TrainingData td = new TrainingData(tensor(data, p, "train_x"), tensor(data, p, "train_y"),
                     data.containsKey("valid_x") ? tensor(data, p, "valid_x") : null,
-                    data.containsKey("valid_y") ? tensor(data, p, "valid_y") : null, classes);
+                    data.containsKey("valid_y") ? tensor(data, p, "valid_y") : null,
+                    data.containsKey("test_x") ? tensor(data, p, "test_x") : null,
+                    data.containsKey("test_y") ? tensor(data, p, "test_y") : null, classes);
             Map<String, float[]> history = NamedArrays.read(stream(parts, "history.bin"), "history.bin");
             int[] order = NamedArrays.toInts(history.remove("order"));
             Map<String, Map<String, float[]>> buffers = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import studio.backprop.data.HoldOut;
 import studio.backprop.spec.ComponentSpec;
 import studio.backprop.spec.InlineRows;
 import studio.backprop.spec.NetworkDocument;
@@ -14,7 +15,7 @@ import studio.backprop.tensor.Tensor;
  * Turns a document's [data] section into {@link TrainingData}.
  *
  * <p>Sources: {@code inline} (rows "x1, x2 -> y1, y2" in the file itself, as exercise sheets give them) and the
- * sources of {@link DataSources}. The training plan's validation fraction is split off afterwards. Every problem
+ * sources of {@link DataSources}. The training plan's validation and test fractions are split off afterwards. Every problem
  * is a {@link DataResolutionException} in words.
  */
 public final class DataResolver {
@@ -137,51 +138,59 @@ public final class DataResolver {
         return names;
     }
 
-    /** Splits off the plan's validation fraction: the last rows, or a seeded shuffle. */
+    /**
+     * Splits off the plan's validation and test fractions with {@link HoldOut}: the last rows, or a seeded shuffle
+     * (the same split the data-handling lesson shows).
+     */
     static TrainingData split(TrainingData all, NetworkDocument doc) {
-        String text = doc.training().get("validation");
-        double fraction;
-        try {
-            fraction = text == null ? 0 : Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new DataResolutionException("[training], validation: '" + Excerpt.of(text) + "' is not a number; "
-                    + "write a fraction such as 0.2");
-        }
-        if (fraction <= 0 || all.hasValidation()) {
+        double validation = fraction(doc, "validation");
+        double test = fraction(doc, "test");
+        if (validation <= 0 && test <= 0 || all.hasValidation()) {
             return all;
         }
-        int n = all.trainSize();
-        int valid = (int) Math.round(n * fraction);
-        if (valid < 1 || valid >= n) {
-            throw new DataResolutionException("a validation fraction of " + fraction + " leaves "
-                    + (valid < 1 ? "no validation sample" : "no training sample") + " from " + n + " samples");
+        boolean last = "last".equals(doc.training().get("split", "shuffled").trim());
+        HoldOut parts;
+        try {
+            parts = HoldOut.of(all.trainSize(), validation, test, last, seed(doc));
+        } catch (IllegalArgumentException e) {
+            throw new DataResolutionException(e.getMessage(), e);
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (!"last".equals(doc.training().get("split", "shuffled").trim())) {
-            long seed;
-            try {
-                seed = Long.parseLong(doc.training().get("seed", "1").trim());
-            } catch (NumberFormatException e) {
-                throw new DataResolutionException("[training], seed: '" + Excerpt.of(doc.training().get("seed"))
-                        + "' is not a whole number");
-            }
-            new studio.backprop.tensor.Rng(seed ^ 0x5EEDL).shuffle(order);
-        }
-        return new TrainingData(rows(all.trainX(), order, 0, n - valid), rows(all.trainY(), order, 0, n - valid),
-                rows(all.trainX(), order, n - valid, n), rows(all.trainY(), order, n - valid, n), all.classNames());
+        boolean v = parts.validation().length > 0;
+        boolean t = parts.test().length > 0;
+        return new TrainingData(rows(all.trainX(), parts.train()), rows(all.trainY(), parts.train()),
+                v ? rows(all.trainX(), parts.validation()) : null, v ? rows(all.trainY(), parts.validation()) : null,
+                t ? rows(all.trainX(), parts.test()) : null, t ? rows(all.trainY(), parts.test()) : null,
+                all.classNames());
     }
 
-    private static Tensor rows(Tensor t, int[] order, int from, int to) {
+    private static double fraction(NetworkDocument doc, String key) {
+        String text = doc.training().get(key);
+        try {
+            return text == null ? 0 : Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new DataResolutionException("[training], " + key + ": '" + Excerpt.of(text) + "' is not a number; "
+                    + "write a fraction such as 0.2");
+        }
+    }
+
+    /** The plan's seed as the splitter reads it. */
+    public static long seed(NetworkDocument doc) {
+        try {
+            return Long.parseLong(doc.training().get("seed", "1").trim());
+        } catch (NumberFormatException e) {
+            throw new DataResolutionException("[training], seed: '" + Excerpt.of(doc.training().get("seed"))
+                    + "' is not a whole number");
+        }
+    }
+
+    private static Tensor rows(Tensor t, int[] picked) {
         int[] shape = t.shape();
         int row = t.size() / shape[0];
-        shape[0] = to - from;
+        shape[0] = picked.length;
         float[] src = t.contiguous().buffer();
         float[] dst = new float[shape[0] * row];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src, order[i] * row, dst, (i - from) * row, row);
+        for (int i = 0; i < picked.length; i++) {
+            System.arraycopy(src, picked[i] * row, dst, i * row, row);
         }
         return Tensor.of(dst, shape);
     }

@@ -255,7 +255,21 @@ public final class Trainer implements AutoCloseable {
         if (loop.restoredBestEpoch() > 0) {
             why += " The weights of epoch " + loop.restoredBestEpoch() + " (the best validation loss) were put back.";
         }
-        return why;
+        return why + testText(loop);
+    }
+
+    /**
+     * " Test split (n samples, never trained on): loss L, accuracy A%." once training has finished, or "" when the
+     * plan holds out no test split.
+     */
+    static String testText(TrainingLoop loop) {
+        float[] score = loop.testScore();
+        if (score == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, " Test split (%d samples, never trained on): loss %.4g%s.",
+                loop.data().testX().dim(0), score[0], Float.isNaN(score[1]) ? ""
+                : String.format(java.util.Locale.ROOT, ", accuracy %.1f%%", 100 * score[1]));
     }
 
     private void attempt(Runnable change) {

@@ -9,16 +9,26 @@ import studio.backprop.tensor.Tensor;
 
 /**
  * What a trainer learns from: training inputs and targets (batch axis first), optional validation inputs and
- * targets, and the class names when the task is classification (one-hot targets).
+ * targets, an optional test split (held out from training and early stopping, scored once at the end), and the
+ * class names when the task is classification (one-hot targets).
  */
-public record TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, List<String> classNames) {
+public record TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, Tensor testX, Tensor testY,
+                           List<String> classNames) {
 
     public TrainingData {
         requireRows("training", trainX, trainY);
         if (validX != null) {
             requireRows("validation", validX, validY);
         }
+        if (testX != null) {
+            requireRows("test", testX, testY);
+        }
         classNames = List.copyOf(classNames);
+    }
+
+    /** Training and validation data without a test split. */
+    public TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor validY, List<String> classNames) {
+        this(trainX, trainY, validX, validY, null, null, classNames);
     }
 
     private static void requireRows(String which, Tensor x, Tensor y) {
@@ -43,6 +53,11 @@ public record TrainingData(Tensor trainX, Tensor trainY, Tensor validX, Tensor v
 
     public boolean hasValidation() {
         return validX != null;
+    }
+
+    /** True when a test split was held out. */
+    public boolean hasTest() {
+        return testX != null;
     }
 
     /** True when targets are class labels (one-hot rows, or 0/1 for a single output). */

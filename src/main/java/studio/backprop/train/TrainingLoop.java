@@ -227,6 +227,14 @@ public final class TrainingLoop {
         return inference.evaluate(x, y);
     }
 
+    /**
+     * Loss and accuracy (NaN for regression) on the test split, which no step and no early stopping ever used;
+     * null when the plan holds out no test split. Meant to be read once, when training has finished.
+     */
+    public float[] testScore() {
+        return data.hasTest() ? evaluate(data.testX(), data.testY()) : null;
+    }
+
     /** The network's outputs (inference mode) for every row of x, 256 rows at a time. */
     public Tensor predict(Tensor x) {
         return inference.predict(x);
