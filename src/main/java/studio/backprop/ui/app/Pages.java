@@ -22,13 +22,19 @@ public final class Pages {
             CnnPage::new,
             studio.backprop.ui.lessons.conv.ConvExplorerPage::new,
             ExercisePage::new,
-            context -> new LessonsPage(),
+            context -> new LessonsPage(context.model().documentProperty(), () -> dataFolder(context.model())),
             studio.backprop.ui.lessons.sequence.SequencesPage::new,
             studio.backprop.ui.lessons.generative.AutoencoderPage::new,
             studio.backprop.ui.lessons.generative.VaePage::new,
             studio.backprop.ui.lessons.generative.GanLabPage::new);
 
     private Pages() {
+    }
+
+    /** The folder the open document's data paths are relative to: its file's, or the samples for a new one. */
+    private static java.nio.file.Path dataFolder(AppModel model) {
+        java.nio.file.Path file = model.fileProperty().get();
+        return file == null ? model.samplesFolder() : file.toAbsolutePath().getParent();
     }
 
     /** Builds every registered page into the window. */

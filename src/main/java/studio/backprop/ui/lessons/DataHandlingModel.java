@@ -1,13 +1,10 @@
 package studio.backprop.ui.lessons;
 
 import java.util.List;
-import studio.backprop.data.Dataset;
+import studio.backprop.data.HoldOut;
 import studio.backprop.data.KFold;
-import studio.backprop.data.Split;
-import studio.backprop.data.Splits;
 import studio.backprop.data.Thermometer;
 import studio.backprop.tensor.Rng;
-import studio.backprop.tensor.Tensor;
 
 /**
  * The data-handling lesson's computations: which rows a seeded train / validation / test split sends where (through
@@ -27,30 +24,17 @@ public final class DataHandlingModel {
     }
 
     /**
-     * The part (0 train, 1 validation, 2 test) of each of {@code n} rows under the engine's seeded split by
-     * fractions; the test rows are never seen by training nor used to choose a model.
+     * The part (0 train, 1 validation, 2 test) of each of {@code n} rows under the seeded split training makes
+     * ({@link HoldOut}); the test rows are never seen by training nor used to choose a model. The training fraction
+     * is what validation and test leave.
      */
     public static int[] split(int n, double train, double validation, double test, long seed) {
-        float[] ids = new float[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
-        }
-        Dataset rows = Dataset.regression("rows", Tensor.of(ids, n, 1), Tensor.of(ids.clone(), n, 1), List.of("row"),
-                List.of("row"));
-        Split split = Splits.shuffled(rows, train, validation, test, new Rng(seed));
-        int[] part = new int[n];
-        mark(part, split.validation(), 1);
-        mark(part, split.test(), 2);
-        return part;
+        return split(n, validation, test, false, seed);
     }
 
-    private static void mark(int[] part, Dataset subset, int value) {
-        if (subset == null) {
-            return;
-        }
-        for (float id : subset.features().toArray()) {
-            part[(int) id] = value;
-        }
+    /** As training splits n rows: by a seeded shuffle, or ({@code last}) taking the last rows as they are. */
+    public static int[] split(int n, double validation, double test, boolean last, long seed) {
+        return HoldOut.of(n, validation, test < 1e-9 ? 0 : test, last, seed).partOfEachRow();
     }
 
     /** The fold of each of {@code n} rows under seeded k-fold cross-validation. */

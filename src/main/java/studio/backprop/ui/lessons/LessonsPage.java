@@ -1,10 +1,14 @@
 package studio.backprop.ui.lessons;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
+import studio.backprop.spec.NetworkDocument;
 import studio.backprop.ui.app.Page;
 import studio.backprop.ui.export.Exportable;
 
@@ -19,7 +23,18 @@ public final class LessonsPage implements Page {
     private final ListView<String> list = new ListView<>();
     private final BorderPane content = new BorderPane();
 
+    /** The lessons, the data-handling one on its built-in table. */
     public LessonsPage() {
+        this(null, null);
+    }
+
+    /**
+     * The lessons; the data-handling one shows the open document's table when it has one.
+     *
+     * @param document the open document
+     * @param folder   the folder its data paths are relative to
+     */
+    public LessonsPage(ObservableValue<NetworkDocument> document, Supplier<Path> folder) {
         lessons.add(new DescentLesson());
         lessons.add(new RaceLesson());
         lessons.add(new ActivationsLesson());
@@ -29,7 +44,7 @@ public final class LessonsPage implements Page {
         lessons.add(new BatchLesson());
         lessons.add(new InitLesson());
         lessons.add(new RegularisationLesson());
-        lessons.add(new DataLesson());
+        lessons.add(new DataLesson(document, folder));
         for (Lesson lesson : lessons) {
             list.getItems().add(lesson.title());
         }
