@@ -135,7 +135,10 @@ final class SessionFollower {
         Path base = file.get() == null ? samplesFolder : file.get().toAbsolutePath().getParent();
         boolean classification = c.outputKind().classification();
         int[] outputShape = c.network().outputShape();
-        Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape));
+        // the resolved data is already split, so the settings of the split belong to the key
+        Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape),
+                java.util.Arrays.asList(doc.training().get("validation"), doc.training().get("test"),
+                        doc.training().get("split"), doc.training().get("seed")));
         TrainingData cached = override != null ? override : dataCache.get(key);
         java.util.List<Path> outsidePaths = override != null ? java.util.List.<Path>of()
                 : studio.backprop.train.DataFolder.outside(doc, base);

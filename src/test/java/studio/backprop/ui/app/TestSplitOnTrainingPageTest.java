@@ -63,6 +63,17 @@ class TestSplitOnTrainingPageTest {
         assertNull(error.get());
     }
 
+    @Test
+    void changingTheTestFractionInTheAppSplitsTheDataAgain(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null && snapshot().document().training().get("test") != null);
+        assertTrue(snapshot().epochSize() == 220, "400 points less 80 for validation and 100 for test: "
+                + snapshot().epochSize());
+        robot.interact(() -> model.edit(new DocumentEdit("test", d -> d.withTraining(d.training().with("test",
+                "0.5")))));
+        await(() -> "0.5".equals(snapshot().document().training().get("test")) && snapshot().epochSize() == 120);
+        assertNull(error.get());
+    }
+
     private TrainingSnapshot snapshot() {
         return model.training().snapshotProperty().get();
     }
