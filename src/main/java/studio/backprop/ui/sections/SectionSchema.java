@@ -55,12 +55,12 @@ public final class SectionSchema {
             text("seed", "1", "one seed for initialisation, shuffling and dropout"),
             text("order", "shuffled", "shuffled, listed, or 1-based sample numbers like 3, 4, 1, 2"),
             text("validation", "0", "fraction of the data held out for validation, 0 to 0.95"),
+            text("test", "0", "fraction held out as a test split that training and early stopping never see, "
+                    + "reported once at the end"),
             choice("split", "shuffled", List.of("shuffled", "last"), "which samples are held out: a seeded "
                     + "shuffle, or the last fraction (as Keras)"),
             text("steps", "0", "for exercises: how many steps trace runs (0: whole epochs)"),
             text("patience", "0", "early stopping: epochs without a better validation loss (0: off)"),
-            text("test", "0", "fraction held out as a test split that training and early stopping never see, "
-                    + "reported once at the end"),
             text("augment_shift", "0", "images only: shift each training image by up to this many pixels per axis"),
             text("augment_rotation", "0", "images only: rotate each training image by up to this many degrees"),
             text("augment_noise", "0", "images only: add Gaussian noise of this σ to each training image"));
