@@ -122,7 +122,11 @@ final class DataLesson implements Lesson {
             return;
         }
         if (doc.data().equals(loadedFrom)) {
-            use(data.withPlanOf(doc), describe(data));
+            // the same table (or one still being read, or one that could not be read): only the plan may differ
+            if (data.fromFile()) {
+                LessonData replanned = data.withPlanOf(doc);
+                use(replanned, describe(replanned));
+            }
             return;
         }
         loadedFrom = doc.data();

@@ -110,6 +110,9 @@ class DataLessonOnDocumentTest {
             counts[part]++;
         }
         assertArrayEquals(new int[] {28, 12, 0}, counts, "train 0.7 · 40, validation 0.3 · 40, no test left");
+        robot.interact(() -> document.set(doc.withTraining(doc.training().with("validation", "0.25"))));
+        await(() -> source.getText().contains("validation 0.25"));
+        assertEquals("0.25", validation.getText(), "an edit of the plan reaches the lesson without reading again");
         Path png = Path.of("target", "screens", "lesson-data-handling-csv.png");
         Files.createDirectories(png.getParent());
         robot.interact(() -> {
