@@ -58,6 +58,8 @@ public final class StepperView extends BorderPane implements Exportable {
         numbers.getStyleClass().add("stepper-numbers");
         numbers.setWrapText(true);
         formula.setWrapText(true);
+        where.setId("stepper-where");
+        where.textProperty().bind(model.headerProperty());
         message.getStyleClass().add("trainer-message");
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
@@ -133,9 +135,6 @@ public final class StepperView extends BorderPane implements Exportable {
         numbers.setText(s == null ? "" : s.numbers());
         numbers.setTooltip(s == null ? null : new Tooltip(s.exact()));
         var r = model.recordProperty().get();
-        where.setText(r == null ? "before the first step" : "step " + r.step() + " · epoch " + r.epoch()
-                + " · sample" + (r.samples().length == 1 ? " " + r.samples()[0] : "s " + r.samples().length)
-                + " · stage " + (model.cursorProperty().get() + 1) + " of " + model.stagesProperty().get().size());
         sketch.show(r, s, model.digitsProperty().get());
         math.show(s == null ? "" : s.phase().label() + " · " + s.node(), StepMath.of(r, s,
                 model.digitsProperty().get()));

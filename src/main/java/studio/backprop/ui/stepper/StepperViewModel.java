@@ -36,6 +36,8 @@ public final class StepperViewModel {
     private final ReadOnlyObjectWrapper<StepRecord> record = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final IntegerProperty digits = new SimpleIntegerProperty(6);
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    private TrainingSnapshot latest;
     /** +1 while waiting for the next step's record, −1 for the record a step back returns to, 0 otherwise. */
     private int waiting;
     private boolean active;
@@ -44,6 +46,13 @@ public final class StepperViewModel {
         this.training = training;
         training.snapshotProperty().addListener((o, a, s) -> follow(s));
         digits.addListener((o, a, d) -> restage(cursor.get()));
+        cursor.addListener((o, a, c) -> describe());
+        stages.addListener((o, a, c) -> describe());
+        follow(training.snapshotProperty().get());
+    }
+
+    private void describe() {
+        header.set(StepperHeader.of(latest, record.get(), cursor.get(), stages.get().size()));
     }
 
     /** Registers the stepper's probe while it is shown (recording every step costs; nothing is kept otherwise). */
@@ -55,9 +64,11 @@ public final class StepperViewModel {
     }
 
     private void follow(TrainingSnapshot s) {
+        latest = s;
         if (s == null) {
             record.set(null);
             restage(-1);
+            describe();
             return;
         }
         message.set(s.message() == null ? "" : s.message());
@@ -71,6 +82,7 @@ public final class StepperViewModel {
         } else if (waiting != 0 && s.message() != null) {
             waiting = 0;
         }
+        describe();
     }
 
     private void restage(int at) {
@@ -146,6 +158,11 @@ public final class StepperViewModel {
     /** The trainer's word on the last command (nothing to step back, training finished), or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Where the session is: before the first step, after a step not walked, or the stage of the step walked. */
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
     }
 
     /** Significant digits of the numbers shown (6 by default). */
