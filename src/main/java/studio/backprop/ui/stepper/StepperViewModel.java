@@ -1,6 +1,8 @@
 package studio.backprop.ui.stepper;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -37,6 +39,8 @@ public final class StepperViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final IntegerProperty digits = new SimpleIntegerProperty(6);
     private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    /** The first unit of the block written out, by layer (absent: 0), for layers too wide to write whole. */
+    private final ReadOnlyObjectWrapper<Map<String, Integer>> focus = new ReadOnlyObjectWrapper<>(Map.of());
     private TrainingSnapshot latest;
     /** +1 while waiting for the next step's record, −1 for the record a step back returns to, 0 otherwise. */
     private int waiting;
@@ -75,7 +79,7 @@ public final class StepperViewModel {
         StepRecord r = s.payload(steps);
         if (r != record.get()) {
             record.set(r);
-            List<StepStage> all = r == null ? List.of() : StepStages.of(r, digits.get());
+            List<StepStage> all = r == null ? List.of() : StepStages.of(r, digits.get(), focus.get());
             stages.set(all);
             cursor.set(all.isEmpty() ? -1 : waiting < 0 ? all.size() - 1 : 0);
             waiting = 0;
@@ -87,8 +91,50 @@ public final class StepperViewModel {
 
     private void restage(int at) {
         StepRecord r = record.get();
-        stages.set(r == null ? List.of() : StepStages.of(r, digits.get()));
+        stages.set(r == null ? List.of() : StepStages.of(r, digits.get(), focus.get()));
         cursor.set(Math.min(at, stages.get().size() - 1));
+    }
+
+    /** The units of {@code layer} (of {@code units}) written out: the block chosen for it, the first at first. */
+    public UnitFold fold(String layer, int units) {
+        return new UnitFold(Math.max(1, units), focus.get().getOrDefault(layer, 0));
+    }
+
+    /** Writes out the block of {@code layer}'s units that starts at {@code start} (a click on a fold, say). */
+    public void showUnits(String layer, int start) {
+        Map<String, Integer> next = new HashMap<>(focus.get());
+        next.put(layer, Math.max(0, start));
+        focus.set(Map.copyOf(next));
+        restage(cursor.get());
+    }
+
+    /**
+     * Moves the block written out of the current stage's layer by {@code blocks} blocks (◀ −1, ▶ +1); says so in
+     * words when the layer is narrow enough to be written whole.
+     */
+    public void moveUnits(int blocks) {
+        StepStage s = current();
+        StepRecord r = record.get();
+        int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
+        if (units <= UnitFold.BLOCK) {
+            message.set(s == null ? "Take a step first (Next): there are no units to choose yet."
+                    : "Every unit of " + s.layer() + " is already written out.");
+            return;
+        }
+        showUnits(s.layer(), fold(s.layer(), units).move(blocks).start());
+    }
+
+    /** Which units of the current stage's layer are written out ("units 5–8 of 128"), or empty. */
+    public String unitsShown() {
+        StepStage s = current();
+        StepRecord r = record.get();
+        int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
+        return units <= UnitFold.BLOCK ? "" : s.layer() + ": " + fold(s.layer(), units).range();
+    }
+
+    /** The chosen blocks by layer (see {@link #showUnits}). */
+    public ReadOnlyObjectProperty<Map<String, Integer>> focusProperty() {
+        return focus.getReadOnlyProperty();
     }
 
     /** The next stage, or the next step (on one sample) after the last stage. */
