@@ -88,7 +88,7 @@ final class NetworkSketch extends Region implements Exportable {
             return;
         }
         if (WindowSketch.draws(record, stage)) {
-            WindowSketch.draw(g, w, h, record, stage, digits, focus);
+            WindowSketch.draw(g, w, h, record, stage, digits, focus, folds);
             return;
         }
         List<String> layers = new ArrayList<>(columns.keySet());
@@ -190,7 +190,7 @@ final class NetworkSketch extends Region implements Exportable {
     }
 
     /** Where a fold was drawn and what a click on it opens. */
-    private record Hit(double x, double y, double w, double h, String layer, int opens) {
+    record Hit(double x, double y, double w, double h, String layer, int opens) {
         boolean contains(double px, double py) {
             return px >= x && px <= x + w && py >= y && py <= y + h;
         }

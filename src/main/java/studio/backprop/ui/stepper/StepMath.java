@@ -108,6 +108,16 @@ public final class StepMath {
         return fold.shown();
     }
 
+    /** The window positions written out of a window op's {@code positions}: from the one chosen, in order. */
+    int[] windowPositions(String layer, int positions) {
+        int first = Math.floorMod(focus.getOrDefault(WindowSketch.key(layer), 0), Math.max(1, positions));
+        int[] out = new int[Math.min(WindowMath.POSITIONS, positions)];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = (first + q) % positions;
+        }
+        return out;
+    }
+
     /** The fold of a layer of {@code units} units at the block the student chose. */
     UnitFold fold(String layer, int units) {
         return new UnitFold(Math.max(1, units), focus.getOrDefault(layer, 0));

@@ -109,12 +109,19 @@ public final class StepperViewModel {
     }
 
     /**
-     * Moves the block written out of the current stage's layer by {@code blocks} blocks (◀ −1, ▶ +1); says so in
-     * words when the layer is narrow enough to be written whole.
+     * Moves the block written out of the current stage's layer by {@code blocks} blocks (◀ −1, ▶ +1), or a
+     * convolution's or pooling's window by as many positions; says so in words when the layer is narrow enough to be
+     * written whole.
      */
     public void moveUnits(int blocks) {
         StepStage s = current();
         StepRecord r = record.get();
+        WindowSketch.Scene window = WindowSketch.scene(r, s);
+        if (window != null) {
+            showUnits(WindowSketch.key(window.op().layer()), Math.floorMod(WindowSketch.position(window, focus.get())
+                    + blocks, window.positions()));
+            return;
+        }
         int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
         if (units <= UnitFold.BLOCK) {
             message.set(s == null ? "Take a step first (Next): there are no units to choose yet."
@@ -128,6 +135,10 @@ public final class StepperViewModel {
     public String unitsShown() {
         StepStage s = current();
         StepRecord r = record.get();
+        WindowSketch.Scene window = WindowSketch.scene(r, s);
+        if (window != null) {
+            return WindowSketch.describe(window, focus.get());
+        }
         int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
         return units <= UnitFold.BLOCK ? "" : s.layer() + ": " + fold(s.layer(), units).range();
     }

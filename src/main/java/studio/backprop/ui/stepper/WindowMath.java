@@ -13,13 +13,14 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
  */
 final class WindowMath {
 
-    private static final int POSITIONS = 3;
+    /** Window positions written out per stage, from the one chosen in the drawing. */
+    static final int POSITIONS = 3;
 
     private WindowMath() {
     }
 
     /** How a window of k×k moves over an n×n input to give m×m outputs: stride and padding, or null if unclear. */
-    private record Geometry(int stride, int pad) {
+    record Geometry(int stride, int pad) {
         static Geometry of(int in, int kernel, int out) {
             if (out == in - kernel + 1) {
                 return new Geometry(1, 0);
@@ -61,7 +62,7 @@ final class WindowMath {
                 + g.stride() + (g.pad() > 0 ? ", padding " + g.pad() : "") + "): at each position the window's values "
                 + "times the kernel's, summed" + (in.size() > 2 && in.get(2) != null ? " plus the bias" : ""));
         int positions = ys[1] * ys[2];
-        for (int p = 0; p < Math.min(POSITIONS, positions); p++) {
+        for (int p : m.windowPositions(n.layer(), positions)) {
             int i = p / ys[2];
             int j = p % ys[2];
             List<String> terms = new ArrayList<>();
@@ -95,7 +96,7 @@ final class WindowMath {
             return;
         }
         lines.add("each " + k + "×" + k + " window gives its " + (max ? "largest value" : "mean"));
-        for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+        for (int p : m.windowPositions(n.layer(), ys[1] * ys[2])) {
             int i = p / ys[2];
             int j = p % ys[2];
             List<String> values = new ArrayList<>();
@@ -123,7 +124,7 @@ final class WindowMath {
             case "maxPool2d" -> {
                 lines.add("max pooling sends each window's gradient to the input that was its maximum; the others "
                         + "get 0");
-                for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+                for (int p : m.windowPositions(u.layer(), ys[1] * ys[2])) {
                     int i = p / ys[2];
                     int j = p % ys[2];
                     int br = i * k;
@@ -143,7 +144,7 @@ final class WindowMath {
             }
             case "avgPool2d" -> {
                 lines.add("average pooling shares each window's gradient equally among its " + k * k + " inputs");
-                for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+                for (int p : m.windowPositions(u.layer(), ys[1] * ys[2])) {
                     int i = p / ys[2];
                     int j = p % ys[2];
                     lines.add("window (" + (i + 1) + "," + (j + 1) + "): each input gets ∂L/∂y[" + (i + 1) + ","
