@@ -42,6 +42,7 @@ final class BackwardMath {
                 case "matMul" -> throughWeights(m, n, u, lines);
                 case "softmaxCrossEntropy", "sigmoidCrossEntropy" -> fused(m, n, u, lines);
                 case "conv2d", "maxPool2d", "avgPool2d" -> WindowMath.backward(m, n, u, lines);
+                case "batchNorm" -> BatchNormMath.backward(m, n, u, lines);
                 default -> chain(m, n, u, lines);
             }
         }
@@ -150,6 +151,8 @@ final class BackwardMath {
             more(p, shown.length, lines);
         } else if (u.op().equals("conv2d")) {
             WindowMath.kernelGradient(m, p, u, lines);
+        } else if (u.op().equals("batchNorm")) {
+            BatchNormMath.parameter(m, p, u, lines);
         } else {
             lines.add("∂L/∂" + p.name() + " = " + m.list(p.grad().values()));
         }

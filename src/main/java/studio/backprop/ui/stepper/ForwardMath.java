@@ -34,6 +34,7 @@ final class ForwardMath {
             case "sum" -> total(m, n, in.get(0), lines);
             case "scale", "affine" -> scale(m, n, in.get(0), lines);
             case "conv2d" -> WindowMath.convForward(m, n, in, lines);
+            case "batchNorm" -> BatchNormMath.forward(m, n, in, lines);
             case "maxPool2d", "avgPool2d" -> WindowMath.poolForward(m, n, in.get(0), lines);
             default -> lines.add(n.name() + " = " + n.formula() + " = " + m.list(first(m, n.value())));
         }

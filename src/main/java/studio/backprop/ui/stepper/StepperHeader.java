@@ -18,16 +18,22 @@ final class StepperHeader {
      * when it has none), at stage {@code stage} (from 0) of {@code stages}.
      */
     static String of(TrainingSnapshot s, StepRecord r, int stage, int stages) {
+        return of(s, r, stage, stages, false);
+    }
+
+    /** The header, where Next takes a step on a whole batch when {@code batches}. */
+    static String of(TrainingSnapshot s, StepRecord r, int stage, int stages, boolean batches) {
+        String unit = batches ? "one batch" : "one sample";
         if (s == null) {
             return "no training session";
         }
         if (r == null) {
             if (s.step() == 0) {
-                return "before the first step · Next takes one on one sample";
+                return "before the first step · Next takes one on " + unit;
             }
             return "after step " + s.step() + " (" + epochOf(s) + state(s) + ") · " + (s.state()
                     == TrainerState.FINISHED ? "training is over; Reset starts again from step 0"
-                    : "Next walks the next step on one sample");
+                    : "Next walks the next step on " + unit);
         }
         String samples = r.samples().length == 1 ? "sample " + r.samples()[0] : r.samples().length + " samples";
         String head = "step " + r.step() + " (epoch " + r.epoch() + (r.step() == s.step() ? state(s) : "") + ")";

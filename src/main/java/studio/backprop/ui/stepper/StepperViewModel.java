@@ -56,7 +56,7 @@ public final class StepperViewModel {
     }
 
     private void describe() {
-        header.set(StepperHeader.of(latest, record.get(), cursor.get(), stages.get().size()));
+        header.set(StepperHeader.of(latest, record.get(), cursor.get(), stages.get().size(), stepsBatches()));
     }
 
     /** Registers the stepper's probe while it is shown (recording every step costs; nothing is kept otherwise). */
@@ -148,15 +148,24 @@ public final class StepperViewModel {
         return focus.getReadOnlyProperty();
     }
 
-    /** The next stage, or the next step (on one sample) after the last stage. */
+    /** The next stage, or the next step (on one sample, or a batch: {@link #stepsBatches}) after the last stage. */
     public void next() {
         if (cursor.get() < stages.get().size() - 1) {
             cursor.set(cursor.get() + 1);
         } else if (waiting == 0) {
             waiting = 1;
             message.set("");
-            training.send(new TrainerCommand.StepSample());
+            training.send(stepsBatches() ? new TrainerCommand.StepBatch() : new TrainerCommand.StepSample());
         }
+    }
+
+    /**
+     * True when Next takes a step on a whole batch rather than one sample: for a network with batch normalisation,
+     * whose statistics over one sample would be degenerate (σ²_B = 0).
+     */
+    public boolean stepsBatches() {
+        return latest != null && latest.document().layers().stream()
+                .anyMatch(l -> l.type().equals("BatchNormalization"));
     }
 
     /** The previous stage, or back to the end of the previous step (undone exactly) before the first stage. */
