@@ -97,7 +97,7 @@ class StepperWindowsTest {
         assertEquals("pool: window at row 1, column 1 (position 1 of 9)", text("#stepper-units"),
                 "the second convolution's window, through which the gradient goes back");
         robot.clickOn("#stepper-units-next");
-        picture(robot, view, "stepper-conv-backward.png");
+        picture(robot, view, "stepper-conv-input-gradient.png");
     }
 
     private StepperView open(FxRobot robot, Path file) throws Exception {
