@@ -32,7 +32,7 @@ final class StepperHeader {
                 return "before the first step · Next takes one on " + unit;
             }
             return "after step " + s.step() + " (" + epochOf(s) + state(s) + ") · " + (s.state()
-                    == TrainerState.FINISHED ? "training is over; Reset starts again from step 0"
+                    == TrainerState.FINISHED ? "training is over; Reset Weights (Ctrl+R) starts again from step 0"
                     : "Next walks the next step on " + unit);
         }
         String samples = r.samples().length == 1 ? "sample " + r.samples()[0] : r.samples().length + " samples";

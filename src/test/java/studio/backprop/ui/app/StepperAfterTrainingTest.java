@@ -40,7 +40,7 @@ class StepperAfterTrainingTest {
         robot.interact(() -> window.showPage("Stepper"));
         WaitForAsyncUtils.waitForFxEvents();
         String header = ((Label) window.scene().lookup("#stepper-where")).getText();
-        assertEquals("after step " + steps + " (epoch 1, finished) · training is over; Reset starts again from step 0",
+        assertEquals("after step " + steps + " (epoch 1, finished) · training is over; Reset Weights (Ctrl+R) starts again from step 0",
                 header);
     }
 

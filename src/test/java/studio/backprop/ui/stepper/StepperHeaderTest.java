@@ -43,7 +43,7 @@ class StepperHeaderTest {
             loop.stepSample();
         }
         // xor has four samples: twelve single steps complete three epochs
-        assertEquals("after step 12 (epoch 3, finished) · training is over; Reset starts again from step 0",
+        assertEquals("after step 12 (epoch 3, finished) · training is over; Reset Weights (Ctrl+R) starts again from step 0",
                 StepperHeader.of(snapshot(loop, TrainerState.FINISHED), null, -1, 0));
         loop.stepSample();
         assertEquals("after step 13 (epoch 4) · Next walks the next step on one sample",
