@@ -81,8 +81,8 @@ public final class StepperView extends BorderPane implements Exportable {
         Button back = button("◀ Back", "The previous stage; before the first, the previous step, undone exactly (Page Up)",
                 model::previous);
         back.setId("stepper-back");
-        Button next = button("Next ▶", "The next stage; after the last, a step on the next sample, or batch for batch normalisation (Page Down)",
-                model::next);
+        Button next = button("Next ▶", "The next stage; after the last, a step on the next sample (the next batch "
+                + "for a network with batch normalisation) (Page Down)", model::next);
         next.setId("stepper-next");
         HBox bar = new HBox(6, back, next, new Label("jump to"),
                 button("forward", "The first value of the forward pass", () -> model.jump(Phase.FORWARD)),

@@ -40,8 +40,8 @@ class StepperAfterTrainingTest {
         robot.interact(() -> window.showPage("Stepper"));
         WaitForAsyncUtils.waitForFxEvents();
         String header = ((Label) window.scene().lookup("#stepper-where")).getText();
-        assertEquals("after step " + steps + " (epoch 1, finished) · training is over; Reset Weights (Ctrl+R) starts again from step 0",
-                header);
+        assertEquals("after step " + steps + " (epoch 1, finished) · training is over; Reset Weights (Ctrl+R) starts "
+                + "again from step 0", header);
     }
 
     private static void await(BooleanSupplier condition) throws Exception {

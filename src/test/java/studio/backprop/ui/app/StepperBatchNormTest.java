@@ -21,7 +21,7 @@ import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.PngExporter;
 import studio.backprop.ui.stepper.StepperView;
 
-/** A network with batch normalisation in the stepper: Next steps a whole batch, and the stage's maths is written out. */
+/** A network with batch normalisation in the stepper: Next steps a whole batch, and its maths is written out. */
 @ExtendWith(ApplicationExtension.class)
 class StepperBatchNormTest {
 

@@ -88,7 +88,8 @@ class StepperWindowsTest {
         Path twice = avg.resolveSibling("conv-conv-6x6.bps");
         Files.writeString(twice, Files.readString(Path.of("samples", "conv-pool-6x6.bps"))
                 .replace("type = MaxPool2D\npool = 2", "type = Conv2D\nfilters = 1\nkernel = 2\nactivation = linear")
-                .replace("-> 5, 1, 1, 4", "-> 1, 2, 3, 4, 5, 6, 7, 8, 9").replace("-> 1, 3, 2, 2", "-> 0, 0, 0, 0, 0, 0, 0, 0, 0"));
+                .replace("-> 5, 1, 1, 4", "-> 1, 2, 3, 4, 5, 6, 7, 8, 9")
+                .replace("-> 1, 3, 2, 2", "-> 0, 0, 0, 0, 0, 0, 0, 0, 0"));
         view = open(robot, twice);
         robot.clickOn("backward");
         while (!formula().startsWith("backward · conv/relu")) {

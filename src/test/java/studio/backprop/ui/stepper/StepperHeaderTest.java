@@ -43,8 +43,8 @@ class StepperHeaderTest {
             loop.stepSample();
         }
         // xor has four samples: twelve single steps complete three epochs
-        assertEquals("after step 12 (epoch 3, finished) · training is over; Reset Weights (Ctrl+R) starts again from step 0",
-                StepperHeader.of(snapshot(loop, TrainerState.FINISHED), null, -1, 0));
+        assertEquals("after step 12 (epoch 3, finished) · training is over; Reset Weights (Ctrl+R) starts again "
+                + "from step 0", StepperHeader.of(snapshot(loop, TrainerState.FINISHED), null, -1, 0));
         loop.stepSample();
         assertEquals("after step 13 (epoch 4) · Next walks the next step on one sample",
                 StepperHeader.of(snapshot(loop, TrainerState.PAUSED), null, -1, 0));
