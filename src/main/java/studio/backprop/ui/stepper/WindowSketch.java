@@ -158,7 +158,7 @@ final class WindowSketch {
     }
 
     /** One grid to draw: its title, values, which cells are lit and which are outlined as the window. */
-    private record Grid(String title, TensorCopy t, int channel, boolean[] lit, int[] window, int marked) {
+    private record Grid(String title, TensorCopy t, boolean[] lit, int[] window, int marked) {
     }
 
     static void draw(GraphicsContext g, double w, double h, StepRecord r, StepStage s, int digits,
@@ -182,29 +182,29 @@ final class WindowSketch {
         String here = "[" + (i + 1) + "," + (j + 1) + "]";
         switch (sc.mode()) {
             case CONV_FORWARD -> {
-                grids.add(new Grid(input, sc.x().value(), 0, new boolean[0], window, -1));
-                grids.add(new Grid("kernel k", sc.kernel().value(), 0, new boolean[0], null, -1));
-                grids.add(new Grid(output, sc.op().value(), 0, outCell, null, -1));
+                grids.add(new Grid(input, sc.x().value(), new boolean[0], window, -1));
+                grids.add(new Grid("kernel k", sc.kernel().value(), new boolean[0], null, -1));
+                grids.add(new Grid(output, sc.op().value(), outCell, null, -1));
                 caption = "y" + here + " = Σ (outlined window · kernel)" + (sc.op().inputs().size() > 2 ? " + b" : "")
                         + " = " + num(y, digits);
             }
             case POOL_FORWARD -> {
-                grids.add(new Grid(input, sc.x().value(), 0, new boolean[0], window, argmax));
-                grids.add(new Grid(output, sc.op().value(), 0, outCell, null, -1));
+                grids.add(new Grid(input, sc.x().value(), new boolean[0], window, argmax));
+                grids.add(new Grid(output, sc.op().value(), outCell, null, -1));
                 caption = "y" + here + " = " + (sc.max() ? "max" : "mean") + " of the outlined window = "
                         + num(y, digits) + (sc.max() ? ", the marked cell" : "");
             }
             case CONV_BACK -> {
-                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), 0, outCell, null, -1));
-                grids.add(new Grid("kernel k", sc.kernel().value(), 0, new boolean[0], null, -1));
-                grids.add(new Grid("∂L/∂" + sc.x().name(), sc.x().grad(), 0, inWindow, window, -1));
+                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), outCell, null, -1));
+                grids.add(new Grid("kernel k", sc.kernel().value(), new boolean[0], null, -1));
+                grids.add(new Grid("∂L/∂" + sc.x().name(), sc.x().grad(), inWindow, window, -1));
                 caption = "∂L/∂y" + here + " = " + num(at(sc.op().grad(), i, j), digits) + " goes back through the "
                         + "window: each lit cell gets it times its kernel weight, added to what other windows send";
             }
             case POOL_BACK -> {
-                grids.add(new Grid(input, sc.x().value(), 0, new boolean[0], window, argmax));
-                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), 0, outCell, null, -1));
-                grids.add(new Grid("∂L/∂" + sc.x().name(), sc.x().grad(), 0, inMax, window, -1));
+                grids.add(new Grid(input, sc.x().value(), new boolean[0], window, argmax));
+                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), outCell, null, -1));
+                grids.add(new Grid("∂L/∂" + sc.x().name(), sc.x().grad(), inMax, window, -1));
                 float gy = at(sc.op().grad(), i, j);
                 caption = sc.max() ? "∂L/∂y" + here + " = " + num(gy, digits) + " goes to the window's maximum "
                         + "only (lit); the window's other cells get 0"
@@ -213,9 +213,9 @@ final class WindowSketch {
                         + num(at(sc.x().grad(), Math.max(0, top), Math.max(0, left)), digits);
             }
             default -> {
-                grids.add(new Grid(input, sc.x().value(), 0, new boolean[0], window, -1));
-                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), 0, outCell, null, -1));
-                grids.add(new Grid("∂L/∂k", sc.kernel().grad(), 0, new boolean[0], null, -1));
+                grids.add(new Grid(input, sc.x().value(), new boolean[0], window, -1));
+                grids.add(new Grid("∂L/∂" + output, sc.op().grad(), outCell, null, -1));
+                grids.add(new Grid("∂L/∂k", sc.kernel().grad(), new boolean[0], null, -1));
                 caption = "∂L/∂k = Σ over the positions of ∂L/∂y[i,j] · window; here ∂L/∂y" + here + " = "
                         + num(at(sc.op().grad(), i, j), digits) + " times the outlined cells";
             }

@@ -57,6 +57,16 @@ class StepperWindowsTest {
         robot.clickOn("#stepper-units-next");
         assertEquals("conv: window at row 2, column 3 (position 7 of 16)", text("#stepper-units"));
         picture(robot, view, "stepper-conv-pool-forward.png");
+        Path sketch = Path.of("target", "screens", "stepper-conv-sketch-2x.png");
+        StepperView shown = view;
+        robot.interact(() -> {
+            try {
+                PngExporter.write(shown.sketch(), sketch, 2, ExportBackground.WHITE);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(sketch) > 10_000, "the drawing alone, at twice the size");
         robot.type(KeyCode.RIGHT, 2);
         assertTrue(formula().startsWith("forward · pool/maxPool2d"), formula());
         picture(robot, view, "stepper-maxpool-forward.png");
