@@ -35,4 +35,13 @@ public abstract class Op {
      * input i needs no gradient. Modified: the non-null gradIn entries (accumulated with +=).
      */
     public abstract void backward(Tensor[] inputs, Tensor out, Tensor gradOut, Tensor[] gradIn);
+
+    /**
+     * Values the last forward pass computed on the way to its output that a student walking the step needs to see
+     * (a batch normalisation's batch mean and variance), copied, by name in the order they are computed; none by
+     * default. Step records keep them beside the op's own row.
+     */
+    public java.util.Map<String, Tensor> intermediates() {
+        return java.util.Map.of();
+    }
 }

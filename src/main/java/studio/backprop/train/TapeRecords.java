@@ -20,6 +20,9 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
  * Turns a recorded tape into the rows of a {@link StepRecord}: every node gets a unique, readable name tied to the
  * layer it belongs to, plumbing ops are marked internal, and parameters show the values the forward pass used.
  *
+ * <p>An op's intermediate values ({@link studio.backprop.autograd.Op#intermediates()}, a batch normalisation's
+ * μ_B and σ²_B) follow its row as internal rows named {@code OP.KEY} ({@code bn/batchNorm.mean}).
+ *
  * <p>A node belongs to the layer whose output it leads to without passing another layer's output: walking back
  * from each layer's output claims the ops in between. What remains after the network's output is the loss's.
  */
@@ -55,6 +58,12 @@ final class TapeRecords {
             rows.add(new NodeRecord(name, layer, op, kind, kind == Kind.OP ? v.op().formula() : "", inputs,
                     kind == Kind.OP && INTERNAL.contains(v.op().name()), value,
                     v.grad() == null ? null : copy(v.grad())));
+            if (kind == Kind.OP) {
+                // what the op computed on the way (batch statistics): internal rows that read nothing, so they
+                // never count as users of a value on the walk back
+                v.op().intermediates().forEach((key, t) -> rows.add(new NodeRecord(unique(name + "." + key, used),
+                        layer, key, Kind.OP, "", List.of(), true, copy(t), null)));
+            }
         }
         return rows;
     }

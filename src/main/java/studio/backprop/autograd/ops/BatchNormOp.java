@@ -31,6 +31,7 @@ public final class BatchNormOp extends Op {
     private float[] var;
     private double[] sumG;
     private double[] sumGxHat;
+    private int[] inputShape;
 
     /**
      * @param runningMean per-channel running mean (C), updated in place in training
@@ -85,6 +86,7 @@ public final class BatchNormOp extends Op {
         float[] x = in[0].buffer();
         int c = in[0].dim(-1);
         int m = x.length / c;
+        inputShape = in[0].shape();
         if (xHat == null || xHat.length != x.length) {
             xHat = new float[x.length];
             invStd = new float[c];
@@ -116,6 +118,25 @@ public final class BatchNormOp extends Op {
             boolean rescale = variance.unbiasedRunning() && !variance.unbiasedBatch();
             updateRunning(mean, var, rescale ? m / (m - 1.0) : 1.0);
         }
+    }
+
+    /**
+     * The statistics of the last forward pass, per channel: {@code mean} μ_B (C), {@code variance} σ²_B (C; the
+     * running ones in inference), {@code invStd} 1/√(σ² + ε) (C), {@code epsilon} ε (1), and {@code normalized} x̂
+     * (the input's shape).
+     */
+    @Override
+    public java.util.Map<String, Tensor> intermediates() {
+        if (xHat == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+        out.put("mean", Tensor.of(mean.clone(), mean.length));
+        out.put("variance", Tensor.of(var.clone(), var.length));
+        out.put("invStd", Tensor.of(invStd.clone(), invStd.length));
+        out.put("epsilon", Tensor.of(new float[] {epsilon}, 1));
+        out.put("normalized", Tensor.of(xHat.clone(), inputShape.clone()));
+        return out;
     }
 
     /** Per-channel mean and variance of the batch, accumulated in double (uses sumG as scratch). */

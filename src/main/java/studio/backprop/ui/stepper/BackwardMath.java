@@ -42,6 +42,7 @@ final class BackwardMath {
                 case "matMul" -> throughWeights(m, n, u, lines);
                 case "softmaxCrossEntropy", "sigmoidCrossEntropy" -> fused(m, n, u, lines);
                 case "conv2d", "maxPool2d", "avgPool2d" -> WindowMath.backward(m, n, u, lines);
+                case "batchNorm" -> BatchNormMath.backward(m, n, u, lines);
                 default -> chain(m, n, u, lines);
             }
         }
@@ -69,8 +70,8 @@ final class BackwardMath {
         float[] g = first(m, u.grad());
         float[] a = first(m, u.value());
         float[] z = first(m, n.value());
-        int shown = m.shownUnits(n.grad(), lines, "units");
-        for (int j = 0; j < shown; j++) {
+        int[] shown = m.shownUnits(n, n.grad(), "units");
+        for (int j : shown) {
             String s = sub(j + 1);
             double local;
             String named;
@@ -90,7 +91,7 @@ final class BackwardMath {
                     named = "ReLU′(z" + s + ") = " + m.term(g[j]) + " · " + (z[j] > 0 ? "1 (z > 0)" : "0 (z ≤ 0)");
                 }
             }
-            lines.add(j, lhs(n, j) + " = ∂L/∂a" + s + " · " + named + " = " + m.term(g[j]) + " · " + m.num(local)
+            lines.add(lhs(n, j) + " = ∂L/∂a" + s + " · " + named + " = " + m.term(g[j]) + " · " + m.num(local)
                     + " = " + m.num(first(m, n.grad())[j]));
         }
     }
@@ -106,15 +107,15 @@ final class BackwardMath {
         }
         int cols = w.value().shape()[1];
         float[] g = first(m, u.grad());
-        int shown = m.shownUnits(n.grad(), lines, "units");
-        for (int i = 0; i < shown; i++) {
+        int[] shown = m.shownUnits(n, n.grad(), "units");
+        for (int i : shown) {
             List<String> symbols = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
             for (int j = 0; j < cols; j++) {
                 symbols.add("∂L/∂(xW)" + sub(j + 1) + "·w" + sub(i + 1, j + 1));
                 numbers.add(m.term(g[j]) + "·" + m.term(w.value().values()[i * cols + j]));
             }
-            lines.add(i, "∂L/∂" + symbol(n) + sub(i + 1) + " = " + sum(symbols) + " = " + sum(numbers) + " = "
+            lines.add("∂L/∂" + symbol(n) + sub(i + 1) + " = " + sum(symbols) + " = " + sum(numbers) + " = "
                     + m.num(first(m, n.grad())[i]));
         }
         if (cols > 1) {
@@ -130,25 +131,28 @@ final class BackwardMath {
             int cols = p.value().shape()[1];
             float[] xs = first(m, x.value());
             float[] g = first(m, u.grad());
-            int shown = Math.min(p.value().values().length, StepMath.UNITS);
-            for (int k = 0; k < shown; k++) {
-                int i = k / cols;
-                int j = k % cols;
+            List<int[]> entries = m.entries(x.layer(), p.value().shape()[0], u.layer(), cols);
+            for (int[] e : entries) {
+                int i = e[0];
+                int j = e[1];
+                int k = i * cols + j;
                 String s = sub(i + 1, j + 1);
                 lines.add("∂L/∂w" + s + " = " + (x.kind() == Kind.DATA ? "x" : "a") + sub(i + 1) + " · ∂L/∂(xW)"
                         + sub(j + 1) + over + (batch > 1 ? "" : " = " + m.term(xs[i]) + " · " + m.term(g[j])) + " = "
                         + m.num(p.grad().values()[k]));
             }
-            more(p, shown, lines);
+            more(p, entries.size(), lines);
         } else if (u.op().equals("add")) {
-            int shown = Math.min(p.value().values().length, StepMath.UNITS);
-            for (int j = 0; j < shown; j++) {
+            int[] shown = m.fold(u.layer(), p.value().values().length).shown();
+            for (int j : shown) {
                 lines.add("∂L/∂b" + sub(j + 1) + " = ∂L/∂z" + sub(j + 1) + " · 1" + over + " = "
                         + m.num(p.grad().values()[j]));
             }
-            more(p, shown, lines);
+            more(p, shown.length, lines);
         } else if (u.op().equals("conv2d")) {
             WindowMath.kernelGradient(m, p, u, lines);
+        } else if (u.op().equals("batchNorm")) {
+            BatchNormMath.parameter(m, p, u, lines);
         } else {
             lines.add("∂L/∂" + p.name() + " = " + m.list(p.grad().values()));
         }
@@ -170,8 +174,7 @@ final class BackwardMath {
         float[] y = target == null ? new float[g.length] : first(m, target.value());
         lines.add("softmax and cross-entropy together: ∂L/∂zₖ = (aₖ − yₖ)/n, the prediction minus the target (the "
                 + "exponentials and logarithms cancel)");
-        int shown = Math.min(g.length, StepMath.UNITS);
-        for (int j = 0; j < shown; j++) {
+        for (int j : m.shownUnits(n, n.grad(), "classes")) {
             double a = (double) g[j] * batch + y[j];
             lines.add("∂L/∂z" + sub(j + 1) + " = (a" + sub(j + 1) + " − y" + sub(j + 1) + ")/" + batch + " = ("
                     + m.num(a) + " − " + m.term(y[j]) + ")/" + batch + " = " + m.num(g[j]));
@@ -199,9 +202,9 @@ final class BackwardMath {
                     + m.list(gn));
             return;
         }
-        int shown = m.shownUnits(n.grad(), lines, "values");
+        int[] shown = m.shownUnits(n, n.grad(), "values");
         float[] x = first(m, n.value());
-        for (int j = 0; j < shown; j++) {
+        for (int j : shown) {
             String s = gn.length == 1 ? "" : sub(j + 1);
             String local = gu[j] == 0 ? "…" : m.term((double) gn[j] / gu[j]);
             String named = "∂" + u.name() + "/∂" + n.name();
@@ -209,7 +212,7 @@ final class BackwardMath {
                 named = "2·" + n.name() + s;
                 local = "2·" + m.term(x[j]);
             }
-            lines.add(j, "∂L/∂" + n.name() + s + " = ∂L/∂" + u.name() + s + " · " + named + " = " + m.term(gu[j])
+            lines.add("∂L/∂" + n.name() + s + " = ∂L/∂" + u.name() + s + " · " + named + " = " + m.term(gu[j])
                     + " · " + local + " = " + m.num(gn[j]));
         }
     }

@@ -34,6 +34,7 @@ final class ForwardMath {
             case "sum" -> total(m, n, in.get(0), lines);
             case "scale", "affine" -> scale(m, n, in.get(0), lines);
             case "conv2d" -> WindowMath.convForward(m, n, in, lines);
+            case "batchNorm" -> BatchNormMath.forward(m, n, in, lines);
             case "maxPool2d", "avgPool2d" -> WindowMath.poolForward(m, n, in.get(0), lines);
             default -> lines.add(n.name() + " = " + n.formula() + " = " + m.list(first(m, n.value())));
         }
@@ -73,15 +74,15 @@ final class ForwardMath {
         int cols = w.value().shape()[1];
         float[] x = first(m, a.value());
         String v = letter(a);
-        int shown = m.shownUnits(n.value(), lines, "units");
-        for (int j = 0; j < shown; j++) {
+        int[] shown = m.shownUnits(n, n.value(), "units");
+        for (int j : shown) {
             List<String> symbols = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < rows; i++) {
                 symbols.add(v + sub(i + 1) + "·w" + sub(i + 1, j + 1));
                 numbers.add(m.term(x[i]) + "·" + m.term(w.value().values()[i * cols + j]));
             }
-            lines.add(j, "(xW)" + sub(j + 1) + " = " + sum(symbols) + " = " + sum(numbers) + " = "
+            lines.add("(xW)" + sub(j + 1) + " = " + sum(symbols) + " = " + sum(numbers) + " = "
                     + m.num(n.value().values()[j]));
         }
     }
@@ -95,11 +96,11 @@ final class ForwardMath {
         boolean bias = b.kind() == Kind.PARAMETER;
         float[] left = first(m, in.get(0).value());
         float[] right = bias ? b.value().values() : first(m, b.value());
-        int shown = m.shownUnits(n.value(), lines, "units");
-        for (int j = 0; j < shown; j++) {
+        int[] shown = m.shownUnits(n, n.value(), "units");
+        for (int j : shown) {
             String left0 = symbol(in.get(0)) + sub(j + 1);
             String right0 = (bias ? "b" : symbol(b)) + sub(j + 1);
-            lines.add(j, symbol(n) + sub(j + 1) + " = " + left0 + " + " + right0 + " = " + m.num(left[j % left.length])
+            lines.add(symbol(n) + sub(j + 1) + " = " + left0 + " + " + right0 + " = " + m.num(left[j % left.length])
                     + " + " + m.term(right[j % right.length]) + " = " + m.num(n.value().values()[j]));
         }
     }
@@ -108,8 +109,8 @@ final class ForwardMath {
         float[] x = first(m, input.value());
         String s = symbol(input);
         String out = symbol(n);
-        int shown = m.shownUnits(n.value(), lines, "units");
-        for (int j = 0; j < shown; j++) {
+        int[] shown = m.shownUnits(n, n.value(), "units");
+        for (int j : shown) {
             String z = s + sub(j + 1);
             String v = m.num(x[j]);
             String r = m.num(n.value().values()[j]);
@@ -119,7 +120,7 @@ final class ForwardMath {
                 case "square" -> z + "² = " + m.term(x[j]) + "² = " + r;
                 default -> n.op() + "(" + z + ") = " + n.op() + "(" + v + ") = " + r;
             };
-            lines.add(j, out + sub(j + 1) + " = " + line);
+            lines.add(out + sub(j + 1) + " = " + line);
         }
     }
 
@@ -129,9 +130,9 @@ final class ForwardMath {
         for (float v : z) {
             exps.add("e^" + m.term(v));
         }
-        int shown = m.shownUnits(n.value(), lines, "classes");
-        for (int j = 0; j < shown; j++) {
-            lines.add(j, "a" + sub(j + 1) + " = e^(z" + sub(j + 1) + ") / Σₖ e^(zₖ) = e^" + m.term(z[j]) + " / ("
+        int[] shown = m.shownUnits(n, n.value(), "classes");
+        for (int j : shown) {
+            lines.add("a" + sub(j + 1) + " = e^(z" + sub(j + 1) + ") / Σₖ e^(zₖ) = e^" + m.term(z[j]) + " / ("
                     + sum(exps) + ") = " + m.num(n.value().values()[j]));
         }
     }
@@ -144,9 +145,9 @@ final class ForwardMath {
         float[] a = first(m, in.get(0).value());
         float[] b = first(m, in.get(1).value());
         String name = n.name().equals("loss/sub") ? "e" : n.name();
-        int shown = m.shownUnits(n.value(), lines, "values");
-        for (int j = 0; j < shown; j++) {
-            lines.add(j, name + sub(j + 1) + " = " + symbol(in.get(0)) + sub(j + 1) + op + symbol(in.get(1))
+        int[] shown = m.shownUnits(n, n.value(), "values");
+        for (int j : shown) {
+            lines.add(name + sub(j + 1) + " = " + symbol(in.get(0)) + sub(j + 1) + op + symbol(in.get(1))
                     + sub(j + 1) + " = " + m.num(a[j % a.length]) + op + m.term(b[j % b.length]) + " = "
                     + m.num(n.value().values()[j]));
         }

@@ -2,6 +2,7 @@ package studio.backprop.ui.stepper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import studio.backprop.train.StepRecord;
 import studio.backprop.train.StepRecord.Kind;
 import studio.backprop.train.StepRecord.NodeRecord;
@@ -19,25 +20,37 @@ import studio.backprop.ui.stepper.StepStage.Phase;
  */
 public final class StepMath {
 
-    /** Units written out per stage; the rest fold into one summary line. */
-    public static final int UNITS = 4;
+    /** Entries of a parameter written out per stage; the rest fold into one summary line. */
+    public static final int UNITS = UnitFold.BLOCK;
     /** Terms of a sum written out before "…". */
     private static final int TERMS = 4;
 
     private final StepRecord r;
     private final int digits;
+    private final Map<String, Integer> focus;
+    /** Which units the lines wrote, of how many: the last line, when a layer is wider than the lines written. */
+    private String summary;
 
-    private StepMath(StepRecord r, int digits) {
+    private StepMath(StepRecord r, int digits, Map<String, Integer> focus) {
         this.r = r;
         this.digits = digits;
+        this.focus = focus;
     }
 
     /** The lines for {@code stage} of {@code record}, at {@code digits} significant digits. */
     public static List<String> of(StepRecord record, StepStage stage, int digits) {
+        return of(record, stage, digits, Map.of());
+    }
+
+    /**
+     * The lines for {@code stage} of {@code record}, at {@code digits} significant digits, writing out the block of
+     * units {@code focus} chooses for each layer (the first unit of the block by layer; 0 if absent).
+     */
+    public static List<String> of(StepRecord record, StepStage stage, int digits, Map<String, Integer> focus) {
         if (record == null || stage == null) {
             return List.of();
         }
-        StepMath m = new StepMath(record, digits);
+        StepMath m = new StepMath(record, digits, focus);
         NodeRecord n = record.node(stage.node());
         List<String> lines = new ArrayList<>();
         if (!record.perceptronRows().isEmpty()) {
@@ -50,6 +63,9 @@ public final class StepMath {
             BackwardMath.lines(m, n, lines);
         } else {
             ForwardMath.lines(m, n, lines);
+        }
+        if (m.summary != null) {
+            lines.add(m.summary);
         }
         return lines;
     }
@@ -79,13 +95,48 @@ public final class StepMath {
         return Math.max(1, t.values().length / Math.max(1, r.samples().length));
     }
 
-    /** The units written out of a value, and a summary line for the rest. */
-    int shownUnits(TensorCopy t, List<String> lines, String what) {
-        int units = units(t);
-        if (units > UNITS) {
-            lines.add("… and " + (units - UNITS) + " more " + what + " (the table and the hover show every value)");
+    /**
+     * The units written out of a node's value: the block the student chose for its layer (see {@link UnitFold}); a
+     * line at the end says which of how many they are.
+     */
+    int[] shownUnits(NodeRecord n, TensorCopy t, String what) {
+        UnitFold fold = new UnitFold(units(t), focus.getOrDefault(n.layer(), 0));
+        if (fold.units() > UnitFold.BLOCK) {
+            summary = "… " + what + " " + (fold.start() + 1) + "–" + (fold.start() + UnitFold.BLOCK) + " of "
+                    + fold.units() + " written out; ◀ ▶ under the drawing (or a click on a fold) shows the others";
         }
-        return Math.min(units, UNITS);
+        return fold.shown();
+    }
+
+    /** The window positions written out of a window op's {@code positions}: from the one chosen, in order. */
+    int[] windowPositions(String layer, int positions) {
+        int first = Math.floorMod(focus.getOrDefault(WindowSketch.key(layer), 0), Math.max(1, positions));
+        int[] out = new int[Math.min(WindowMath.POSITIONS, positions)];
+        for (int q = 0; q < out.length; q++) {
+            out[q] = (first + q) % positions;
+        }
+        return out;
+    }
+
+    /** The fold of a layer of {@code units} units at the block the student chose. */
+    UnitFold fold(String layer, int units) {
+        return new UnitFold(Math.max(1, units), focus.getOrDefault(layer, 0));
+    }
+
+    /**
+     * Up to {@value #UNITS} entries (row, column) of a weight matrix from the layer {@code in} ({@code rows} units)
+     * to the layer {@code out} ({@code cols} units): the rows and columns of the blocks chosen for the two layers.
+     */
+    List<int[]> entries(String in, int rows, String out, int cols) {
+        List<int[]> entries = new ArrayList<>();
+        for (int i : fold(in, rows).shown()) {
+            for (int j : fold(out, cols).shown()) {
+                if (entries.size() < UNITS) {
+                    entries.add(new int[] {i, j});
+                }
+            }
+        }
+        return entries;
     }
 
     /** The symbol of a node for the lines: x for the input, z for a layer's sum, a for its activation. */
@@ -129,6 +180,17 @@ public final class StepMath {
 
     // ------------------------------------------------------------ the update
 
+    /** The layer whose values a weight matrix multiplies (the input of its matMul), or "" when not found. */
+    private String inputLayerOf(String parameter) {
+        for (NodeRecord n : r.nodes()) {
+            if (n.op().equals("matMul") && n.inputs().contains(parameter)) {
+                NodeRecord x = ForwardMath.inputs(this, n).get(0);
+                return x == null ? "" : x.layer();
+            }
+        }
+        return "";
+    }
+
     private void update(String parameter, List<String> lines) {
         TensorCopy before = r.before().get(parameter);
         TensorCopy after = r.after().get(parameter);
@@ -138,8 +200,19 @@ public final class StepMath {
         }
         boolean kernel = before.shape().length == 2;
         String w = parameter.endsWith("bias") ? "b" : "w";
-        int shown = Math.min(before.values().length, UNITS);
-        for (int k = 0; k < shown; k++) {
+        List<Integer> ks = new ArrayList<>();
+        String layer = parameter.contains("/") ? parameter.substring(0, parameter.indexOf('/')) : parameter;
+        if (kernel) {
+            for (int[] e : entries(inputLayerOf(parameter), before.shape()[0], layer, before.shape()[1])) {
+                ks.add(e[0] * before.shape()[1] + e[1]);
+            }
+        } else {
+            for (int j : fold(layer, before.values().length).shown()) {
+                ks.add(j);
+            }
+        }
+        int shown = ks.size();
+        for (int k : ks) {
             String s = kernel ? sub(k / before.shape()[1] + 1, k % before.shape()[1] + 1) : sub(k + 1);
             double old = before.values()[k];
             double now = after.values()[k];

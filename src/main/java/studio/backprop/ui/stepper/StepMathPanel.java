@@ -16,6 +16,8 @@ final class StepMathPanel extends ScrollPane {
         getStyleClass().add("stepper-math");
         heading.getStyleClass().add("stepper-math-heading");
         heading.setWrapText(true);
+        heading.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(100, getViewportBounds().getWidth() - 26), viewportBoundsProperty()));
         lines.setPadding(new Insets(10, 12, 10, 12));
         setContent(lines);
         setFitToWidth(true);
@@ -23,12 +25,24 @@ final class StepMathPanel extends ScrollPane {
         setPrefWidth(460);
     }
 
+    /**
+     * x̂ written with a spacing circumflex (xˆ): a combining mark makes the text measure narrower than it draws, so a
+     * wrapped line would run past the panel's edge.
+     */
+    static String spacingHats(String line) {
+        return line.replace("\u0302", "\u02C6");
+    }
+
     void show(String title, List<String> math) {
         heading.setText(title);
         lines.getChildren().setAll(heading);
         for (String line : math) {
-            Label l = new Label(line);
+            Label l = new Label(spacingHats(line));
             l.setWrapText(true);
+            // wrap inside what is visible, also once a scroll bar takes its share of the width
+            l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.max(100, getViewportBounds().getWidth() - 26), viewportBoundsProperty()));
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add("stepper-math-line");
             lines.getChildren().add(l);
         }

@@ -18,11 +18,40 @@ public final class StepStages {
 
     private static final int SHOWN = 8;
 
-    private StepStages() {
+    private final Map<String, Integer> focus;
+    private final int samples;
+
+    private StepStages(StepRecord r, Map<String, Integer> focus) {
+        this.focus = focus;
+        this.samples = Math.max(1, r.samples().length);
     }
 
     /** The stages of a record, at {@code digits} significant digits. */
     public static List<StepStage> of(StepRecord r, int digits) {
+        return of(r, digits, Map.of());
+    }
+
+    /**
+     * The stages of a record, at {@code digits} significant digits; a layer wider than {@link UnitFold#WHOLE} units
+     * writes the block of units {@code focus} chooses for it (the first unit of the block by layer, 0 if absent).
+     */
+    public static List<StepStage> of(StepRecord r, int digits, Map<String, Integer> focus) {
+        return new StepStages(r, focus).all(r, digits);
+    }
+
+    /** Units per sample of a layer: its output's size (0 when the record has no such layer). */
+    public static int unitsOf(StepRecord r, String layer) {
+        int units = 0;
+        for (NodeRecord n : r.nodes()) {
+            boolean input = n.kind() == Kind.DATA && n.op().equals("input") && layer.equals(n.layer());
+            if (input || n.kind() == Kind.OP && !n.internal() && n.layer().equals(layer)) {
+                units = n.value().values().length / Math.max(1, r.samples().length);
+            }
+        }
+        return units;
+    }
+
+    private List<StepStage> all(StepRecord r, int digits) {
         if (!r.perceptronRows().isEmpty()) {
             return perceptron(r, digits);
         }
@@ -31,11 +60,11 @@ public final class StepStages {
             if (n.kind() == Kind.OP && !n.internal()) {
                 boolean loss = n.layer().equals("loss");
                 stages.add(stage(loss ? Phase.LOSS : Phase.FORWARD, n, n.formula(), n.name() + " = "
-                        + n.op() + "(" + inputs(r, n, digits) + ") = " + list(n.value(), digits), n.value()));
+                        + n.op() + "(" + inputs(r, n, digits) + ") = " + list(n, n.value(), digits), n.value()));
             } else if (n.kind() == Kind.DATA) {
                 stages.add(stage(n.op().equals("target") ? Phase.LOSS : Phase.FORWARD, n, n.op().equals("target")
                         ? "y: the targets of the batch" : "x: the inputs of the batch", n.name() + " = "
-                        + list(n.value(), digits), n.value()));
+                        + list(n, n.value(), digits), n.value()));
             }
         }
         List<NodeRecord> nodes = r.nodes();
@@ -59,8 +88,8 @@ public final class StepStages {
     }
 
     /** ∂L/∂ of a node, and how the chain rule got it from the node it feeds. */
-    private static StepStage backward(StepRecord r, NodeRecord n, int digits) {
-        String text = "∂L/∂" + n.name() + " = " + list(n.grad(), digits);
+    private StepStage backward(StepRecord r, NodeRecord n, int digits) {
+        String text = "∂L/∂" + n.name() + " = " + list(n, n.grad(), digits);
         String formula;
         if (n.name().equals("loss")) {
             formula = "∂L/∂L = 1: the walk back starts at the loss";
@@ -78,13 +107,13 @@ public final class StepStages {
             formula = f.toString();
             if (users.size() == 1 && users.get(0).grad() != null && users.get(0).inputs().size() == 1
                     && users.get(0).grad().values().length == n.grad().values().length) {
-                text = "∂L/∂" + n.name() + " = " + list(users.get(0).grad(), digits) + " ⊙ "
-                        + local(users.get(0).grad().values(), n.grad().values(), digits) + " = "
-                        + list(n.grad(), digits);
+                text = "∂L/∂" + n.name() + " = " + list(users.get(0), users.get(0).grad(), digits) + " ⊙ "
+                        + local(block(users.get(0), users.get(0).grad()), block(n, n.grad()), digits) + " = "
+                        + list(n, n.grad(), digits);
             }
         }
         return new StepStage(Phase.BACKWARD, n.name(), n.layer(), formula, text, n.grad().values(),
-                StepNumbers.exact(n.grad().values(), SHOWN));
+                StepNumbers.exact(block(n, n.grad()), SHOWN));
     }
 
     /** The local derivative of an element-wise op, read from the record as ∂L/∂input ÷ ∂L/∂output. */
@@ -117,12 +146,12 @@ public final class StepStages {
         return List.copyOf(stages);
     }
 
-    private static StepStage stage(Phase phase, NodeRecord n, String formula, String numbers, TensorCopy value) {
+    private StepStage stage(Phase phase, NodeRecord n, String formula, String numbers, TensorCopy value) {
         return new StepStage(phase, n.name(), n.layer(), formula, numbers, value.values(),
-                StepNumbers.exact(value.values(), SHOWN));
+                StepNumbers.exact(block(n, value), SHOWN));
     }
 
-    private static String inputs(StepRecord r, NodeRecord n, int digits) {
+    private String inputs(StepRecord r, NodeRecord n, int digits) {
         StringBuilder sb = new StringBuilder();
         for (String name : n.inputs()) {
             NodeRecord input = r.node(name);
@@ -141,6 +170,39 @@ public final class StepStages {
 
     private static String list(TensorCopy t, int digits) {
         return StepNumbers.list(t.values(), digits, SHOWN);
+    }
+
+    /** The fold of a node's layer when it is too wide to write whole, or null. */
+    private UnitFold fold(NodeRecord n, TensorCopy t) {
+        int units = t.values().length / samples;
+        if (n.kind() == Kind.PARAMETER || units <= UnitFold.WHOLE || units * samples != t.values().length) {
+            return null;
+        }
+        return new UnitFold(units, focus.getOrDefault(n.layer(), 0));
+    }
+
+    /** The values written of a node: the focused block of a wide layer (of the first sample), or all. */
+    private float[] block(NodeRecord n, TensorCopy t) {
+        UnitFold fold = fold(n, t);
+        if (fold == null) {
+            return t.values();
+        }
+        int[] shown = fold.shown();
+        float[] block = new float[shown.length];
+        for (int i = 0; i < shown.length; i++) {
+            block[i] = t.values()[shown[i]];
+        }
+        return block;
+    }
+
+    /** A value of a layer's units: the focused block when the layer is too wide to write whole. */
+    private String list(NodeRecord n, TensorCopy t, int digits) {
+        UnitFold fold = fold(n, t);
+        if (fold == null) {
+            return list(t, digits);
+        }
+        return fold.range() + (samples > 1 ? " (sample 1)" : "") + ": "
+                + StepNumbers.list(block(n, t), digits, SHOWN);
     }
 
     private static String layerOf(String parameter) {

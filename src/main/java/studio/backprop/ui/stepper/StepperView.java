@@ -37,6 +37,7 @@ public final class StepperView extends BorderPane implements Exportable {
     private final Label numbers = new Label();
     private final Label message = new Label();
     private final Label where = new Label();
+    private final Label units = new Label();
 
     public StepperView(StepperViewModel model) {
         this.model = model;
@@ -58,14 +59,18 @@ public final class StepperView extends BorderPane implements Exportable {
         numbers.getStyleClass().add("stepper-numbers");
         numbers.setWrapText(true);
         formula.setWrapText(true);
+        where.setId("stepper-where");
+        where.textProperty().bind(model.headerProperty());
         message.getStyleClass().add("trainer-message");
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox bottom = new VBox(4, formula, numbers, message);
+        VBox bottom = new VBox(4, unitsBar(), formula, numbers, message);
         bottom.setPadding(new Insets(8, 12, 10, 12));
         setBottom(bottom);
         model.cursorProperty().addListener((o, a, c) -> refresh());
         model.stagesProperty().addListener((o, a, s) -> refresh());
+        model.focusProperty().addListener((o, a, f) -> refresh());
+        sketch.setOnFold(model::showUnits);
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         setFocusTraversable(true);
         setOnMouseClicked(e -> requestFocus());
@@ -76,8 +81,8 @@ public final class StepperView extends BorderPane implements Exportable {
         Button back = button("◀ Back", "The previous stage; before the first, the previous step, undone exactly (Page Up)",
                 model::previous);
         back.setId("stepper-back");
-        Button next = button("Next ▶", "The next stage; after the last, a step on the next sample (Page Down)",
-                model::next);
+        Button next = button("Next ▶", "The next stage; after the last, a step on the next sample (the next batch "
+                + "for a network with batch normalisation) (Page Down)", model::next);
         next.setId("stepper-next");
         HBox bar = new HBox(6, back, next, new Label("jump to"),
                 button("forward", "The first value of the forward pass", () -> model.jump(Phase.FORWARD)),
@@ -89,6 +94,22 @@ public final class StepperView extends BorderPane implements Exportable {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("stepper-controls");
+        return bar;
+    }
+
+    /** ◀ and ▶ move the block of units written out of a wide layer; shown only for such a layer. */
+    private Node unitsBar() {
+        Button less = button("◀ units", "The previous block of this layer's units (or click a fold in the drawing)",
+                () -> model.moveUnits(-1));
+        less.setId("stepper-units-back");
+        Button more = button("units ▶", "The next block of this layer's units (or click a fold in the drawing)",
+                () -> model.moveUnits(1));
+        more.setId("stepper-units-next");
+        units.setId("stepper-units");
+        HBox bar = new HBox(6, less, units, more);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(units.textProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
@@ -133,12 +154,10 @@ public final class StepperView extends BorderPane implements Exportable {
         numbers.setText(s == null ? "" : s.numbers());
         numbers.setTooltip(s == null ? null : new Tooltip(s.exact()));
         var r = model.recordProperty().get();
-        where.setText(r == null ? "before the first step" : "step " + r.step() + " · epoch " + r.epoch()
-                + " · sample" + (r.samples().length == 1 ? " " + r.samples()[0] : "s " + r.samples().length)
-                + " · stage " + (model.cursorProperty().get() + 1) + " of " + model.stagesProperty().get().size());
-        sketch.show(r, s, model.digitsProperty().get());
+        sketch.show(r, s, model.digitsProperty().get(), model.focusProperty().get());
         math.show(s == null ? "" : s.phase().label() + " · " + s.node(), StepMath.of(r, s,
-                model.digitsProperty().get()));
+                model.digitsProperty().get(), model.focusProperty().get()));
+        units.setText(model.unitsShown());
     }
 
     private static TableColumn<StepStage, String> column(String title, java.util.function.Function<StepStage, String> f,
@@ -162,6 +181,11 @@ public final class StepperView extends BorderPane implements Exportable {
             }
         });
         return c;
+    }
+
+    /** The folds of wide layers in the drawing, by layer, as rectangles on the screen (where a click opens them). */
+    public java.util.List<java.util.Map.Entry<String, javafx.geometry.Bounds>> foldsOnScreen() {
+        return sketch.foldsOnScreen();
     }
 
     /** The drawing of the network at the current stage. */

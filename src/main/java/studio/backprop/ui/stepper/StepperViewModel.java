@@ -1,6 +1,8 @@
 package studio.backprop.ui.stepper;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -36,6 +38,10 @@ public final class StepperViewModel {
     private final ReadOnlyObjectWrapper<StepRecord> record = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final IntegerProperty digits = new SimpleIntegerProperty(6);
+    private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
+    /** The first unit of the block written out, by layer (absent: 0), for layers too wide to write whole. */
+    private final ReadOnlyObjectWrapper<Map<String, Integer>> focus = new ReadOnlyObjectWrapper<>(Map.of());
+    private TrainingSnapshot latest;
     /** +1 while waiting for the next step's record, −1 for the record a step back returns to, 0 otherwise. */
     private int waiting;
     private boolean active;
@@ -44,6 +50,13 @@ public final class StepperViewModel {
         this.training = training;
         training.snapshotProperty().addListener((o, a, s) -> follow(s));
         digits.addListener((o, a, d) -> restage(cursor.get()));
+        cursor.addListener((o, a, c) -> describe());
+        stages.addListener((o, a, c) -> describe());
+        follow(training.snapshotProperty().get());
+    }
+
+    private void describe() {
+        header.set(StepperHeader.of(latest, record.get(), cursor.get(), stages.get().size(), stepsBatches()));
     }
 
     /** Registers the stepper's probe while it is shown (recording every step costs; nothing is kept otherwise). */
@@ -55,39 +68,104 @@ public final class StepperViewModel {
     }
 
     private void follow(TrainingSnapshot s) {
+        latest = s;
         if (s == null) {
             record.set(null);
             restage(-1);
+            describe();
             return;
         }
         message.set(s.message() == null ? "" : s.message());
         StepRecord r = s.payload(steps);
         if (r != record.get()) {
             record.set(r);
-            List<StepStage> all = r == null ? List.of() : StepStages.of(r, digits.get());
+            List<StepStage> all = r == null ? List.of() : StepStages.of(r, digits.get(), focus.get());
             stages.set(all);
             cursor.set(all.isEmpty() ? -1 : waiting < 0 ? all.size() - 1 : 0);
             waiting = 0;
         } else if (waiting != 0 && s.message() != null) {
             waiting = 0;
         }
+        describe();
     }
 
     private void restage(int at) {
         StepRecord r = record.get();
-        stages.set(r == null ? List.of() : StepStages.of(r, digits.get()));
+        stages.set(r == null ? List.of() : StepStages.of(r, digits.get(), focus.get()));
         cursor.set(Math.min(at, stages.get().size() - 1));
     }
 
-    /** The next stage, or the next step (on one sample) after the last stage. */
+    /** The units of {@code layer} (of {@code units}) written out: the block chosen for it, the first at first. */
+    public UnitFold fold(String layer, int units) {
+        return new UnitFold(Math.max(1, units), focus.get().getOrDefault(layer, 0));
+    }
+
+    /** Writes out the block of {@code layer}'s units that starts at {@code start} (a click on a fold, say). */
+    public void showUnits(String layer, int start) {
+        Map<String, Integer> next = new HashMap<>(focus.get());
+        next.put(layer, Math.max(0, start));
+        focus.set(Map.copyOf(next));
+        restage(cursor.get());
+    }
+
+    /**
+     * Moves the block written out of the current stage's layer by {@code blocks} blocks (◀ −1, ▶ +1), or a
+     * convolution's or pooling's window by as many positions; says so in words when the layer is narrow enough to be
+     * written whole.
+     */
+    public void moveUnits(int blocks) {
+        StepStage s = current();
+        StepRecord r = record.get();
+        WindowSketch.Scene window = WindowSketch.scene(r, s);
+        if (window != null) {
+            showUnits(WindowSketch.key(window.op().layer()), Math.floorMod(WindowSketch.position(window, focus.get())
+                    + blocks, window.positions()));
+            return;
+        }
+        int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
+        if (units <= UnitFold.BLOCK) {
+            message.set(s == null ? "Take a step first (Next): there are no units to choose yet."
+                    : "Every unit of " + s.layer() + " is already written out.");
+            return;
+        }
+        showUnits(s.layer(), fold(s.layer(), units).move(blocks).start());
+    }
+
+    /** Which units of the current stage's layer are written out ("units 5–8 of 128"), or empty. */
+    public String unitsShown() {
+        StepStage s = current();
+        StepRecord r = record.get();
+        WindowSketch.Scene window = WindowSketch.scene(r, s);
+        if (window != null) {
+            return WindowSketch.describe(window, focus.get());
+        }
+        int units = s == null || r == null ? 0 : StepStages.unitsOf(r, s.layer());
+        return units <= UnitFold.BLOCK ? "" : s.layer() + ": " + fold(s.layer(), units).range();
+    }
+
+    /** The chosen blocks by layer (see {@link #showUnits}). */
+    public ReadOnlyObjectProperty<Map<String, Integer>> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    /** The next stage, or the next step (on one sample, or a batch: {@link #stepsBatches}) after the last stage. */
     public void next() {
         if (cursor.get() < stages.get().size() - 1) {
             cursor.set(cursor.get() + 1);
         } else if (waiting == 0) {
             waiting = 1;
             message.set("");
-            training.send(new TrainerCommand.StepSample());
+            training.send(stepsBatches() ? new TrainerCommand.StepBatch() : new TrainerCommand.StepSample());
         }
+    }
+
+    /**
+     * True when Next takes a step on a whole batch rather than one sample: for a network with batch normalisation,
+     * whose statistics over one sample would be degenerate (σ²_B = 0).
+     */
+    public boolean stepsBatches() {
+        return latest != null && latest.document().layers().stream()
+                .anyMatch(l -> l.type().equals("BatchNormalization"));
     }
 
     /** The previous stage, or back to the end of the previous step (undone exactly) before the first stage. */
@@ -146,6 +224,11 @@ public final class StepperViewModel {
     /** The trainer's word on the last command (nothing to step back, training finished), or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Where the session is: before the first step, after a step not walked, or the stage of the step walked. */
+    public ReadOnlyStringProperty headerProperty() {
+        return header.getReadOnlyProperty();
     }
 
     /** Significant digits of the numbers shown (6 by default). */

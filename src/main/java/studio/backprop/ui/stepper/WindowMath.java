@@ -13,13 +13,14 @@ import studio.backprop.train.TrainingSnapshot.TensorCopy;
  */
 final class WindowMath {
 
-    private static final int POSITIONS = 3;
+    /** Window positions written out per stage, from the one chosen in the drawing. */
+    static final int POSITIONS = 3;
 
     private WindowMath() {
     }
 
     /** How a window of k×k moves over an n×n input to give m×m outputs: stride and padding, or null if unclear. */
-    private record Geometry(int stride, int pad) {
+    record Geometry(int stride, int pad) {
         static Geometry of(int in, int kernel, int out) {
             if (out == in - kernel + 1) {
                 return new Geometry(1, 0);
@@ -61,7 +62,7 @@ final class WindowMath {
                 + g.stride() + (g.pad() > 0 ? ", padding " + g.pad() : "") + "): at each position the window's values "
                 + "times the kernel's, summed" + (in.size() > 2 && in.get(2) != null ? " plus the bias" : ""));
         int positions = ys[1] * ys[2];
-        for (int p = 0; p < Math.min(POSITIONS, positions); p++) {
+        for (int p : m.windowPositions(n.layer(), positions)) {
             int i = p / ys[2];
             int j = p % ys[2];
             List<String> terms = new ArrayList<>();
@@ -95,7 +96,7 @@ final class WindowMath {
             return;
         }
         lines.add("each " + k + "×" + k + " window gives its " + (max ? "largest value" : "mean"));
-        for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+        for (int p : m.windowPositions(n.layer(), ys[1] * ys[2])) {
             int i = p / ys[2];
             int j = p % ys[2];
             List<String> values = new ArrayList<>();
@@ -123,7 +124,7 @@ final class WindowMath {
             case "maxPool2d" -> {
                 lines.add("max pooling sends each window's gradient to the input that was its maximum; the others "
                         + "get 0");
-                for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+                for (int p : m.windowPositions(u.layer(), ys[1] * ys[2])) {
                     int i = p / ys[2];
                     int j = p % ys[2];
                     int br = i * k;
@@ -143,7 +144,7 @@ final class WindowMath {
             }
             case "avgPool2d" -> {
                 lines.add("average pooling shares each window's gradient equally among its " + k * k + " inputs");
-                for (int p = 0; p < Math.min(POSITIONS, ys[1] * ys[2]); p++) {
+                for (int p : m.windowPositions(u.layer(), ys[1] * ys[2])) {
                     int i = p / ys[2];
                     int j = p % ys[2];
                     lines.add("window (" + (i + 1) + "," + (j + 1) + "): each input gets ∂L/∂y[" + (i + 1) + ","
@@ -154,11 +155,41 @@ final class WindowMath {
             default -> {
                 lines.add("the gradient is scattered back through the window: ∂L/∂x[r,c] = Σ over the positions "
                         + "whose window covers (r,c) of ∂L/∂y[i,j]·k[r−i, c−j]");
+                scattered(m, n, u, lines);
                 float[] g = n.grad().values();
                 lines.add("∂L/∂x, first row: " + m.list(java.util.Arrays.copyOf(g, Math.min(g.length, xs[2]
                         * xs[3]))));
             }
         }
+    }
+
+    /** What the chosen window sends back: each cell it covers gets ∂L/∂y[i,j] times the kernel weight over it. */
+    private static void scattered(StepMath m, NodeRecord n, NodeRecord u, List<String> lines) {
+        NodeRecord kernel = ForwardMath.inputs(m, u).size() > 1 ? ForwardMath.inputs(m, u).get(1) : null;
+        int[] xs = n.value().shape();
+        int[] ys = u.value().shape();
+        int[] ks = kernel == null ? null : kernel.value().shape();
+        Geometry g = ks == null || ks.length != 4 ? null : Geometry.of(xs[1], ks[0], ys[1]);
+        if (g == null) {
+            return;
+        }
+        int p = m.windowPositions(u.layer(), ys[1] * ys[2])[0];
+        int i = p / ys[2];
+        int j = p % ys[2];
+        List<String> terms = new ArrayList<>();
+        for (int a = 0; a < ks[0]; a++) {
+            for (int b = 0; b < ks[1]; b++) {
+                int r = i * g.stride() + a - g.pad();
+                int c = j * g.stride() + b - g.pad();
+                if (r >= 0 && c >= 0 && r < xs[1] && c < xs[2]) {
+                    terms.add("x[" + (r + 1) + "," + (c + 1) + "] gets " + m.term(at(u.grad(), i, j, 0)) + "·"
+                            + m.term(kernel.value().values()[(a * ks[1] + b) * ks[2] * ks[3]]));
+                }
+            }
+        }
+        lines.add("window (" + (i + 1) + "," + (j + 1) + ") sends ∂L/∂y[" + (i + 1) + "," + (j + 1) + "] = "
+                + m.num(at(u.grad(), i, j, 0)) + " back: " + String.join(", ", terms) + "; each cell's ∂L/∂x adds "
+                + "what every window over it sends");
     }
 
     /** ∂L/∂k of a convolution: every window position adds input times output gradient. */
