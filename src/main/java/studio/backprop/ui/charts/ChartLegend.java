@@ -239,8 +239,8 @@ final class ChartLegend {
         for (int i = 0; i < shown.size(); i++) {
             double x0 = at.box().getMinX() + (i % at.perRow()) * at.entryWidth();
             double cy = at.box().getMinY() + 3 * k + rowHeight(st) * (i / at.perRow() + 0.5);
-            ChartPainter.lineStyle(g, shown.get(i).role(), st);
-            if (shown.get(i).role() == SeriesRole.STEP) {
+            ChartPainter.lineStyle(g, shown.get(i), st);
+            if (shown.get(i).role() == SeriesRole.STEP && !shown.get(i).overlaid()) {
                 g.setStroke(st.palette().color(SeriesRole.STEP).deriveColor(0, 1, 1, 0.5));
                 g.setLineWidth(2 * k);
             }
