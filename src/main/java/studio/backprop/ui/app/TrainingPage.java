@@ -25,6 +25,11 @@ import studio.backprop.ui.training.DatasetPanel;
 import studio.backprop.ui.training.DatasetViewModel;
 import studio.backprop.ui.training.PerceptronTraceView;
 import studio.backprop.ui.training.PlaygroundView;
+import studio.backprop.ui.runs.KeptRun;
+import studio.backprop.ui.runs.RacePanel;
+import studio.backprop.ui.runs.RaceRunner;
+import studio.backprop.ui.runs.RunsPanel;
+import studio.backprop.ui.runs.RunsViewModel;
 
 /**
  * The Training page: the 2-D data panel, the Playground (the network with a heatmap per neuron and the output over
@@ -50,9 +55,13 @@ final class TrainingPage implements Page {
     private final VBox content;
     private final SplitPane column;
     private boolean loading;
+    private final RunsViewModel runs = new RunsViewModel();
+    private final RaceRunner racer = new RaceRunner();
+    private final RunsPanel runsPanel;
 
     TrainingPage(Pages.Context context) {
         this.model = context.model();
+        runsPanel = runsPanel(context);
         playground = new PlaygroundView(model.training(), dataset);
         trace = new PerceptronTraceView(model.training());
         playground.planarDataProperty().bind(planar);
@@ -67,9 +76,13 @@ final class TrainingPage implements Page {
         column = new SplitPane(playground, charts);
         column.setOrientation(Orientation.VERTICAL);
         column.setDividerPositions(0.66);
-        split = new SplitPane(dataSlot(), column);
+        ScrollPane runsScroll = new ScrollPane(runsPanel);
+        runsScroll.setFitToWidth(true);
+        runsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runsScroll.setMinWidth(0);
+        split = new SplitPane(dataSlot(), column, runsScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.28, 0.79);
         perceptron.bind(Bindings.createBooleanBinding(() -> {
             NetworkDocument doc = model.documentProperty().get();
             return doc != null && doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
@@ -80,6 +93,45 @@ final class TrainingPage implements Page {
         });
         content = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
+    }
+
+    /**
+     * The Runs panel: runs kept from the session's snapshots (they outlive the file: opening another keeps them),
+     * drawn in the charts; the race trains the open document on its own thread, ended when the window closes.
+     */
+    private RunsPanel runsPanel(Pages.Context context) {
+        runs.setSource(() -> {
+            java.nio.file.Path file = model.fileProperty().get();
+            NetworkDocument doc = model.documentProperty().get();
+            String name = file != null ? file.getFileName().toString() : doc == null ? "run" : doc.name();
+            return name.replaceFirst("\\.(bps|bpsession)$", "");
+        });
+        model.training().snapshotProperty().addListener((o, a, s) -> runs.observe(s));
+        runs.runs().addListener((javafx.collections.ListChangeListener<KeptRun>) c -> overlay());
+        runs.curvesProperty().addListener((o, a, b) -> overlay());
+        model.onShutdown(racer::shutdown);
+        RacePanel race = new RacePanel(runs, racer, (go, fail) -> model.ensureTrainer(() -> {
+            var s = model.training().snapshotProperty().get();
+            NetworkDocument doc = s != null && s.document() != null ? s.document()
+                    : model.training().sessionDocumentProperty().get();
+            go.accept(doc, model.training().sessionData());
+        }, fail), runs::sourceName);
+        RunsPanel panel = new RunsPanel(runs, race, () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the shown runs as CSV");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            chooser.setInitialFileName("runs.csv");
+            java.io.File f = chooser.showSaveDialog(context.stage());
+            return f == null ? null : f.toPath();
+        }, (file, text, done, failed) -> model.io().submit(() -> {
+            studio.backprop.io.AtomicFile.writeString(file, text);
+            return file;
+        }, p -> done.run(), failed));
+        return panel;
+    }
+
+    private void overlay() {
+        charts.setOverlays(runs.overlays(), runs.curvesProperty().get());
     }
 
     /** The data panel, scrolling on a small screen, or in its place a line saying where the data comes from. */
@@ -182,6 +234,7 @@ final class TrainingPage implements Page {
 
     @Override
     public void setDarkColours(boolean dark) {
+        runsPanel.setPalette(dark ? ChartPalette.DARK : ChartPalette.LIGHT);
         playground.setDarkColours(dark);
         datasetPanel.plot().setDarkColours(dark);
     }

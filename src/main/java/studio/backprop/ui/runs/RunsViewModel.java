@@ -57,6 +57,11 @@ public final class RunsViewModel {
         source = fileOrNetworkName;
     }
 
+    /** The first part of default names now: the open file's name, or the network's. */
+    public String sourceName() {
+        return source.get();
+    }
+
     /**
      * Follows the session's snapshots: keeps the run that ends, is reset or is replaced. Called with every snapshot
      * the window shows (null while there is no session).
