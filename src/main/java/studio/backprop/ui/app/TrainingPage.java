@@ -58,6 +58,7 @@ final class TrainingPage implements Page {
     private final RunsViewModel runs = new RunsViewModel();
     private final RaceRunner racer = new RaceRunner();
     private final RunsPanel runsPanel;
+    private final studio.backprop.ui.runs.RunComparisonPicture comparison;
 
     TrainingPage(Pages.Context context) {
         this.model = context.model();
@@ -71,6 +72,7 @@ final class TrainingPage implements Page {
         charts.presenterModeProperty().bind(model.presenterModeProperty());
         charts.paletteProperty().bind(Bindings.createObjectBinding(() -> model.themeProperty().get()
                 == AppModel.Theme.LIGHT ? ChartPalette.LIGHT : ChartPalette.DARK, model.themeProperty()));
+        comparison = new studio.backprop.ui.runs.RunComparisonPicture(charts);
         charts.setMinHeight(180);
         charts.setPrefHeight(250);
         column = new SplitPane(playground, charts);
@@ -214,6 +216,7 @@ final class TrainingPage implements Page {
         for (var chart : charts.charts()) {
             out.add((Exportable) chart);
         }
+        out.add(comparison);
         return out;
     }
 

@@ -88,7 +88,8 @@ public final class RunsPanel extends VBox {
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add("runs-message");
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(title, list, new HBox(4, name, rename), new HBox(4, keep, delete, csv),
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4, keep, delete, csv);
+        getChildren().setAll(title, list, new HBox(4, name, rename), buttons,
                 labelled("compare", curves), message, race);
     }
 

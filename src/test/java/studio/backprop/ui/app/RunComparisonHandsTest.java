@@ -28,6 +28,7 @@ import studio.backprop.ui.charts.ChartModel;
 import studio.backprop.ui.charts.ChartSeries;
 import studio.backprop.ui.charts.TrainingCharts;
 import studio.backprop.ui.export.ExportBackground;
+import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.export.PngExporter;
 import studio.backprop.ui.runs.KeptRun;
 import studio.backprop.ui.runs.RunsPanel;
@@ -178,14 +179,26 @@ class RunComparisonHandsTest {
                 "xor-race · adadelta η=1", "xor-race · adam η=0.01"), names);
         assertEquals(40, runs(robot).get(7).epochs());
         TrainingCharts charts = robot.lookup(".training-charts").queryAs(TrainingCharts.class);
+        Path comparison = Path.of("target", "screens", "runs-race-comparison.png");
         robot.interact(() -> {
             try {
                 PngExporter.write(charts.lossChart(), Path.of("target", "screens", "runs-race-loss.png"), 1,
                         ExportBackground.WHITE);
+                Exportable both = window.pages().stream().filter(p -> p.title().equals("Training")).findFirst()
+                        .orElseThrow().exportables().stream().filter(e -> e.exportName().equals("run-comparison"))
+                        .findFirst().orElseThrow();
+                PngExporter.write(both, comparison, 1, ExportBackground.WHITE);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
+
+        BufferedImage picture = ImageIO.read(comparison.toFile());
+        assertEquals(960, picture.getWidth());
+        assertEquals(400, picture.getHeight());
+        for (int[] rgb : new int[][] {{44, 160, 44}, {214, 39, 40}, {148, 103, 189}, {23, 190, 207}}) {
+            assertTrue(hasColour(picture, rgb[0], rgb[1], rgb[2]), "a kept run's colour in the picture");
+        }
 
         // a long race, then the window closes while it runs: nothing more arrives and its thread ends
         robot.interact(() -> epochs.setText("100000"));
