@@ -25,7 +25,6 @@ import studio.backprop.ui.training.DatasetPanel;
 import studio.backprop.ui.training.DatasetViewModel;
 import studio.backprop.ui.training.PerceptronTraceView;
 import studio.backprop.ui.training.PlaygroundView;
-import studio.backprop.ui.runs.KeptRun;
 import studio.backprop.ui.runs.RacePanel;
 import studio.backprop.ui.runs.RaceRunner;
 import studio.backprop.ui.runs.RunsPanel;
@@ -78,13 +77,9 @@ final class TrainingPage implements Page {
         column = new SplitPane(playground, charts);
         column.setOrientation(Orientation.VERTICAL);
         column.setDividerPositions(0.66);
-        ScrollPane runsScroll = new ScrollPane(runsPanel);
-        runsScroll.setFitToWidth(true);
-        runsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        runsScroll.setMinWidth(0);
-        split = new SplitPane(dataSlot(), column, runsScroll);
+        split = new SplitPane(leftColumn(), column);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.28, 0.79);
+        split.setDividerPositions(0.28);
         perceptron.bind(Bindings.createBooleanBinding(() -> {
             NetworkDocument doc = model.documentProperty().get();
             return doc != null && doc.optimizer().type().trim().equalsIgnoreCase("perceptron");
@@ -109,7 +104,7 @@ final class TrainingPage implements Page {
             return name.replaceFirst("\\.(bps|bpsession)$", "");
         });
         model.training().snapshotProperty().addListener((o, a, s) -> runs.observe(s));
-        runs.runs().addListener((javafx.collections.ListChangeListener<KeptRun>) c -> overlay());
+        runs.overlaysChangedProperty().addListener((o, a, b) -> overlay());
         runs.curvesProperty().addListener((o, a, b) -> overlay());
         model.onShutdown(racer::shutdown);
         RacePanel race = new RacePanel(runs, racer, (go, fail) -> model.ensureTrainer(() -> {
@@ -130,6 +125,24 @@ final class TrainingPage implements Page {
             return file;
         }, p -> done.run(), failed));
         return panel;
+    }
+
+    /**
+     * The left column: the data (or the perceptron's trace) and, on a tab beside it, the Runs panel, so comparing
+     * runs takes no width from the charts.
+     */
+    private Node leftColumn() {
+        ScrollPane runsScroll = new ScrollPane(runsPanel);
+        runsScroll.setFitToWidth(true);
+        runsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runsScroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.control.Tab data = new javafx.scene.control.Tab("Data", dataSlot());
+        javafx.scene.control.Tab kept = new javafx.scene.control.Tab("Runs", runsScroll);
+        kept.setId("runs-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(data, kept);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("training-side");
+        return tabs;
     }
 
     private void overlay() {

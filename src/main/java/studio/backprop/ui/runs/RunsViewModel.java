@@ -51,6 +51,10 @@ public final class RunsViewModel {
     private float[] keptValues;
     private int keptSize = -1;
     private Supplier<String> source = () -> "run";
+    /** The kept run that is still the current run (kept at its end, no step since): not drawn twice; or −1. */
+    private long liveId = -1;
+    /** Counts changes of what the charts should draw. */
+    private final javafx.beans.property.LongProperty overlaysChanged = new javafx.beans.property.SimpleLongProperty();
 
     /** Where default names take their first part from: the open file's name, or the network's. */
     public void setSource(Supplier<String> fileOrNetworkName) {
@@ -69,6 +73,10 @@ public final class RunsViewModel {
     public void observe(TrainingSnapshot s) {
         TrainingSnapshot before = last;
         last = s;
+        if (liveId >= 0 && (s == null || !kept(s))) {
+            liveId = -1;
+            changed();
+        }
         if (before == null) {
             endedNow(s);
             return;
@@ -110,20 +118,34 @@ public final class RunsViewModel {
             message.set("There is no run to keep yet: train a step or more first.");
             return null;
         }
+        if (kept(last)) {
+            message.set("This run is kept already.");
+            return null;
+        }
         return keep(last, "kept by hand at step " + last.step());
     }
 
-    /** Keeps a snapshot's run unless it was kept already (the same curves, no step since). */
+    /** Whether the snapshot's run was kept already (the same curves, no step since). */
+    private boolean kept(TrainingSnapshot s) {
+        return s.stepLoss().values() == keptValues && s.stepLoss().size() == keptSize;
+    }
+
+    /** Keeps a snapshot's run unless it was kept already (then silently: nothing new happened). */
     private KeptRun keep(TrainingSnapshot s, String note) {
-        if (s.stepLoss().values() == keptValues && s.stepLoss().size() == keptSize) {
-            message.set("This run is kept already.");
+        if (kept(s)) {
             return null;
         }
         keptValues = s.stepLoss().values();
         keptSize = s.stepLoss().size();
         RunSettings settings = RunSettings.of(source.get(), s.document(), s.learningRate(), s.batchSize());
-        return add(settings, s.stepLoss(), s.trainLoss(), s.validLoss(), s.trainAccuracy(), s.validAccuracy(),
-                s.learningRates(), ChartsViewModel.stepsPerEpoch(s.epochSize(), s.batchSize()), note);
+        KeptRun run = add(settings, s.stepLoss(), s.trainLoss(), s.validLoss(), s.trainAccuracy(),
+                s.validAccuracy(), s.learningRates(), ChartsViewModel.stepsPerEpoch(s.epochSize(), s.batchSize()),
+                note);
+        if (s == last) {
+            liveId = run.id();
+            changed();
+        }
+        return run;
     }
 
     /**
@@ -139,11 +161,21 @@ public final class RunsViewModel {
                     + " runs at most).";
             runs.remove(0);
         }
-        KeptRun run = new KeptRun(nextId++, unique(settings.defaultName()), freeInk(), true, settings, stepLoss,
-                trainLoss, validLoss, trainAccuracy, validAccuracy, learningRates, stepsPerEpoch, note);
+        KeptRun run = new KeptRun(nextId++, unique(settings.defaultName()), freeInk(), true, settings,
+                compact(stepLoss), compact(trainLoss), compact(validLoss), compact(trainAccuracy),
+                compact(validAccuracy), compact(learningRates), stepsPerEpoch, note);
         runs.add(run);
         message.set("Kept '" + run.name() + "' (" + note + ")." + dropped);
+        changed();
         return run;
+    }
+
+    /**
+     * The values alone, in an array of their own: the trainer's arrays have room to grow (up to twice the values),
+     * and a kept run should not hold them.
+     */
+    private static Series.View compact(Series.View v) {
+        return new Series.View(v.toArray(), v.size(), v.stride());
     }
 
     private String unique(String name) {
@@ -210,6 +242,7 @@ public final class RunsViewModel {
         if (now != null) {
             runs.remove(now);
             message.set("Deleted '" + now.name() + "'.");
+            changed();
         }
     }
 
@@ -221,6 +254,7 @@ public final class RunsViewModel {
         for (int i = 0; i < runs.size(); i++) {
             if (runs.get(i).id() == run.id()) {
                 runs.set(i, changed);
+                changed();
                 return;
             }
         }
@@ -231,13 +265,27 @@ public final class RunsViewModel {
         return runs.stream().filter(KeptRun::shown).toList();
     }
 
-    /** The shown runs as the charts draw them. */
+    /**
+     * The shown runs as the charts draw them, except the one that is still the current run (kept when it finished,
+     * no step since): the charts draw that one already.
+     */
     public List<OverlaidRun> overlays() {
         List<OverlaidRun> out = new ArrayList<>();
         for (KeptRun run : shown()) {
-            out.add(run.overlay());
+            if (run.id() != liveId) {
+                out.add(run.overlay());
+            }
         }
         return out;
+    }
+
+    /** Changes whenever {@link #overlays()} may have changed (a run kept, renamed, shown, hidden, deleted). */
+    public javafx.beans.value.ObservableLongValue overlaysChangedProperty() {
+        return overlaysChanged;
+    }
+
+    private void changed() {
+        overlaysChanged.set(overlaysChanged.get() + 1);
     }
 
     /** Every kept run, oldest first (observable, read-only for views: change it through the methods here). */

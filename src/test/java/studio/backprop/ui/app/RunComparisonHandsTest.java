@@ -103,6 +103,7 @@ class RunComparisonHandsTest {
     @Test
     void twoRunsAreKeptOverlaidHiddenAndExported(FxRobot robot) throws Exception {
         robot.interact(() -> window.showPage("Training"));
+        showRunsTab(robot);
         RunsPanel panel = robot.lookup(".runs-panel").queryAs(RunsPanel.class);
         trainToTheEnd(robot, file("xor-sgd.bps", "sgd", "0.5"));
         await(() -> runs(robot).size() == 1);
@@ -113,6 +114,10 @@ class RunComparisonHandsTest {
 
         TrainingCharts charts = robot.lookup(".training-charts").queryAs(TrainingCharts.class);
         ChartModel loss = charts.lossChart().modelProperty().get();
+        assertNull(loss.series("xor-adam · adam η=0.05"), "the finished run is the current one: drawn once");
+        robot.interact(() -> model.training().send(new TrainerCommand.Reset()));
+        await(() -> model.training().snapshotProperty().get().step() == 0);
+        loss = charts.lossChart().modelProperty().get();
         assertNotNull(loss.series("xor-sgd · sgd η=0.5"));
         assertNotNull(loss.series("xor-adam · adam η=0.05"));
         assertEquals(60, loss.series("xor-sgd · sgd η=0.5").values().size());
@@ -165,6 +170,7 @@ class RunComparisonHandsTest {
     @Test
     void theRaceKeepsARunPerOptimiserAndClosingTheWindowEndsItsThread(FxRobot robot) throws Exception {
         robot.interact(() -> window.showPage("Training"));
+        showRunsTab(robot);
         trainToTheEnd(robot, file("xor-race.bps", "sgd", "0.5"));
         await(() -> runs(robot).size() == 1);
         robot.interact(() -> robot.lookup(".race-panel").queryAs(javafx.scene.control.TitledPane.class)
@@ -196,9 +202,10 @@ class RunComparisonHandsTest {
         BufferedImage picture = ImageIO.read(comparison.toFile());
         assertEquals(960, picture.getWidth());
         assertEquals(400, picture.getHeight());
-        for (int[] rgb : new int[][] {{44, 160, 44}, {214, 39, 40}, {148, 103, 189}, {23, 190, 207}}) {
+        for (int[] rgb : new int[][] {{140, 86, 75}, {214, 39, 40}, {148, 103, 189}, {23, 190, 207}}) {
             assertTrue(hasColour(picture, rgb[0], rgb[1], rgb[2]), "a kept run's colour in the picture");
         }
+        assertFalse(hasColour(picture, 44, 160, 44), "the finished run is the current one, drawn in its own colours");
 
         // a long race, then the window closes while it runs: nothing more arrives and its thread ends
         robot.interact(() -> epochs.setText("100000"));
@@ -211,6 +218,11 @@ class RunComparisonHandsTest {
         int kept = runs(robot).size();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(kept, runs(robot).size());
+    }
+
+    private static void showRunsTab(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = robot.lookup(".training-side").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
     }
 
     private static boolean hasColour(BufferedImage image, int r, int g, int b) {

@@ -137,6 +137,27 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aKeptRunThatIsStillTheCurrentOneIsNotDrawnTwice() {
+        RunsViewModel vm = runs();
+        TrainingLoop loop = loop(xor());
+        while (!loop.finished()) {
+            loop.stepBatch();
+        }
+        long changes = vm.overlaysChangedProperty().get();
+        vm.observe(snapshot(loop, 1));
+        assertEquals(1, vm.runs().size());
+        assertEquals(List.of(), vm.overlays(), "the charts show the finished run as the current one already");
+        assertEquals(1, vm.shown().size(), "it is shown, and exported");
+        vm.observe(snapshot(loop, 1));
+        assertEquals(List.of(), vm.overlays());
+        loop.reset();
+        vm.observe(snapshot(loop, 1));
+        assertEquals(List.of("xor · sgd η=0.5"), vm.overlays().stream().map(o -> o.name()).toList());
+        assertTrue(vm.overlaysChangedProperty().get() > changes);
+        assertEquals(1, vm.runs().size(), "the reset run was kept already");
+    }
+
+    @Test
     void keepThisRunKeepsWhateverWasTrainedAndSaysSoWhenNothingWas() {
         RunsViewModel vm = runs();
         TrainingLoop loop = loop(xor());
@@ -210,6 +231,7 @@ class RunsViewModelTest {
             loop.stepBatch();
         }
         vm.observe(snapshot(loop, ++version + 100));
+        vm.observe(null);
         return vm.runs().get(vm.runs().size() - 1);
     }
 }
