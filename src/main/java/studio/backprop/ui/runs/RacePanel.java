@@ -54,6 +54,14 @@ public final class RacePanel extends TitledPane {
         grid.setHgap(4);
         grid.setVgap(3);
         grid.addRow(0, new Label("optimiser"), new Label("η"), new Label("its settings"));
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints rates = new javafx.scene.layout.ColumnConstraints();
+        rates.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints settingsColumn = new javafx.scene.layout.ColumnConstraints();
+        settingsColumn.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        settingsColumn.setMinWidth(60);
+        grid.getColumnConstraints().setAll(names, rates, settingsColumn);
         int r = 1;
         for (OptimizerRace.Entrant e : OptimizerRace.defaults()) {
             CheckBox on = new CheckBox(e.label());
@@ -63,7 +71,8 @@ public final class RacePanel extends TitledPane {
             eta.setId("race-eta-" + e.type());
             TextField own = new TextField(RaceEntries.settingsText(e));
             own.setPrefColumnCount(10);
-            own.setTooltip(new Tooltip("name = value, separated by commas"));
+            own.setTooltip(new Tooltip(own.getText().isEmpty() ? "SGD has no settings besides η"
+                    : own.getText() + "\n(name = value, separated by commas)"));
             own.setDisable(own.getText().isEmpty());
             grid.addRow(r++, on, eta, own);
             rows.add(() -> new RaceEntries.Row(on.isSelected(), e, eta.getText(), own.getText()));

@@ -199,6 +199,17 @@ class RunComparisonHandsTest {
             }
         });
 
+        robot.interact(() -> model.themeProperty().set(AppModel.Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", "runs-race-window-dark.png"),
+                        1, javafx.scene.paint.Color.BLACK);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.interact(() -> model.themeProperty().set(AppModel.Theme.LIGHT));
         BufferedImage picture = ImageIO.read(comparison.toFile());
         assertEquals(960, picture.getWidth());
         assertEquals(400, picture.getHeight());
