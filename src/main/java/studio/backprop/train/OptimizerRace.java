@@ -55,6 +55,12 @@ public final class OptimizerRace {
                        String stopped) {
     }
 
+    /** Told after every epoch of a lane (on the race's thread), for a progress line. */
+    @FunctionalInterface
+    public interface EpochListener {
+        void epochDone(Entrant entrant, int epoch, int epochs);
+    }
+
     private OptimizerRace() {
     }
 
@@ -100,6 +106,12 @@ public final class OptimizerRace {
      */
     public static List<Lane> run(NetworkDocument doc, TrainingData data, List<Entrant> entrants, int epochs,
                                  BooleanSupplier cancelled, Consumer<Lane> each) {
+        return run(doc, data, entrants, epochs, cancelled, each, (e, epoch, of) -> { });
+    }
+
+    /** As {@link #run(NetworkDocument, TrainingData, List, int, BooleanSupplier, Consumer)}, telling each epoch. */
+    public static List<Lane> run(NetworkDocument doc, TrainingData data, List<Entrant> entrants, int epochs,
+                                 BooleanSupplier cancelled, Consumer<Lane> each, EpochListener onEpoch) {
         if (epochs < 1) {
             throw new IllegalArgumentException("the race needs at least 1 epoch, got " + epochs);
         }
@@ -108,7 +120,7 @@ public final class OptimizerRace {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            Lane lane = run(documentFor(doc, entrant, epochs), data, entrant, cancelled);
+            Lane lane = run(documentFor(doc, entrant, epochs), data, entrant, cancelled, onEpoch);
             lanes.add(lane);
             each.accept(lane);
         }
@@ -116,7 +128,8 @@ public final class OptimizerRace {
     }
 
     /** One entrant's run of {@code raced} (a document made by {@link #documentFor}). */
-    static Lane run(NetworkDocument raced, TrainingData data, Entrant entrant, BooleanSupplier cancelled) {
+    static Lane run(NetworkDocument raced, TrainingData data, Entrant entrant, BooleanSupplier cancelled,
+                    EpochListener onEpoch) {
         Compilation c = DocumentCompiler.compile(raced);
         if (!c.trainable()) {
             throw new IllegalArgumentException(entrant.label() + " cannot race: " + c.whyNotTrainable());
@@ -130,7 +143,9 @@ public final class OptimizerRace {
                     stopped = "cancelled after " + loop.steps() + " steps";
                     break;
                 }
-                loop.stepBatch();
+                if (loop.stepBatch().epochEnded()) {
+                    onEpoch.epochDone(entrant, loop.epoch(), c.plan().epochs());
+                }
             }
         } catch (TrainingDivergedException e) {
             stopped = "diverged at step " + (loop.steps() + 1) + ": " + e.getMessage();

@@ -108,6 +108,15 @@ class OptimizerRaceTest {
     }
 
     @Test
+    void everyEpochOfEveryLaneIsTold() {
+        NetworkDocument doc = moons();
+        List<String> told = new ArrayList<>();
+        OptimizerRace.run(doc, data(doc), OptimizerRace.defaults().subList(0, 2), 2, () -> false, lane -> { },
+                (e, epoch, of) -> told.add(e.label() + " " + epoch + "/" + of));
+        assertEquals(List.of("SGD 1/2", "SGD 2/2", "momentum 1/2", "momentum 2/2"), told);
+    }
+
+    @Test
     void cancellingStopsTheRunningLaneAndStartsNoOther() {
         NetworkDocument doc = moons();
         AtomicInteger asked = new AtomicInteger();

@@ -120,6 +120,11 @@ public final class RacePanel extends TitledPane {
                 }
 
                 @Override
+                public void epoch(OptimizerRace.Entrant entrant, int epoch, int epochs) {
+                    status.setText("Racing " + entrant.label() + ": epoch " + epoch + " of " + epochs + "…");
+                }
+
+                @Override
                 public void lane(OptimizerRace.Lane lane) {
                     keep(name, lane);
                 }

@@ -31,6 +31,9 @@ public final class RaceRunner {
         /** A lane started: {@code index} from 0 of {@code count}. */
         void started(OptimizerRace.Entrant entrant, int index, int count);
 
+        /** A lane finished epoch {@code epoch} of {@code epochs}. */
+        void epoch(OptimizerRace.Entrant entrant, int epoch, int epochs);
+
         /** A lane is done (finished, diverged or cancelled). */
         void lane(OptimizerRace.Lane lane);
 
@@ -65,7 +68,8 @@ public final class RaceRunner {
                 int index = i;
                 deliver(() -> listener.started(entrant, index, entrants.size()));
                 OptimizerRace.run(doc, data, List.of(entrant), epochs, () -> cancelled,
-                        lane -> deliver(() -> listener.lane(lane)));
+                        lane -> deliver(() -> listener.lane(lane)),
+                        (e, epoch, of) -> deliver(() -> listener.epoch(e, epoch, of)));
             }
         } catch (RuntimeException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
