@@ -55,9 +55,9 @@ public final class RacePanel extends TitledPane {
         grid.setVgap(3);
         grid.addRow(0, new Label("optimiser"), new Label("η"), new Label("its settings"));
         javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        names.setMinWidth(90);
         javafx.scene.layout.ColumnConstraints rates = new javafx.scene.layout.ColumnConstraints();
-        rates.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rates.setMinWidth(64);
         javafx.scene.layout.ColumnConstraints settingsColumn = new javafx.scene.layout.ColumnConstraints();
         settingsColumn.setHgrow(javafx.scene.layout.Priority.ALWAYS);
         settingsColumn.setMinWidth(60);
@@ -68,9 +68,11 @@ public final class RacePanel extends TitledPane {
             on.setSelected(true);
             TextField eta = new TextField(e.settings().get("learning_rate"));
             eta.setPrefColumnCount(4);
+            eta.setMinWidth(64);
             eta.setId("race-eta-" + e.type());
             TextField own = new TextField(RaceEntries.settingsText(e));
             own.setPrefColumnCount(10);
+            own.setMinWidth(40);
             own.setTooltip(new Tooltip(own.getText().isEmpty() ? "SGD has no settings besides η"
                     : own.getText() + "\n(name = value, separated by commas)"));
             own.setDisable(own.getText().isEmpty());

@@ -55,14 +55,21 @@ public final class RunsPanel extends VBox {
         list.setCellFactory(v -> new RunCell());
         list.setPrefHeight(170);
         list.setMinHeight(90);
+        list.setMinWidth(60);
+        list.setPrefWidth(200);
+        race.setMinWidth(60);
         list.setPlaceholder(new Label("A run is kept here when it finishes or is reset, or with Keep this run."));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, run) -> name.setText(
                 run == null ? "" : run.name()));
         name.setPromptText("name of the selected run");
+        // the panel's column may be narrow (presenter type): the field gives up width, the buttons keep theirs
+        name.setPrefColumnCount(8);
+        name.setMinWidth(40);
         name.setId("run-name");
         name.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         name.setOnAction(e -> rename());
         Button rename = new Button("Rename");
+        rename.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         rename.disableProperty().bind(name.disableProperty());
         rename.setOnAction(e -> rename());
         HBox.setHgrow(name, Priority.ALWAYS);
@@ -82,6 +89,9 @@ public final class RunsPanel extends VBox {
         });
         ComboBox<RunCurves> curves = new ComboBox<>();
         curves.getItems().setAll(RunCurves.values());
+        curves.setMinWidth(60);
+        curves.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(curves, Priority.ALWAYS);
         curves.valueProperty().bindBidirectional(model.curvesProperty());
         curves.setTooltip(new Tooltip("Which curves of the kept runs the loss and accuracy charts draw"));
         message.setWrapText(true);
@@ -111,7 +121,9 @@ public final class RunsPanel extends VBox {
     }
 
     private static HBox labelled(String text, javafx.scene.Node control) {
-        HBox row = new HBox(6, new Label(text), control);
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, label, control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -151,6 +151,25 @@ class RunComparisonHandsTest {
                 throw new IllegalStateException(e);
             }
         });
+        robot.interact(() -> model.presenterModeProperty().set(true));
+        robot.interact(() -> robot.lookup(".race-panel").queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                PngExporter.write(window.scene().getRoot(), Path.of("target", "screens", "runs-presenter.png"), 1,
+                        javafx.scene.paint.Color.WHITE);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        javafx.scene.control.Button rename = robot.lookup(".runs-panel .button").match(
+                (javafx.scene.control.Button b) -> b.getText().equals("Rename")).query();
+        javafx.geometry.Bounds shown = rename.localToScene(rename.getLayoutBounds());
+        javafx.geometry.Bounds column = robot.lookup(".training-side").query().localToScene(
+                robot.lookup(".training-side").query().getLayoutBounds());
+        assertTrue(shown.getMaxX() <= column.getMaxX() + 0.5, "Rename is whole in presenter mode: " + shown);
+        robot.interact(() -> model.presenterModeProperty().set(false));
         BufferedImage picture = ImageIO.read(png.toFile());
         assertTrue(picture.getWidth() > 400, "a picture of the chart at 2×");
         assertTrue(hasColour(picture, 44, 160, 44), "the first kept run's green is in the picture");
