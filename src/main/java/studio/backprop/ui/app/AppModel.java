@@ -48,6 +48,7 @@ public final class AppModel {
     private final RecentFiles recent;
     private final Path samplesFolder;
     private final SessionFollower session;
+    private final java.util.List<Runnable> shutdownActions = new java.util.ArrayList<>();
 
     /**
      * @param appFolder     where autosave lives (the user's home folder in the app, a temp folder in tests)
@@ -191,8 +192,14 @@ public final class AppModel {
         }
     }
 
+    /** Runs {@code action} at shutdown, before training stops (a page's background work ends there). */
+    public void onShutdown(Runnable action) {
+        shutdownActions.add(action);
+    }
+
     /** A normal shutdown: stops training, forgets the autosave. */
     public void shutdown() {
+        shutdownActions.forEach(Runnable::run);
         session.close();
         autosave.clear();
         io.shutdown();

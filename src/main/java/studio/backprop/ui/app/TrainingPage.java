@@ -25,6 +25,10 @@ import studio.backprop.ui.training.DatasetPanel;
 import studio.backprop.ui.training.DatasetViewModel;
 import studio.backprop.ui.training.PerceptronTraceView;
 import studio.backprop.ui.training.PlaygroundView;
+import studio.backprop.ui.runs.RacePanel;
+import studio.backprop.ui.runs.RaceRunner;
+import studio.backprop.ui.runs.RunsPanel;
+import studio.backprop.ui.runs.RunsViewModel;
 
 /**
  * The Training page: the 2-D data panel, the Playground (the network with a heatmap per neuron and the output over
@@ -50,9 +54,14 @@ final class TrainingPage implements Page {
     private final VBox content;
     private final SplitPane column;
     private boolean loading;
+    private final RunsViewModel runs = new RunsViewModel();
+    private final RaceRunner racer = new RaceRunner();
+    private final RunsPanel runsPanel;
+    private final studio.backprop.ui.runs.RunComparisonPicture comparison;
 
     TrainingPage(Pages.Context context) {
         this.model = context.model();
+        runsPanel = runsPanel(context);
         playground = new PlaygroundView(model.training(), dataset);
         trace = new PerceptronTraceView(model.training());
         playground.planarDataProperty().bind(planar);
@@ -62,12 +71,13 @@ final class TrainingPage implements Page {
         charts.presenterModeProperty().bind(model.presenterModeProperty());
         charts.paletteProperty().bind(Bindings.createObjectBinding(() -> model.themeProperty().get()
                 == AppModel.Theme.LIGHT ? ChartPalette.LIGHT : ChartPalette.DARK, model.themeProperty()));
+        comparison = new studio.backprop.ui.runs.RunComparisonPicture(charts);
         charts.setMinHeight(180);
         charts.setPrefHeight(250);
         column = new SplitPane(playground, charts);
         column.setOrientation(Orientation.VERTICAL);
         column.setDividerPositions(0.66);
-        split = new SplitPane(dataSlot(), column);
+        split = new SplitPane(leftColumn(), column);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.28);
         perceptron.bind(Bindings.createBooleanBinding(() -> {
@@ -80,6 +90,63 @@ final class TrainingPage implements Page {
         });
         content = new VBox(split);
         VBox.setVgrow(split, Priority.ALWAYS);
+    }
+
+    /**
+     * The Runs panel: runs kept from the session's snapshots (they outlive the file: opening another keeps them),
+     * drawn in the charts; the race trains the open document on its own thread, ended when the window closes.
+     */
+    private RunsPanel runsPanel(Pages.Context context) {
+        runs.setSource(() -> {
+            java.nio.file.Path file = model.fileProperty().get();
+            NetworkDocument doc = model.documentProperty().get();
+            String name = file != null ? file.getFileName().toString() : doc == null ? "run" : doc.name();
+            return name.replaceFirst("\\.(bps|bpsession)$", "");
+        });
+        model.training().snapshotProperty().addListener((o, a, s) -> runs.observe(s));
+        runs.overlaysChangedProperty().addListener((o, a, b) -> overlay());
+        runs.curvesProperty().addListener((o, a, b) -> overlay());
+        model.onShutdown(racer::shutdown);
+        RacePanel race = new RacePanel(runs, racer, (go, fail) -> model.ensureTrainer(() -> {
+            var s = model.training().snapshotProperty().get();
+            NetworkDocument doc = s != null && s.document() != null ? s.document()
+                    : model.training().sessionDocumentProperty().get();
+            go.accept(doc, model.training().sessionData());
+        }, fail), runs::sourceName);
+        RunsPanel panel = new RunsPanel(runs, race, () -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the shown runs as CSV");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+            chooser.setInitialFileName("runs.csv");
+            java.io.File f = chooser.showSaveDialog(context.stage());
+            return f == null ? null : f.toPath();
+        }, (file, text, done, failed) -> model.io().submit(() -> {
+            studio.backprop.io.AtomicFile.writeString(file, text);
+            return file;
+        }, p -> done.run(), failed));
+        return panel;
+    }
+
+    /**
+     * The left column: the data (or the perceptron's trace) and, on a tab beside it, the Runs panel, so comparing
+     * runs takes no width from the charts.
+     */
+    private Node leftColumn() {
+        ScrollPane runsScroll = new ScrollPane(runsPanel);
+        runsScroll.setFitToWidth(true);
+        runsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runsScroll.getStyleClass().add("edge-to-edge");
+        javafx.scene.control.Tab data = new javafx.scene.control.Tab("Data", dataSlot());
+        javafx.scene.control.Tab kept = new javafx.scene.control.Tab("Runs", runsScroll);
+        kept.setId("runs-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(data, kept);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("training-side");
+        return tabs;
+    }
+
+    private void overlay() {
+        charts.setOverlays(runs.overlays(), runs.curvesProperty().get());
     }
 
     /** The data panel, scrolling on a small screen, or in its place a line saying where the data comes from. */
@@ -162,6 +229,7 @@ final class TrainingPage implements Page {
         for (var chart : charts.charts()) {
             out.add((Exportable) chart);
         }
+        out.add(comparison);
         return out;
     }
 
@@ -182,6 +250,7 @@ final class TrainingPage implements Page {
 
     @Override
     public void setDarkColours(boolean dark) {
+        runsPanel.setPalette(dark ? ChartPalette.DARK : ChartPalette.LIGHT);
         playground.setDarkColours(dark);
         datasetPanel.plot().setDarkColours(dark);
     }

@@ -59,7 +59,9 @@ final class ChartLegend {
         double k = st.k();
         List<String> full = shown.stream().map(s -> s.name() + (s.role() == SeriesRole.RATE_FUTURE ? ""
                 : "  " + ChartPainter.value(s.values().last(), m.percent()))).toList();
-        List<String> names = shown.stream().map(s -> shortName(s.name(), m.title())).toList();
+        String common = commonRunPrefix(shown);
+        List<String> names = shown.stream().map(s -> s.overlaid() ? s.name().substring(common.length())
+                : shortName(s.name(), m.title())).toList();
         for (List<String> texts : List.of(full, names)) {
             double boxW = entryWidth(texts, st);
             double boxH = rowHeight(st) * texts.size() + 6 * k;
@@ -239,8 +241,8 @@ final class ChartLegend {
         for (int i = 0; i < shown.size(); i++) {
             double x0 = at.box().getMinX() + (i % at.perRow()) * at.entryWidth();
             double cy = at.box().getMinY() + 3 * k + rowHeight(st) * (i / at.perRow() + 0.5);
-            ChartPainter.lineStyle(g, shown.get(i).role(), st);
-            if (shown.get(i).role() == SeriesRole.STEP) {
+            ChartPainter.lineStyle(g, shown.get(i), st);
+            if (shown.get(i).role() == SeriesRole.STEP && !shown.get(i).overlaid()) {
                 g.setStroke(st.palette().color(SeriesRole.STEP).deriveColor(0, 1, 1, 0.5));
                 g.setLineWidth(2 * k);
             }
@@ -273,6 +275,32 @@ final class ChartLegend {
 
     private static List<ChartSeries> shown(ChartModel m) {
         return m.series().stream().filter(s -> s.values().size() > 0).toList();
+    }
+
+    /**
+     * The words all kept runs' names begin with, up to and including a " · " ("xor · " of "xor · adam η=0.01" and
+     * "xor · sgd η=0.1"): names alone leave it out, so that many runs fit. Empty unless two or more runs are shown.
+     */
+    static String commonRunPrefix(List<ChartSeries> shown) {
+        List<String> runs = shown.stream().filter(ChartSeries::overlaid).map(ChartSeries::name).toList();
+        if (runs.size() < 2) {
+            return "";
+        }
+        String prefix = runs.get(0);
+        for (String name : runs) {
+            int n = 0;
+            while (n < Math.min(prefix.length(), name.length()) && prefix.charAt(n) == name.charAt(n)) {
+                n++;
+            }
+            prefix = prefix.substring(0, n);
+        }
+        int cut = prefix.lastIndexOf(" · ");
+        if (cut < 0) {
+            return "";
+        }
+        String candidate = prefix.substring(0, cut + 3);
+        // a name that would be left empty keeps the whole prefix
+        return runs.stream().anyMatch(r -> r.length() == candidate.length()) ? "" : candidate;
     }
 
     /** "train loss" in the chart titled "Loss" reads "train"; a name made only of the title's words stays whole. */

@@ -235,7 +235,26 @@ final class ChartPainter {
         return Math.floor(v) + 0.5;
     }
 
-    /** Stroke colour, width and dashes of a series. */
+    /**
+     * Stroke colour, width and dashes of a series. A kept run's series is drawn in its run's colour: per-epoch
+     * training values solid, validation values dashed, per-step values thin.
+     */
+    static void lineStyle(GraphicsContext g, ChartSeries s, Style st) {
+        if (!s.overlaid()) {
+            lineStyle(g, s.role(), st);
+            return;
+        }
+        double k = st.k();
+        g.setStroke(st.palette().run(s.ink()));
+        g.setLineWidth(s.role() == SeriesRole.STEP ? 1.2 * k : 2 * k);
+        if (s.role() == SeriesRole.VALIDATION) {
+            g.setLineDashes(7 * k, 4 * k);
+        } else {
+            g.setLineDashes();
+        }
+    }
+
+    /** Stroke colour, width and dashes of a series of the current run. */
     static void lineStyle(GraphicsContext g, SeriesRole role, Style st) {
         Color c = st.palette().color(role);
         double k = st.k();
@@ -250,7 +269,7 @@ final class ChartPainter {
 
     private void drawSeries(GraphicsContext g, ChartSeries s, Envelope e, AxisScale x, AxisScale y, Plot p,
                             Style st) {
-        lineStyle(g, s.role(), st);
+        lineStyle(g, s, st);
         g.beginPath();
         List<double[]> markers = new ArrayList<>();
         if (s.values().size() <= e.columns()) {
@@ -259,6 +278,7 @@ final class ChartPainter {
             drawEnvelope(g, e, y, p);
         }
         g.stroke();
+        g.setLineDashes();
         if (s.role() != SeriesRole.STEP && markers.size() <= e.columns() / 8) {
             g.setFill(g.getStroke());
             double r = 2.5 * st.k();

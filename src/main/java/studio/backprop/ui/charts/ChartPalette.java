@@ -43,6 +43,24 @@ public enum ChartPalette {
         return grid;
     }
 
+    /**
+     * The colour of kept run number {@code ink} (0, 1, 2, …, repeating after eight), chosen to stand apart from the
+     * current run's blue and orange; lighter on the dark background.
+     */
+    public Color run(int ink) {
+        Color c = RUNS[Math.floorMod(ink, RUNS.length)];
+        return this == DARK ? c.interpolate(Color.WHITE, 0.3) : c;
+    }
+
+    private static final Color[] RUNS = {Color.rgb(44, 160, 44), Color.rgb(214, 39, 40), Color.rgb(148, 103, 189),
+            Color.rgb(140, 86, 75), Color.rgb(227, 119, 194), Color.rgb(23, 190, 207), Color.rgb(188, 189, 34),
+            Color.rgb(90, 90, 90)};
+
+    /** The line colour of a series: a kept run's own colour, otherwise its role's. */
+    public Color color(ChartSeries s) {
+        return s.overlaid() ? run(s.ink()) : color(s.role());
+    }
+
     /** The line colour of a series role (per-step loss is the training colour, made faint when drawn). */
     public Color color(SeriesRole role) {
         return switch (role) {

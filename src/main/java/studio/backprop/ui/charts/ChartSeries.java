@@ -5,13 +5,26 @@ import studio.backprop.train.Series;
 /**
  * One named line of a chart: the trainer's shared values (read in place, never copied) and where they sit on the
  * x axis: point {@code i} at x = {@code x0 + i·dx}.
+ *
+ * @param ink the colour of a kept run drawn beside the current one ({@link ChartPalette#run(int)}), or −1 for the
+ *            role's own colour
  */
-public record ChartSeries(String name, SeriesRole role, Series.View values, double x0, double dx) {
+public record ChartSeries(String name, SeriesRole role, Series.View values, double x0, double dx, int ink) {
 
     public ChartSeries {
         if (!(dx > 0)) {
             throw new IllegalArgumentException("the x step of series '" + name + "' must be > 0, got " + dx);
         }
+    }
+
+    /** A series of the current run, in its role's colour. */
+    public ChartSeries(String name, SeriesRole role, Series.View values, double x0, double dx) {
+        this(name, role, values, x0, dx, -1);
+    }
+
+    /** True for a kept run's series, drawn in the run's own colour. */
+    public boolean overlaid() {
+        return ink >= 0;
     }
 
     /** x of point {@code i}. */

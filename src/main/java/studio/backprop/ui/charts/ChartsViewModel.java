@@ -41,6 +41,8 @@ public final class ChartsViewModel {
     private LearningRateSchedule schedule;
     private int plannedEpochs;
     private boolean planAxis = true;
+    private List<OverlaidRun> overlays = List.of();
+    private RunCurves curves = RunCurves.TRAIN_AND_VALIDATION;
 
     public ChartsViewModel() {
         update(null);
@@ -65,6 +67,15 @@ public final class ChartsViewModel {
     }
 
     /**
+     * Kept runs to draw beside the current one, each in its colour, and which of their curves; takes effect at the
+     * next {@link #update}. The x axes stretch to the longest of them.
+     */
+    public void setOverlays(List<OverlaidRun> runs, RunCurves which) {
+        overlays = List.copyOf(runs);
+        curves = which;
+    }
+
+    /**
      * The loss and accuracy x range while training: the plan when it is short, otherwise 10, 20, 40, … epochs, just
      * past the epochs done, so a long plan does not squeeze the curves into the left edge and the range (and with it
      * the charts' per-column cache) changes only a few times.
@@ -84,11 +95,16 @@ public final class ChartsViewModel {
         double done = s == null ? 0 : s.epoch() + (s.epochSize() == 0 ? 0 : (double) s.position() / s.epochSize());
         double xMax = Math.max(Math.max(plannedEpochs, done), 1);
         double xDone = planAxis ? growingAxis(done, xMax) : Math.max(done, 1);
-        loss.set(new ChartModel("Loss", "epoch", List.of(
+        for (OverlaidRun run : overlays) {
+            xDone = Math.max(xDone, run.epochs());
+        }
+        List<ChartSeries> lossSeries = new ArrayList<>(List.of(
                 perStep(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), spe),
                 perEpoch(TRAIN_LOSS, SeriesRole.TRAIN, s == null ? none : s.trainLoss()),
-                perEpoch(VALID_LOSS, SeriesRole.VALIDATION, s == null ? none : s.validLoss())),
-                xDone, false, false, "The loss appears here as training runs"));
+                perEpoch(VALID_LOSS, SeriesRole.VALIDATION, s == null ? none : s.validLoss())));
+        lossSeries.addAll(RunOverlays.loss(overlays, curves));
+        loss.set(new ChartModel("Loss", "epoch", lossSeries, xDone, false, false,
+                "The loss appears here as training runs"));
         accuracy.set(accuracyModel(s, xDone));
         learningRate.set(rateModel(s, spe, xDone));
     }
@@ -103,13 +119,17 @@ public final class ChartsViewModel {
         return new ChartSeries(name, role, values, values.stride() / spe, values.stride() / spe);
     }
 
-    private static ChartModel accuracyModel(TrainingSnapshot s, double xMax) {
+    private ChartModel accuracyModel(TrainingSnapshot s, double xMax) {
         Series.View train = s == null ? Series.View.empty() : s.trainAccuracy();
         Series.View valid = s == null ? Series.View.empty() : s.validAccuracy();
         boolean regression = train.size() > 0 && Float.isNaN(train.last());
-        List<ChartSeries> series = regression ? List.of() : List.of(
-                perEpoch(TRAIN_ACCURACY, SeriesRole.TRAIN, train),
-                perEpoch(VALID_ACCURACY, SeriesRole.VALIDATION, valid));
+        List<ChartSeries> series = new ArrayList<>();
+        if (!regression) {
+            series.add(perEpoch(TRAIN_ACCURACY, SeriesRole.TRAIN, train));
+            series.add(perEpoch(VALID_ACCURACY, SeriesRole.VALIDATION, valid));
+        }
+        series.addAll(RunOverlays.accuracy(overlays, curves));
+        regression = regression && series.stream().allMatch(c -> c.values().size() == 0);
         return new ChartModel("Accuracy", "epoch", series, xMax, true, true, regression
                 ? "No accuracy: this network does regression" : "The accuracy appears after the first epoch");
     }
@@ -121,6 +141,7 @@ public final class ChartsViewModel {
         if (future != null) {
             series.add(future);
         }
+        series.addAll(RunOverlays.rates(overlays));
         return new ChartModel("Learning rate η", "epoch", series, xMax, false, false,
                 "The learning rate appears here as training runs");
     }

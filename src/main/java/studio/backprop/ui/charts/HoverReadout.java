@@ -45,7 +45,7 @@ final class HoverReadout {
             double px = x.toPixel(s.x(i), p.left(), p.right());
             double py = y.toPixel(s.values().get(i), p.bottom(), p.top());
             if (!Double.isNaN(py) && py >= p.top() - 1 && py <= p.bottom() + 1) {
-                g.setFill(st.palette().color(s.role()));
+                g.setFill(st.palette().color(s));
                 double r = 3.5 * k;
                 g.fillOval(px - r, py - r, 2 * r, 2 * r);
                 below += py > (p.top() + p.bottom()) / 2 ? 1 : -1;

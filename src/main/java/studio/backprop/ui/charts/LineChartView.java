@@ -59,10 +59,23 @@ public final class LineChartView extends Region implements Exportable {
             o.addListener(x -> invalidate());
         }
         palette.addListener((o, a, b) -> applyBackground());
+        model.addListener((o, a, m) -> forgetGoneSeries(m));
         applyBackground();
         setOnMouseMoved(e -> hover(e.getX()));
         setOnMouseDragged(e -> hover(e.getX()));
         setOnMouseExited(e -> hover(Double.NaN));
+    }
+
+    /**
+     * Drops the envelopes of series the chart no longer has (a kept run deleted or renamed), keeping those of the
+     * series it has (and their narrower twins, keyed by the name and a suffix).
+     */
+    private void forgetGoneSeries(ChartModel m) {
+        if (m == null || envelopes.size() <= 2 * m.series().size()) {
+            return;
+        }
+        envelopes.keySet().removeIf(key -> m.series().stream().noneMatch(s -> key.equals(s.name())
+                || key.startsWith(s.name() + "\u0000")));
     }
 
     private void hover(double x) {

@@ -46,6 +46,8 @@ public final class TrainingCharts extends HBox {
     };
     private final ChangeListener<studio.backprop.spec.NetworkDocument> onCompilation = (o, a, d) -> plan(d);
     private TrainingViewModel bound;
+    /** The snapshot drawn last (kept to redraw when the overlays change). */
+    private TrainingSnapshot shown;
     /** The document whose plan the charts show. */
     private studio.backprop.spec.NetworkDocument planned;
 
@@ -117,11 +119,21 @@ public final class TrainingCharts extends HBox {
     }
 
     private void update(TrainingSnapshot s) {
+        shown = s;
         if (s != null && s.document() != null && planned != null && (!s.document().optimizer()
                 .equals(planned.optimizer()) || !s.document().training().equals(planned.training()))) {
             planOf(s.document());
         }
         viewModel.update(s);
+    }
+
+    /**
+     * Draws these kept runs beside the current one (each in its colour, named in the legends; none: an empty list),
+     * redrawing at once; exports of the charts include them.
+     */
+    public void setOverlays(List<OverlaidRun> runs, RunCurves curves) {
+        viewModel.setOverlays(runs, curves);
+        update(bound == null ? shown : bound.snapshotProperty().get());
     }
 
     public ChartsViewModel viewModel() {

@@ -61,6 +61,8 @@ final class RaceLesson implements Lesson {
                 Controls.text("Click the surface to move the common start. Each optimiser is the engine's own; "
                         + "the gradients come from autograd. AdaDelta takes no learning rate (η = 1 is the "
                         + "paper's form); its ε sets how fast it gets going."),
+                Controls.text("The same race on a real network: open it, then Training ▸ Runs ▸ Race optimisers "
+                        + "on this network; each optimiser's run is kept and their loss curves are drawn together."),
                 readout, message);
         VBox plots = new VBox(plot, values);
         VBox.setVgrow(plot, Priority.ALWAYS);
