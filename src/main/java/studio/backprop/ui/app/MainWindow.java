@@ -81,6 +81,12 @@ public final class MainWindow {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(20), e -> model.autosaveIfDirty()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        // a running timeline or animation timer is held by the toolkit and would keep this window, its pages and
+        // its session alive after shutdown: stop them all there
+        model.onShutdown(() -> {
+            autosave.stop();
+            pages.forEach(page -> page.setShowing(false));
+        });
     }
 
     /** Adds a page as a tab, offers its views to File ▸ Export, and keeps it in step with presenter mode and theme. */
