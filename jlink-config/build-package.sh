@@ -22,7 +22,7 @@ runtime=target/package-runtime
 rm -rf "$runtime"
 cp -r target/image "$runtime"
 rm -rf "$runtime/app" "$runtime/samples" "$runtime/bin/backprop" "$runtime/bin/backprop-studio"
-options="--add-modules=jdk.incubator.vector,javafx.controls,javafx.fxml -Dbackprop.samples=\$APPDIR/samples"
+options="--add-modules=jdk.incubator.vector,javafx.controls,javafx.fxml -XX:PerMethodTrapLimit=1000 -Dbackprop.samples=\$APPDIR/samples"
 for e in javafx.graphics/com.sun.glass.ui javafx.graphics/com.sun.javafx.util javafx.base/com.sun.javafx.logging \
          javafx.graphics/com.sun.glass.events javafx.graphics/com.sun.javafx.application; do
     options="$options --add-exports=$e=ALL-UNNAMED"

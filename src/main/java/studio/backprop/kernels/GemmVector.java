@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Layout (Goto-style): B is packed once per call into panels of {@link #NR} columns (two vectors) for each
  * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows and runs a 4×NR
  * register-blocked FMA micro-kernel (8×LANES and one-vector panels when n <= LANES). Threads split C by groups
- * of register-block rows, and the blocking depends only on the shape, so every element of C sees the same
- * arithmetic whatever the thread count. A single-row or single-column C goes to
+ * of register-block rows, or, when C has few rows and many columns, by B panels (each thread packing its own);
+ * the blocking depends only on the shape, so every element of C sees the same arithmetic whatever the thread
+ * count and the split. A single-row or single-column C goes to
  * {@link GemvVector} instead, where tiles would be mostly padding.
  *
  * <p>Modified: C. Not modified: A, B.
@@ -79,16 +80,44 @@ final class GemmVector {
         call.set(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, mr, nr, panels * nr,
                 PACKED_B.get(Math.multiplyExact(k, panels * nr)));
         try {
+            if (splitsColumns(m, n, k, nr, panels)) {
+                // Few rows, many columns (a batch of 64 through a wide layer): each thread packs and multiplies
+                // its own B panels against all the rows, so its panels stay in its own cache.
+                call.mode = Mode.COLUMNS;
+                KernelPool.parallelFor(panels, 1, call);
+                return;
+            }
             int packGrain = (int) Math.max(1, MIN_FLOATS_PER_PACK_SLICE / ((long) k * nr));
-            call.packing = true;
+            call.mode = Mode.PACK_B;
             KernelPool.parallelFor(panels, packGrain, call);
-            call.packing = false;
+            call.mode = Mode.ROWS;
             int rowGroups = (m + mr - 1) / mr;
             int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) mr * n * k));
             DynamicSplit.run(rowGroups, grain, MIN_CHUNK_ROWS / mr, call);
         } finally {
             call.release();
         }
+    }
+
+    /**
+     * Whether threads take slices of B's panels rather than of C's rows: when all the rows fit one packed A block
+     * (so splitting rows would make every thread stream all of packed B, half of it packed by the other core),
+     * more than one thread may run, each thread gets at least two panels, and each slice is worth a thread.
+     */
+    static boolean splitsColumns(int m, int n, int k, int nr, int panels) {
+        int threads = KernelPool.threads();
+        return threads > 1 && m <= MC && panels >= 2 * Math.min(threads, 2)
+                && (long) m * Math.min(n, 2L * nr) * k >= MIN_MACS_PER_SLICE;
+    }
+
+    /** What {@link Call#run} does with its range. */
+    private enum Mode {
+        /** Pack B panels [start, end). */
+        PACK_B,
+        /** Multiply groups of mr rows [start, end) by every (already packed) panel. */
+        ROWS,
+        /** Pack B panels [start, end) and multiply every row by them. */
+        COLUMNS
     }
 
     /** Each thread's reusable call state (a record and two lambdas per call before). */
@@ -112,8 +141,7 @@ final class GemmVector {
         int nr;
         int paddedN;
         float[] bp;
-        /** Whether {@link #run} packs B panels (true) or multiplies groups of mr rows (false). */
-        boolean packing;
+        Mode mode = Mode.ROWS;
         boolean inUse;
 
         void set(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, float[] b, int bOff,
@@ -147,14 +175,19 @@ final class GemmVector {
 
         @Override
         public void run(int start, int end) {
-            if (packing) {
-                packB(start, end);
-            } else {
-                rows(start * mr, Math.min(m, end * mr));
+            switch (mode) {
+                case PACK_B -> packB(start, end);
+                case ROWS -> rows(start * mr, Math.min(m, end * mr), 0, (n + nr - 1) / nr);
+                case COLUMNS -> {
+                    packB(start, end);
+                    rows(0, m, start, end);
+                }
+                default -> throw new IllegalStateException("gemm: unknown mode " + mode);
             }
         }
 
-        void rows(int rowStart, int rowEnd) {
+        /** C rows [rowStart, rowEnd) × B panels [panelStart, panelEnd), B already packed. */
+        void rows(int rowStart, int rowEnd, int panelStart, int panelEnd) {
             float[] ap = PACKED_A.get(MC * KC);
             float[] tile = TILE.get(mr * nr);
             for (int pc = 0; pc < k; pc += KC) {
@@ -163,14 +196,20 @@ final class GemmVector {
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
                     packA(ap, ic, mc, pc, kc);
-                    block(kc, ap, pc * paddedN, ic, mc, add, tile);
+                    block(kc, ap, pc * paddedN, ic, mc, add, tile, panelStart, panelEnd);
                 }
             }
         }
 
-        /** Multiplies one packed A block (mc rows) by every packed B panel of the current k-block. */
-        private void block(int kc, float[] ap, int slab, int ic, int mc, boolean add, float[] tile) {
-            for (int j0 = 0, bo = slab; j0 < n; j0 += nr, bo += kc * nr) {
+        /**
+         * Multiplies one packed A block (mc rows) by the packed B panels [panelStart, panelEnd) of the current
+         * k-block. Each tile's arithmetic is the same whichever panels or rows a thread was given.
+         */
+        private void block(int kc, float[] ap, int slab, int ic, int mc, boolean add, float[] tile, int panelStart,
+                           int panelEnd) {
+            for (int jp = panelStart; jp < panelEnd; jp++) {
+                int j0 = jp * nr;
+                int bo = slab + jp * kc * nr;
                 int cols = Math.min(nr, n - j0);
                 for (int r0 = 0, ao = 0; r0 < mc; r0 += mr, ao += kc * mr) {
                     int rows = Math.min(mr, mc - r0);

@@ -23,12 +23,17 @@ public final class Tensor {
     private final int offset;
     private final int[] shape;
     private final int[] strides;
+    /** Kept from construction (shape and strides never change): the kernels ask for both on every call. */
+    private final int size;
+    private final boolean contiguous;
 
     Tensor(float[] data, int offset, int[] shape, int[] strides) {
         this.data = data;
         this.offset = offset;
         this.shape = shape;
         this.strides = strides;
+        this.size = Elementwise.sizeOf(shape);
+        this.contiguous = rowMajorWithoutGaps(shape, strides);
     }
 
     // ---------------------------------------------------------------- creation
@@ -160,7 +165,7 @@ public final class Tensor {
     }
 
     public int size() {
-        return Elementwise.sizeOf(shape);
+        return size;
     }
 
     public int[] strides() {
@@ -169,6 +174,10 @@ public final class Tensor {
 
     /** True when the elements sit row-major without gaps from the offset on. */
     public boolean isContiguous() {
+        return contiguous;
+    }
+
+    private static boolean rowMajorWithoutGaps(int[] shape, int[] strides) {
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) {
