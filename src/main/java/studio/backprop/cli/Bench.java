@@ -168,17 +168,33 @@ public final class Bench {
         out.printf("  JIT      %s%n", trapLimitNote());
     }
 
+    /** Below this PerMethodTrapLimit a workload measured after others may run with boxed vectors (see README). */
+    private static final int SUGGESTED_TRAP_LIMIT = 1000;
+
     /** The C2 trap limit in force and, when it is below the suggested one, the flag that raises it. */
     private static String trapLimitNote() {
-        java.util.OptionalInt limit = JitFlags.trapLimit();
-        if (limit.isEmpty()) {
+        String value = null;
+        try {
+            java.lang.management.PlatformManagedObject bean = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (bean instanceof com.sun.management.HotSpotDiagnosticMXBean hotspot) {
+                value = hotspot.getVMOption("PerMethodTrapLimit").getValue();
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            value = null;
+        }
+        if (value == null) {
             return "PerMethodTrapLimit not reported by this JVM";
         }
-        if (limit.getAsInt() >= JitFlags.SUGGESTED_TRAP_LIMIT) {
-            return "PerMethodTrapLimit=" + limit.getAsInt();
+        try {
+            if (Integer.parseInt(value.trim()) >= SUGGESTED_TRAP_LIMIT) {
+                return "PerMethodTrapLimit=" + value;
+            }
+        } catch (NumberFormatException e) {
+            return "PerMethodTrapLimit=" + value;
         }
-        return "PerMethodTrapLimit=" + limit.getAsInt() + ": rows measured after other workloads may box vectors; "
-                + "run with -XX:PerMethodTrapLimit=" + JitFlags.SUGGESTED_TRAP_LIMIT;
+        return "PerMethodTrapLimit=" + value + ": rows measured after other workloads may box vectors; run with "
+                + "-XX:PerMethodTrapLimit=" + SUGGESTED_TRAP_LIMIT;
     }
 
     private void gemmSection() {

@@ -8,8 +8,7 @@ import studio.backprop.kernels.KernelPool;
 /**
  * {@code bench [--threads N] [--only SECTIONS]}: the kernel and training benchmark. {@code --threads} sets the
  * kernel pool's thread count for the multithreaded rows (the training rows are measured on one thread too);
- * {@code --only} takes a comma-separated list of {@link Bench#SECTIONS}. A JVM started without the JIT setting the
- * benchmark needs measures in a child JVM that has it ({@link JitFlags}).
+ * {@code --only} takes a comma-separated list of {@link Bench#SECTIONS}.
  */
 final class BenchCommand implements Command {
 
@@ -31,19 +30,6 @@ final class BenchCommand implements Command {
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
         args.maxPositional(0);
-        if (JitFlags.shouldFork()) {
-            java.util.List<String> again = new java.util.ArrayList<>(java.util.List.of(name()));
-            for (String option : new String[] {"threads", "only"}) {
-                if (args.option(option) != null) {
-                    again.add("--" + option);
-                    again.add(args.option(option));
-                }
-            }
-            java.util.OptionalInt code = JitFlags.runInChild(again, out, err);
-            if (code.isPresent()) {
-                return code.getAsInt();
-            }
-        }
         Bench bench = Bench.standard(out).threads(args.intOption("threads", KernelPool.threads(), 1));
         String only = args.option("only");
         if (only != null) {
