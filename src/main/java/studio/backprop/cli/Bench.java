@@ -143,8 +143,8 @@ public final class Bench {
         for (int t : threads == 1 ? new int[] {1} : new int[] {threads, 1}) {
             KernelPool.setThreads(t);
             try {
-                for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.mlp(budget),
-                    TrainingWorkloads.lenet(budget), TrainingWorkloads.tinyMlp(budget), TrainingWorkloads.lstm(budget),
+                for (TrainingWorkloads.Result r : new TrainingWorkloads.Result[] {TrainingWorkloads.tinyMlp(budget),
+                    TrainingWorkloads.mlp(budget), TrainingWorkloads.lenet(budget), TrainingWorkloads.lstm(budget),
                     TrainingWorkloads.transformerBlock(budget), GenerativeWorkloads.convAutoencoder(budget),
                     GenerativeWorkloads.ringGan(budget)}) {
                     out.printf("  %-7d %-34s %12.0f %16.3f %14.0f%n", t, r.name(), r.stepsPerSecond(),
