@@ -117,9 +117,11 @@ final class EdgeLabelPainter {
             g.setFill(Color.gray(0.35));
             g.setFont(FONT);
             g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.BOTTOM);
+            g.setFont(Font.font(9));
+            g.setTextBaseline(VPos.TOP);
+            // above the layer titles, clear of the unit counts at the bottom
             g.fillText(left + " edge label" + (left == 1 ? "" : "s") + " left out for room: the formula beside has "
-                    + "every entry", 6, h - 4);
+                    + "every entry", 6, 1, w - 12);
         }
         return placed;
     }

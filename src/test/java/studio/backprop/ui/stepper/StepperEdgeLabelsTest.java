@@ -103,4 +103,43 @@ class StepperEdgeLabelsTest {
         robot.interact(() -> sketch.show(r, stage(r, Phase.BACKWARD, "output/z"), 6, Map.of()));
         assertTrue(sketch.edgeLabels().isEmpty());
     }
+
+    @Test
+    void aFoldedWideLayerLabelsOnlyTheEdgesOfTheBlockShown(FxRobot robot) throws Exception {
+        Path file = Path.of("samples", "mnist-mlp-784-128-64-10.bps");
+        var doc = studio.backprop.spec.DocumentFormat.read(Files.readString(file), file.getFileName().toString());
+        var loop = new studio.backprop.train.TrainingLoop(studio.backprop.spec.DocumentCompiler.compile(doc),
+                studio.backprop.train.DataResolver.resolve(doc, file.toAbsolutePath().getParent(), false,
+                        new int[] {2}));
+        loop.setRecording(true);
+        loop.stepSample();
+        StepRecord r = loop.lastRecord();
+        Map<String, Integer> focus = Map.of("h1", 40, "input", 300);
+        StepStage update = stage(r, Phase.UPDATE, "h1/kernel");
+        List<EdgeLabels.Label> labels = EdgeLabels.of(r, update, 6, focus);
+        assertEquals(16, labels.size());
+        for (EdgeLabels.Label l : labels) {
+            assertTrue(l.from().equals("input") && l.fromUnit() >= 300 && l.fromUnit() < 304, l.toString());
+            assertTrue(l.to().equals("h1") && l.toUnit() >= 40 && l.toUnit() < 44, l.toString());
+        }
+        robot.interact(() -> sketch.show(r, update, 6, focus));
+        List<EdgeLabelPainter.Placed> placed = sketch.edgeLabels();
+        assertFalse(placed.isEmpty());
+        Set<String> texts = labels.stream().map(EdgeLabels.Label::text).collect(Collectors.toSet());
+        for (int i = 0; i < placed.size(); i++) {
+            assertTrue(texts.contains(placed.get(i).text()), placed.get(i).text());
+            for (int j = i + 1; j < placed.size(); j++) {
+                assertFalse(placed.get(i).box().intersects(placed.get(j).box()));
+            }
+        }
+        Path png = Path.of("target", "screens", "stepper-mnist-update-h1-kernel.png");
+        Files.createDirectories(png.getParent());
+        robot.interact(() -> {
+            try {
+                PngExporter.write(sketch, png, 1, ExportBackground.WHITE);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }
