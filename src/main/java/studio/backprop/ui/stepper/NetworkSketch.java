@@ -20,7 +20,8 @@ import studio.backprop.ui.export.ScalableCanvas;
 
 /**
  * The network of a step record as columns of units, the layer of the current stage highlighted and its numbers
- * written on its units (the values forward, ∂L/∂ on the way back, the new weights' layer at the update). A layer wider
+ * written on its units (the values forward, ∂L/∂ on the way back, the new weights' layer at the update). At a weight
+ * matrix's update each of its edges is lit and carries "old − step = new" ({@link EdgeLabels}). A layer wider
  * than {@link UnitFold#WHOLE} units folds into a block of units, "… n more …" rows and its last unit; a click on a fold
  * opens the units it stands for. A convolution or pooling stage on a small image is drawn as grids instead
  * ({@link WindowSketch}).
@@ -30,6 +31,8 @@ final class NetworkSketch extends Region implements Exportable {
     private final ScalableCanvas canvas = new ScalableCanvas();
     private final List<Hit> folds = new ArrayList<>();
     private StepRecord record;
+    private List<EdgeLabelPainter.Placed> labels = List.of();
+    private boolean labelled;
     private StepStage stage;
     private int digits = 6;
     private Map<String, Integer> focus = Map.of();
@@ -79,6 +82,7 @@ final class NetworkSketch extends Region implements Exportable {
         double h = canvas.logicalHeight();
         g.clearRect(0, 0, w, h);
         folds.clear();
+        labels = List.of();
         Map<String, NodeRecord> columns = columns();
         if (columns.isEmpty()) {
             g.setFill(Color.gray(0.4));
@@ -106,9 +110,50 @@ final class NetworkSketch extends Region implements Exportable {
             centres.add(at);
         }
         edges(g, rows, centres);
+        List<EdgeLabels.Label> written = EdgeLabels.of(record, stage, digits, focus);
+        labelled = !written.isEmpty();
+        java.util.function.BiFunction<String, Integer, double[]> centre = (layer, unit) -> {
+            int c = layers.indexOf(layer);
+            for (int k = 0; c >= 0 && k < rows.get(c).size(); k++) {
+                if (rows.get(c).get(k).unit() == unit) {
+                    return centres.get(c).get(k);
+                }
+            }
+            return null;
+        };
+        EdgeLabelPainter.light(g, written, centre);
         for (int c = 0; c < layers.size(); c++) {
             column(g, layers.get(c), columns.get(layers.get(c)), rows.get(c), centres.get(c), dx * (c + 1), h);
         }
+        List<double[]> circles = new ArrayList<>();
+        List<javafx.geometry.Bounds> obstacles = new ArrayList<>();
+        obstacles.add(new javafx.geometry.BoundingBox(0, 0, w, 28));
+        for (int c = 0; c < rows.size(); c++) {
+            double r = radius(rows.get(c).size(), h);
+            for (int k = 0; k < rows.get(c).size(); k++) {
+                double[] p = centres.get(c).get(k);
+                if (rows.get(c).get(k).fold()) {
+                    obstacles.add(new javafx.geometry.BoundingBox(p[0] - 45, p[1] - 12, 90, 24));
+                } else {
+                    circles.add(new double[] {p[0], p[1], r});
+                    if (r < 18) {
+                        obstacles.add(new javafx.geometry.BoundingBox(p[0] + r, p[1] - 7, 56, 14));
+                    }
+                }
+            }
+        }
+        labels = EdgeLabelPainter.paint(g, written, centre, circles, obstacles, w, h);
+    }
+
+    /** The radius of the units of a column of {@code rows} rows: they shrink to fit, so they never overlap. */
+    private double radius(int rows, double h) {
+        // edges with labels get more room: the units are drawn a little smaller then
+        return Math.max(8, Math.min(labelled ? 18 : 24, (h - 60) / (rows + 1) / 2 - 2));
+    }
+
+    /** The labels written on edges at the last drawing (an update of a weight matrix), with their boxes. */
+    List<EdgeLabelPainter.Placed> edgeLabels() {
+        return labels;
     }
 
     private UnitFold fold(String layer, int units) {
@@ -139,8 +184,7 @@ final class NetworkSketch extends Region implements Exportable {
         boolean lit = stage != null && stage.layer().equals(layer);
         float[] written = lit && stage.values().length == out.value().values().length ? stage.values()
                 : out.value().values();
-        // units shrink to fit their column, so a tall layer's circles never overlap
-        double radius = Math.max(8, Math.min(24, (h - 60) / (rows.size() + 1) / 2 - 2));
+        double radius = radius(rows.size(), h);
         boolean numbered = units > UnitFold.WHOLE;
         for (int i = 0; i < rows.size(); i++) {
             UnitFold.Row row = rows.get(i);
