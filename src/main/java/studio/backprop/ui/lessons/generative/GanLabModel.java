@@ -13,6 +13,7 @@ import studio.backprop.spec.GanCompilation;
 import studio.backprop.spec.GanCompiler;
 import studio.backprop.spec.GanDocument;
 import studio.backprop.spec.GanFormat;
+import studio.backprop.data.TargetDistributions;
 import studio.backprop.tensor.Tensor;
 import studio.backprop.train.GanRule;
 import studio.backprop.train.GanRun;
@@ -49,7 +50,9 @@ public final class GanLabModel {
     private Tensor codes;
     private float[] dLosses = new float[0];
     private float[] gLosses = new float[0];
-    private String problem = "";
+    private volatile String problem = "";
+    /** The GAN the lesson trains (the template until a file is opened); its data type is the chosen target's. */
+    private GanDocument base;
 
     /** @param template the GAN file the lesson starts from (its data section is replaced by the chosen target) */
     public GanLabModel(Path template) {
@@ -98,6 +101,27 @@ public final class GanLabModel {
             }
             publish();
         });
+    }
+
+    /**
+     * Trains this GAN from now on (fresh weights from its seed); the target becomes its data source. Only GANs of
+     * 2-D points can be drawn on the plane: any other is refused in words, and the GAN shown stays.
+     *
+     * @return the refusal, or null when the GAN is taken
+     */
+    public String open(GanDocument doc) {
+        int[] sample = doc.sampleShape();
+        if (sample.length != 1 || sample[0] != 2 || !TargetDistributions.NAMES.contains(doc.data().type())) {
+            return "'" + doc.name() + "' makes samples of shape " + studio.backprop.tensor.Shapes.str(sample)
+                    + " from [data " + doc.data().type() + "]; this page draws GANs of 2-D points (sample = 2) on "
+                    + String.join(", ", TargetDistributions.NAMES) + ". Train it on the command line: backprop "
+                    + "train FILE.bpgan";
+        }
+        commands.add(() -> {
+            base = doc;
+            load(doc.data().type());
+        });
+        return null;
     }
 
     /** Fresh weights from the seed. */
@@ -177,8 +201,10 @@ public final class GanLabModel {
 
     private void load(String name) {
         try {
-            String text = Files.readString(template);
-            GanDocument doc = GanFormat.read(text, template.getFileName().toString());
+            if (base == null) {
+                base = GanFormat.read(Files.readString(template), template.getFileName().toString());
+            }
+            GanDocument doc = base;
             doc = new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
                     doc.generatorLayers(), doc.discriminatorLayers(), doc.generatorOptimizer(),
                     doc.discriminatorOptimizer(), doc.rule(), doc.training(),

@@ -42,14 +42,20 @@ class GenerativeLessonsTest {
         stage.show();
     }
 
-    private <T extends Page> T page(Class<T> type) {
-        return window.pages().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    /** Shows the Generative tab's sub-page of this title and returns it. */
+    private <T extends Page> T page(FxRobot robot, String title, Class<T> type) {
+        GenerativePage tab = window.pages().stream().filter(GenerativePage.class::isInstance)
+                .map(GenerativePage.class::cast).findFirst().orElseThrow();
+        robot.interact(() -> {
+            window.showPage(GenerativePage.TITLE);
+            assertTrue(tab.show(title), title);
+        });
+        return type.cast(tab.chosen());
     }
 
     @Test
     void theGanLessonStepsEachNetworkPlaysAndExports(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("GAN"));
-        GanLabPage page = page(GanLabPage.class);
+        GanLabPage page = page(robot, "GAN", GanLabPage.class);
         await(() -> page.model().frame() != null);
         robot.clickOn(".gan-step-d");
         await(() -> page.model().frame().step() == 1 && page.model().frame().phase().equals("discriminator step"));
@@ -64,8 +70,7 @@ class GenerativeLessonsTest {
 
     @Test
     void theAutoencoderLessonShowsCodesAndReconstructionsAndDecodesAnEditedCode(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("Autoencoder"));
-        AutoencoderPage page = page(AutoencoderPage.class);
+        AutoencoderPage page = page(robot, "Autoencoder", AutoencoderPage.class);
         robot.clickOn("AE");
         await(() -> page.showsEverything());
         robot.clickOn(".autoencoder-play");
@@ -80,8 +85,7 @@ class GenerativeLessonsTest {
 
     @Test
     void theVaeLessonDrawsTheLatentGridAndTheCodes(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("VAE"));
-        VaePage page = page(VaePage.class);
+        VaePage page = page(robot, "VAE", VaePage.class);
         robot.clickOn("Open the VAE template");
         await(() -> page.showsEverything());
         robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Play()));
