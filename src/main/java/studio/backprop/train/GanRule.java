@@ -55,6 +55,9 @@ public final class GanRule implements StepRule {
     private Phase lastPhase;
     private float lastDiscriminatorLoss = Float.NaN;
     private float lastGeneratorLoss = Float.NaN;
+    /** The parts of L_D of the last D step, kept when a G step replays the other tape. */
+    private float lastRealTerm = Float.NaN;
+    private float lastFakeTerm = Float.NaN;
     private GanGraphs graphs;
 
     public GanRule(Network generator, Network discriminator, Optimizer generatorOptimizer,
@@ -105,6 +108,10 @@ public final class GanRule implements StepRule {
             discriminatorOptimizer.step(variables(discriminator));
             discriminatorStepsInRound++;
         } else {
+            if (lastPhaseWasD()) {
+                lastRealTerm = g.realTerm();
+                lastFakeTerm = g.fakeTerm();
+            }
             lastGeneratorLoss = g.generatorStep(y, rng);
             generatorOptimizer.step(variables(generator));
             discriminatorStepsInRound = 0;
@@ -127,6 +134,25 @@ public final class GanRule implements StepRule {
     /** L_D of the last discriminator step (NaN before one). */
     public float discriminatorLoss() {
         return lastDiscriminatorLoss;
+    }
+
+    /** The part of the last L_D on the real batch, −mean log σ(l(x)) (NaN before a D step). */
+    public float discriminatorLossOnReal() {
+        return lastPhaseWasD() ? graphs.realTerm() : lastRealTerm;
+    }
+
+    /** The part of the last L_D on the generated batch, −mean log(1 − σ(l(G(z)))) (NaN before a D step). */
+    public float discriminatorLossOnFake() {
+        return lastPhaseWasD() ? graphs.fakeTerm() : lastFakeTerm;
+    }
+
+    private boolean lastPhaseWasD() {
+        return lastPhase == Phase.DISCRIMINATOR && graphs != null;
+    }
+
+    /** η of the optimiser of this network. */
+    public double learningRate(Phase network) {
+        return (network == Phase.DISCRIMINATOR ? discriminatorOptimizer : generatorOptimizer).learningRate();
     }
 
     /** L_G of the last generator step (NaN before one). */
@@ -223,6 +249,8 @@ public final class GanRule implements StepRule {
         discriminatorStepsInRound = 0;
         lastPhase = null;
         graphs = null;
+        lastRealTerm = Float.NaN;
+        lastFakeTerm = Float.NaN;
     }
 
     @Override
