@@ -49,6 +49,7 @@ public final class DocumentCompiler {
         Optimizer optimizer = Components.optimizer(doc.optimizer(), problems);
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
         DataSectionCheck.check(doc, problems);
+        SparsityInputCheck.check(doc, problems);
         if (shapes != null && shapes.ok()) {
             OutputCheck.check(doc, shapes, problems);
         }
