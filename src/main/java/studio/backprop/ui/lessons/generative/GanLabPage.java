@@ -45,6 +45,9 @@ public final class GanLabPage implements Page {
         }
     };
 
+    private boolean dark;
+    private boolean presenter;
+
     public GanLabPage(Pages.Context context) {
         this.context = context;
         root.getStyleClass().add("gan-lab");
@@ -145,7 +148,8 @@ public final class GanLabPage implements Page {
         Button open = new Button("Open GAN File…");
         open.getStyleClass().add("gan-open");
         open.setOnAction(e -> chooseFile());
-        return new ToolBar(play, stepD, stepG, stepBoth, slow, new Label("Target:"), target, reset, open, file);
+        return new ToolBar(play, stepD, stepG, stepBoth, slow, new javafx.scene.control.Separator(),
+                new Label("Target:"), target, reset, new javafx.scene.control.Separator(), open, file);
     }
 
     private void refresh() {
@@ -194,6 +198,24 @@ public final class GanLabPage implements Page {
             if (model != null) {
                 model.playingProperty().set(false);
             }
+        }
+    }
+
+    @Override
+    public void setDarkColours(boolean on) {
+        dark = on;
+        look();
+    }
+
+    @Override
+    public void setPresenterMode(boolean on) {
+        presenter = on;
+        look();
+    }
+
+    private void look() {
+        for (CanvasView view : List.of(plane, losses)) {
+            view.setLook(dark, presenter);
         }
     }
 }

@@ -107,12 +107,20 @@ class GenerativeLessonsTest {
         return s == null ? 0 : s.step();
     }
 
-    static void exportAll(FxRobot robot, Page page, String stem) throws Exception {
+    /** Every view of the page as PNG: on white, then in presenter mode on the dark background. */
+    private void exportAll(FxRobot robot, Page page, String stem) throws Exception {
+        exportAll(robot, page, stem, ExportBackground.WHITE);
+        robot.interact(() -> model.presenterModeProperty().set(true));
+        exportAll(robot, page, stem + "-presenter-dark", ExportBackground.DARK);
+        robot.interact(() -> model.presenterModeProperty().set(false));
+    }
+
+    static void exportAll(FxRobot robot, Page page, String stem, ExportBackground background) throws Exception {
         for (Exportable view : page.exportables()) {
             Path png = Path.of("target", "screens", stem + "-" + view.exportName() + ".png");
             robot.interact(() -> {
                 try {
-                    PngExporter.write(view, png, 1, ExportBackground.WHITE);
+                    PngExporter.write(view, png, 1, background);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
