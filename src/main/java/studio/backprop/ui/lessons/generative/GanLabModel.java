@@ -33,6 +33,8 @@ public final class GanLabModel {
     /** Half the side of the plane shown. */
     static final double EXTENT = 2.0;
     private static final int SHOWN = 300;
+    /** Generated digits shown for a GAN of digits: a 6 × 6 grid. */
+    static final int SHOWN_DIGITS = 36;
     private static final int HISTORY = 2000;
 
     private final Path template;
@@ -47,6 +49,8 @@ public final class GanLabModel {
     private volatile boolean slow;
     // owned by the GAN thread
     private GanRun run;
+    private volatile boolean digits;
+    private int shown = SHOWN;
     private Tensor codes;
     private float[] dLosses = new float[0];
     private float[] gLosses = new float[0];
@@ -111,17 +115,24 @@ public final class GanLabModel {
      */
     public String open(GanDocument doc) {
         int[] sample = doc.sampleShape();
-        if (sample.length != 1 || sample[0] != 2 || !TargetDistributions.NAMES.contains(doc.data().type())) {
+        boolean points = sample.length == 1 && sample[0] == 2 && TargetDistributions.NAMES.contains(doc.data().type());
+        if (!points && !digitsOf(doc)) {
             return "'" + doc.name() + "' makes samples of shape " + studio.backprop.tensor.Shapes.str(sample)
                     + " from [data " + doc.data().type() + "]; this page draws GANs of 2-D points (sample = 2) on "
-                    + String.join(", ", TargetDistributions.NAMES) + ". Train it on the command line: backprop "
-                    + "train FILE.bpgan";
+                    + String.join(", ", TargetDistributions.NAMES) + ", and GANs of the digits (784 values, [data "
+                    + "mnist]). Train it on the command line: backprop train FILE.bpgan";
         }
         commands.add(() -> {
             base = doc;
             load(doc.data().type());
         });
         return null;
+    }
+
+    /** Whether the GAN makes digits: 784 values a sample, from the MNIST sample. */
+    static boolean digitsOf(GanDocument doc) {
+        return java.util.Arrays.stream(doc.sampleShape()).reduce(1, (a, b) -> a * b) == LessonDigits.PIXELS
+                && doc.data().type().equals("mnist");
     }
 
     /** Fresh weights from the seed. */
@@ -154,7 +165,7 @@ public final class GanLabModel {
                     command.run();
                 }
                 if (play && run != null) {
-                    int steps = slow ? 1 : 20;
+                    int steps = slow || digits ? 1 : 20; // a step of a GAN of digits takes a while
                     for (int i = 0; i < steps; i++) {
                         step();
                     }
@@ -205,13 +216,15 @@ public final class GanLabModel {
                 base = GanFormat.read(Files.readString(template), template.getFileName().toString());
             }
             GanDocument doc = base;
-            doc = new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
+            digits = digitsOf(doc);
+            doc = digits ? doc : new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
                     doc.generatorLayers(), doc.discriminatorLayers(), doc.generatorOptimizer(),
                     doc.discriminatorOptimizer(), doc.rule(), doc.training(),
                     doc.data().withType(name));
+            shown = digits ? SHOWN_DIGITS : SHOWN;
             GanCompilation c = GanCompiler.compile(doc);
             run = GanSessions.prepare(c);
-            codes = run.codes(SHOWN, 99);
+            codes = run.codes(shown, 99);
             dLosses = new float[0];
             gLosses = new float[0];
             problem = "";
@@ -223,6 +236,10 @@ public final class GanLabModel {
     }
 
     private void publish() {
+        if (digits) {
+            publishDigits();
+            return;
+        }
         GanRule rule = run.rule();
         Tensor fake = rule.generate(codes);
         float[] arrows = rule.generatorGradientArrows(fake).toArray();
@@ -240,5 +257,26 @@ public final class GanLabModel {
                 ? "discriminator step" : "generator step";
         latest.set(new GanFrame(run.steps(), phase, real, fake.toArray(), arrows, GRID, EXTENT, probability,
                 dLosses.clone(), gLosses.clone()));
+    }
+
+    /** Generated digits for fixed codes, D's verdict on each, and as many real digits. */
+    private void publishDigits() {
+        GanRule rule = run.rule();
+        Tensor fake = rule.generate(codes);
+        float[] probability = rule.discriminate(fake).toArray();
+        // the first digits only: the whole set is millions of values
+        float[] real = Arrays.copyOf(run.real().buffer(), Math.min(run.real().size(), shown * LessonDigits.PIXELS));
+        latest.set(new GanFrame(run.steps(), phaseWords(rule), real, fake.toArray(), new float[0], 0, 0, probability,
+                dLosses.clone(), gLosses.clone()));
+    }
+
+    private static String phaseWords(GanRule rule) {
+        return rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
+                ? "discriminator step" : "generator step";
+    }
+
+    /** Whether the GAN being trained makes digits (the target cannot be chosen then). */
+    public boolean digits() {
+        return digits;
     }
 }

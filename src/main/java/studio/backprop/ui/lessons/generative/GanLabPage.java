@@ -86,7 +86,9 @@ public final class GanLabPage implements Page {
         } else {
             refusal = "";
             file.setText(name);
-            if (!opened.document().data().type().equals(target.getValue())) {
+            boolean digits = GanLabModel.digitsOf(opened.document());
+            target.setDisable(digits);
+            if (!digits && !opened.document().data().type().equals(target.getValue())) {
                 target.setValue(opened.document().data().type());
             }
         }

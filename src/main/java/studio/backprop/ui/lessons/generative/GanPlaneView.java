@@ -32,6 +32,10 @@ final class GanPlaneView extends CanvasView {
         if (frame == null || side <= 0) {
             return;
         }
+        if (frame.digits()) {
+            paintDigits(g, w, h);
+            return;
+        }
         double left = (w - side) / 2;
         double top = (h - side) / 2;
         int n = frame.grid();
@@ -88,5 +92,33 @@ final class GanPlaneView extends CanvasView {
             double dy = -a[i + 1] / longest * 18;
             g.strokeLine(x, y, x + dx, y + dy);
         }
+    }
+
+    /**
+     * A GAN of digits: the generated digits for fixed codes in a square grid, each framed in the colour of the
+     * discriminator's verdict (green: it says real, purple: fake, thicker the surer), the step above.
+     */
+    private void paintDigits(GraphicsContext g, double w, double h) {
+        int count = frame.fake().length / LessonDigits.PIXELS;
+        int across = (int) Math.ceil(Math.sqrt(count));
+        double top = 10 + 22 * ink().fontScale();
+        double cell = Math.min(w - 16, h - top - 8) / across;
+        double left = (w - cell * across) / 2;
+        for (int i = 0; i < count; i++) {
+            double x = left + (i % across) * cell;
+            double y = top + (i / across) * cell;
+            double p = frame.realProbability()[i];
+            LessonPictures.digit(g, frame.fake(), i * LessonDigits.PIXELS, x + 3, y + 3, cell - 6);
+            g.setStroke(p >= 0.5 ? REAL : FAKE);
+            g.setLineWidth(1 + 3 * Math.min(1, Math.abs(p - 0.5) * 2));
+            g.strokeRect(x + 1.5, y + 1.5, cell - 3, cell - 3);
+        }
+        g.setLineWidth(1);
+        g.setFill(ink().text());
+        g.setFont(ink().font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("step " + frame.step() + " · " + frame.phase() + " · G(z) for " + count + " codes; frame: D says "
+                + "real (green) or fake (purple)", left, 6);
     }
 }

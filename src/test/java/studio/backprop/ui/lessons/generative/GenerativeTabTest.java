@@ -103,12 +103,34 @@ class GenerativeTabTest {
     }
 
     @Test
-    void aGanOfDigitsIsNotDrawnOnThePlaneAndSaysWhere(FxRobot robot) throws Exception {
+    void aGanOfDigitsShowsItsGeneratedDigitsAndStepsOneNetworkAtATime(FxRobot robot) throws Exception {
         robot.interact(() -> model.open(Path.of("samples", "dcgan-digits.bpgan"), errors::add));
         GenerativeLessonsTest.await(() -> tab().chosen() instanceof GanLabPage);
+        GanLabPage gan = (GanLabPage) tab().chosen();
+        GenerativeLessonsTest.await(() -> gan.model().frame() != null && gan.model().frame().digits());
+        assertEquals("dcgan-digits.bpgan", fileLabel(robot));
+        assertEquals(GanLabModel.SHOWN_DIGITS * 784, gan.model().frame().fake().length);
+        robot.clickOn(".gan-step-g");
+        GenerativeLessonsTest.await(() -> gan.model().frame().step() == 1
+                && gan.model().frame().phase().equals("generator step"));
+        robot.interact(gan::refreshNow);
+        GenerativeLessonsTest.exportAll(robot, gan, "dcgan", studio.backprop.ui.export.ExportBackground.WHITE);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aGanThisPageCannotDrawIsRefusedInWordsAndTheShownOneStays(FxRobot robot) throws Exception {
+        Path three = Files.createTempDirectory("gan-3d").resolve("three.bpgan");
+        Files.writeString(three, Files.readString(Path.of("samples", "gan-ring.bpgan")).replace("sample = 2",
+                "sample = 3").replace("[generator points]\ntype = Dense\nunits = 2", "[generator points]\ntype = "
+                + "Dense\nunits = 3"));
+        robot.interact(() -> model.open(three, errors::add));
+        GenerativeLessonsTest.await(() -> tab().chosen() instanceof GanLabPage);
         GenerativeLessonsTest.await(() -> robot.lookup(".gan-lab .label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("backprop train")));
+                .anyMatch(l -> l.getText().contains("three.bpgan: 'A GAN learns the ring' makes samples of shape [3]")
+                        && l.getText().contains("backprop train")));
         assertEquals("gan-ring.bpgan (the template)", fileLabel(robot));
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
