@@ -104,9 +104,10 @@ public final class AppModel {
     }
 
     private void showGan(GanFile gan) {
-        ganFile.set(gan);
         recent.add(gan.path());
+        // said first, so that the GAN page, told next, can replace it with why it cannot draw this GAN
         status.set("Opened the GAN " + gan.path().getFileName() + " on the Generative tab's GAN page");
+        ganFile.set(gan);
     }
 
     /** The GAN file opened last (null before one): the GAN page follows it; the network document is not touched. */

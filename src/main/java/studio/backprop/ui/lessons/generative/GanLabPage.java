@@ -83,6 +83,7 @@ public final class GanLabPage implements Page {
         String name = String.valueOf(opened.path().getFileName());
         if (why != null) {
             refusal = name + ": " + why;
+            context.model().statusProperty().set(refusal);
         } else {
             refusal = "";
             file.setText(name);

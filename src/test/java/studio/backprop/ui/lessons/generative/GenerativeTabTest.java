@@ -131,6 +131,7 @@ class GenerativeTabTest {
                         && l.getText().contains("backprop train")));
         assertEquals("gan-ring.bpgan (the template)", fileLabel(robot));
         assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(model.statusProperty().get().startsWith("three.bpgan: "), "the status line says why too");
     }
 
     @Test
