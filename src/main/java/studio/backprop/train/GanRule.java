@@ -181,6 +181,18 @@ public final class GanRule implements StepRule {
         return generator.forward(Variable.constant(z, "z"), ForwardContext.inference()).value();
     }
 
+    /**
+     * D's probability σ(l) that each sample is real, for a conditional GAN given each sample's one-hot label
+     * (N, classes) appended as in training; (N, 1).
+     */
+    public Tensor discriminate(Tensor samples, Tensor oneHot) {
+        if (oneHot == null) {
+            return discriminate(samples);
+        }
+        Variable in = Variable.concat(1, Variable.constant(samples, "sample"), Variable.constant(oneHot, "label"));
+        return discriminator.forward(in, ForwardContext.inference()).sigmoid().value();
+    }
+
     /** D's probability σ(l) that each sample is real, in inference mode: (N, 1). */
     public Tensor discriminate(Tensor samples) {
         return discriminator.forward(Variable.constant(samples, "sample"), ForwardContext.inference()).sigmoid()
@@ -192,8 +204,14 @@ public final class GanRule implements StepRule {
      * fake, as GAN Lab draws it; (N, sample size).
      */
     public Tensor generatorGradientArrows(Tensor fakes) {
+        return generatorGradientArrows(fakes, null);
+    }
+
+    /** The arrows of a conditional GAN: D reads each fake with its one-hot label (N, classes) appended. */
+    public Tensor generatorGradientArrows(Tensor fakes, Tensor oneHot) {
         Variable x = Variable.parameter(fakes.copy(), "fake");
-        Variable logits = discriminator.forward(x, ForwardContext.inference());
+        Variable input = oneHot == null ? x : Variable.concat(1, x, Variable.constant(oneHot, "label"));
+        Variable logits = discriminator.forward(input, ForwardContext.inference());
         Variable loss = settings.generatorLoss() == GanSettings.GeneratorLoss.MINIMAX
                 ? logits.sigmoidCrossEntropy(Variable.constant(Tensor.zeros(logits.shape()))).neg()
                 : logits.sigmoidCrossEntropy(Variable.constant(Tensor.ones(logits.shape())));

@@ -9,11 +9,10 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import studio.backprop.spec.GanCompilation;
+import studio.backprop.data.TargetDistributions;
 import studio.backprop.spec.GanCompiler;
 import studio.backprop.spec.GanDocument;
 import studio.backprop.spec.GanFormat;
-import studio.backprop.data.TargetDistributions;
 import studio.backprop.tensor.Tensor;
 import studio.backprop.train.GanRule;
 import studio.backprop.train.GanRun;
@@ -55,6 +54,8 @@ public final class GanLabModel {
     private float[] dLosses = new float[0];
     private float[] gLosses = new float[0];
     private volatile String problem = "";
+    /** Where the GAN shown came from, in words. */
+    private volatile String source = "gan-ring.bpgan (the template)";
     /** The GAN the lesson trains (the template until a file is opened); its data type is the chosen target's. */
     private GanDocument base;
 
@@ -108,12 +109,14 @@ public final class GanLabModel {
     }
 
     /**
-     * Trains this GAN from now on (fresh weights from its seed); the target becomes its data source. Only GANs of
-     * 2-D points can be drawn on the plane: any other is refused in words, and the GAN shown stays.
+     * Trains this GAN from now on (fresh weights from its seed); for a GAN of points the target becomes its data
+     * source. GANs of 2-D points and of the digits can be drawn; any other is refused in words, and the GAN shown
+     * stays (as it does when this one cannot be prepared: {@link #problem()} then says why).
      *
+     * @param sourceName the file it was read from, for the page to show once it is taken
      * @return the refusal, or null when the GAN is taken
      */
-    public String open(GanDocument doc) {
+    public String open(GanDocument doc, String sourceName) {
         int[] sample = doc.sampleShape();
         boolean points = sample.length == 1 && sample[0] == 2 && TargetDistributions.NAMES.contains(doc.data().type());
         if (!points && !digitsOf(doc)) {
@@ -123,8 +126,13 @@ public final class GanLabModel {
                     + "mnist]). Train it on the command line: backprop train FILE.bpgan";
         }
         commands.add(() -> {
+            GanDocument before = base;
             base = doc;
-            load(doc.data().type());
+            if (load(doc.data().type())) {
+                source = sourceName;
+            } else {
+                base = before;
+            }
         });
         return null;
     }
@@ -210,28 +218,29 @@ public final class GanLabModel {
         return out;
     }
 
-    private void load(String name) {
+    /** Prepares the base GAN (with this target for a GAN of points); false, keeping the run shown, if it fails. */
+    private boolean load(String name) {
         try {
             if (base == null) {
                 base = GanFormat.read(Files.readString(template), template.getFileName().toString());
             }
-            GanDocument doc = base;
-            digits = digitsOf(doc);
-            doc = digits ? doc : new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
-                    doc.generatorLayers(), doc.discriminatorLayers(), doc.generatorOptimizer(),
-                    doc.discriminatorOptimizer(), doc.rule(), doc.training(),
-                    doc.data().withType(name));
-            shown = digits ? SHOWN_DIGITS : SHOWN;
-            GanCompilation c = GanCompiler.compile(doc);
-            run = GanSessions.prepare(c);
+            boolean ofDigits = digitsOf(base);
+            GanDocument doc = ofDigits ? base : new GanDocument(base.name(), base.description(), base.latent(),
+                    base.sampleShape(), base.generatorLayers(), base.discriminatorLayers(), base.generatorOptimizer(),
+                    base.discriminatorOptimizer(), base.rule(), base.training(), base.data().withType(name));
+            GanRun next = GanSessions.prepare(GanCompiler.compile(doc));
+            digits = ofDigits;
+            shown = ofDigits ? SHOWN_DIGITS : SHOWN;
+            run = next;
             codes = run.codes(shown, 99);
             dLosses = new float[0];
             gLosses = new float[0];
             problem = "";
             publish();
+            return true;
         } catch (Exception e) {
             problem = "the GAN could not be prepared: " + e.getMessage();
-            run = null;
+            return false;
         }
     }
 
@@ -242,7 +251,8 @@ public final class GanLabModel {
         }
         GanRule rule = run.rule();
         Tensor fake = rule.generate(codes);
-        float[] arrows = rule.generatorGradientArrows(fake).toArray();
+        Tensor labels = labelsOf(codes, rule.settings());
+        float[] arrows = rule.generatorGradientArrows(fake, labels).toArray();
         float[] grid = new float[GRID * GRID * 2];
         for (int r = 0; r < GRID; r++) {
             for (int c = 0; c < GRID; c++) {
@@ -251,7 +261,7 @@ public final class GanLabModel {
                 grid[at + 1] = (float) (EXTENT - 2 * EXTENT * (r + 0.5) / GRID);
             }
         }
-        float[] probability = rule.discriminate(Tensor.of(grid, GRID * GRID, 2)).toArray();
+        float[] probability = verdicts(rule, Tensor.of(grid, GRID * GRID, 2));
         float[] real = Arrays.copyOf(run.real().toArray(), Math.min(run.real().size(), 2 * SHOWN));
         String phase = rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
                 ? "discriminator step" : "generator step";
@@ -259,11 +269,47 @@ public final class GanLabModel {
                 dLosses.clone(), gLosses.clone()));
     }
 
+    /** The one-hot labels at the end of each code (N, classes) of a conditional GAN; null otherwise. */
+    private static Tensor labelsOf(Tensor codes, studio.backprop.spec.GanSettings settings) {
+        int classes = settings.conditionalClasses();
+        if (classes == 0) {
+            return null;
+        }
+        int n = codes.dim(0);
+        int width = codes.dim(1);
+        float[] out = new float[n * classes];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(codes.buffer(), i * width + settings.latent(), out, i * classes, classes);
+        }
+        return Tensor.of(out, n, classes);
+    }
+
+    /** D's probability of "real" at each point; for a conditional GAN the mean over the classes it is told. */
+    private static float[] verdicts(GanRule rule, Tensor points) {
+        int classes = rule.settings().conditionalClasses();
+        if (classes == 0) {
+            return rule.discriminate(points).toArray();
+        }
+        int n = points.dim(0);
+        float[] mean = new float[n];
+        for (int c = 0; c < classes; c++) {
+            float[] oneHot = new float[n * classes];
+            for (int i = 0; i < n; i++) {
+                oneHot[i * classes + c] = 1f;
+            }
+            float[] p = rule.discriminate(points, Tensor.of(oneHot, n, classes)).toArray();
+            for (int i = 0; i < n; i++) {
+                mean[i] += p[i] / classes;
+            }
+        }
+        return mean;
+    }
+
     /** Generated digits for fixed codes, D's verdict on each, and as many real digits. */
     private void publishDigits() {
         GanRule rule = run.rule();
         Tensor fake = rule.generate(codes);
-        float[] probability = rule.discriminate(fake).toArray();
+        float[] probability = rule.discriminate(fake, labelsOf(codes, rule.settings())).toArray();
         // the first digits only: the whole set is millions of values
         float[] real = Arrays.copyOf(run.real().buffer(), Math.min(run.real().size(), shown * LessonDigits.PIXELS));
         latest.set(new GanFrame(run.steps(), phaseWords(rule), real, fake.toArray(), new float[0], 0, 0, probability,
@@ -273,6 +319,11 @@ public final class GanLabModel {
     private static String phaseWords(GanRule rule) {
         return rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
                 ? "discriminator step" : "generator step";
+    }
+
+    /** The file the GAN shown was read from: "gan-ring.bpgan (the template)" until another is opened. */
+    public String source() {
+        return source;
     }
 
     /** Whether the GAN being trained makes digits (the target cannot be chosen then). */

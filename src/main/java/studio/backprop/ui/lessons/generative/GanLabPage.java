@@ -79,14 +79,13 @@ public final class GanLabPage implements Page {
 
     /** Takes an opened GAN file: trains it from its seed, or says in words why this page cannot draw it. */
     private void take(studio.backprop.ui.app.GanFile opened) {
-        String why = model().open(opened.document());
         String name = String.valueOf(opened.path().getFileName());
+        String why = model().open(opened.document(), name);
         if (why != null) {
             refusal = name + ": " + why;
             context.model().statusProperty().set(refusal);
         } else {
             refusal = "";
-            file.setText(name);
             boolean digits = GanLabModel.digitsOf(opened.document());
             target.setDisable(digits);
             if (!digits && !opened.document().data().type().equals(target.getValue())) {
@@ -162,13 +161,14 @@ public final class GanLabPage implements Page {
             plane.show(frame);
             losses.show(frame.discriminatorLosses(), frame.generatorLosses());
         }
+        file.setText(model().source());
         String problem = model().problem();
         status.setText(problem.isEmpty() ? refusal : problem);
     }
 
     /** The name of the GAN file shown (for tests). */
     String fileName() {
-        return file.getText();
+        return model().source();
     }
 
     /** Draws the latest frame now (for tests and exports). */

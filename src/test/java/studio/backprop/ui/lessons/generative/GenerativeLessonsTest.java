@@ -42,6 +42,21 @@ class GenerativeLessonsTest {
         stage.show();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void end() {
+        close(window.pages().stream().filter(GenerativePage.class::isInstance).map(GenerativePage.class::cast)
+                .findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> model.shutdown());
+    }
+
+    /** Hides the tab (its GAN page's frame timer stops) and ends the GAN lesson's thread, so no test leaves them. */
+    static void close(GenerativePage tab) {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            tab.setShowing(false);
+            ((GanLabPage) tab.subPages().get(2)).model().close();
+        });
+    }
+
     /** Shows the Generative tab's sub-page of this title and returns it. */
     private <T extends Page> T page(FxRobot robot, String title, Class<T> type) {
         GenerativePage tab = window.pages().stream().filter(GenerativePage.class::isInstance)

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import studio.backprop.spec.NetworkDocument;
 import studio.backprop.ui.app.AppModel;
 import studio.backprop.ui.app.MainWindow;
@@ -52,7 +53,8 @@ class GenerativeTabTest {
 
     @AfterEach
     void end() {
-        model.shutdown();
+        GenerativeLessonsTest.close(tab());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> model.shutdown());
     }
 
     private GenerativePage tab() {
@@ -82,9 +84,13 @@ class GenerativeTabTest {
         GenerativeLessonsTest.await(() -> tab().chosen() instanceof GanLabPage);
         GanLabPage gan = (GanLabPage) tab().chosen();
         assertEquals(GenerativePage.TITLE, tabs().getSelectionModel().getSelectedItem().getText());
-        GenerativeLessonsTest.await(() -> gan.model().frame() != null && gan.model().targetProperty().get()
-                .equals("two_moons"));
-        assertEquals("cgan-two-moons.bpgan", fileLabel(robot));
+        GenerativeLessonsTest.await(() -> gan.model().frame() != null && gan.fileName().equals("cgan-two-moons.bpgan"));
+        assertEquals("two_moons", gan.model().targetProperty().get(), "the target is the file's data");
+        assertEquals("", gan.model().problem(), "the conditional GAN is drawn, its labels fed to D");
+        robot.clickOn(".gan-step-both");
+        GenerativeLessonsTest.await(() -> gan.model().frame().step() == 3);
+        robot.interact(gan::refreshNow);
+        GenerativeLessonsTest.exportAll(robot, gan, "cgan", studio.backprop.ui.export.ExportBackground.WHITE);
         assertSame(network, model.documentProperty().get(), "the network document stays as it was");
         assertTrue(errors.isEmpty(), errors.toString());
     }
@@ -132,6 +138,19 @@ class GenerativeTabTest {
         assertEquals("gan-ring.bpgan (the template)", fileLabel(robot));
         assertTrue(errors.isEmpty(), errors.toString());
         assertTrue(model.statusProperty().get().startsWith("three.bpgan: "), "the status line says why too");
+    }
+
+    @Test
+    void aGanWhoseDataCannotBeReadKeepsTheGanShownAndSaysWhy(FxRobot robot) throws Exception {
+        Path none = Files.createTempDirectory("gan-no-data").resolve("no-digits.bpgan");
+        Files.writeString(none, Files.readString(Path.of("samples", "dcgan-digits.bpgan")).strip()
+                + "\ncount = 0\n");
+        robot.interact(() -> model.open(none, errors::add));
+        GenerativeLessonsTest.await(() -> tab().chosen() instanceof GanLabPage);
+        GanLabPage gan = (GanLabPage) tab().chosen();
+        GenerativeLessonsTest.await(() -> gan.model().problem().contains("count: '0' is not a whole number"));
+        assertEquals("gan-ring.bpgan (the template)", fileLabel(robot));
+        assertFalse(gan.model().digits(), "the ring is still the GAN trained");
     }
 
     @Test
