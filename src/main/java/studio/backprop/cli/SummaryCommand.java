@@ -23,6 +23,9 @@ final class SummaryCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        if (GanWorkspace.isGan(args)) {
+            return GanCommands.summary(args, out, err);
+        }
         args.maxPositional(1);
         Path file = Path.of(args.positional(0, "the network file"));
         String text = Workspace.text(file);

@@ -42,6 +42,9 @@ final class TraceCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        if (GanWorkspace.isGan(args)) {
+            return GanCommands.trace(args, out, err);
+        }
         Workspace.Loaded loaded = Workspace.load(args);
         NetworkDocument doc = loaded.doc();
         Compilation c = loaded.compilation();

@@ -23,7 +23,9 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train FILE [--epochs N] [--save SESSION] [--keep-best]  trains and prints progress and final metrics";
+        return "train FILE [--epochs N] [--save SESSION] [--keep-best]  trains and prints progress and final metrics"
+                + "\n  train FILE.bpgan [--epochs N] [--save STEM]  k D steps, one G step; saves STEM-generator.bps "
+                + "and STEM-discriminator.bps";
     }
 
     @Override
@@ -38,6 +40,9 @@ final class TrainCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+        if (GanWorkspace.isGan(args)) {
+            return GanCommands.train(args, out, err);
+        }
         Path session = args.option("save") == null ? null : Path.of(args.option("save"));
         if (session != null) {
             checkSessionName(session);

@@ -50,6 +50,7 @@ public final class DocumentCompiler {
         TrainingPlan plan = TrainingPlan.read(doc.training(), problems);
         TrainingPlan.checkAugmentation(plan, doc.inputShape(), problems);
         DataSectionCheck.check(doc, problems);
+        SparsityInputCheck.check(doc, problems);
         if (shapes != null && shapes.ok()) {
             OutputCheck.check(doc, shapes, problems);
         }

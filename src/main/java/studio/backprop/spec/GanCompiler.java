@@ -32,6 +32,13 @@ public final class GanCompiler {
                 doc.generatorLayers(), doc.generatorOptimizer(), "mse"));
         Compilation d = DocumentCompiler.compile(network(doc, "discriminator", discriminatorInput,
                 doc.discriminatorLayers(), doc.discriminatorOptimizer(), "binary_cross_entropy_from_logits"));
+        for (LayerSpec layer : doc.discriminatorLayers()) {
+            if (doc.generatorLayers().stream().anyMatch(l -> l.name().equals(layer.name()))) {
+                problems.add(Problem.error("discriminator/" + layer.name(), "the layer name '" + layer.name()
+                        + "' is used by both the generator and the discriminator; give each layer its own name (the "
+                        + "step records and the saved networks name every weight after its layer)"));
+            }
+        }
         prefixed("generator", g, problems);
         prefixed("discriminator", d, problems);
         if (g.network() != null && g.shapes().ok() && !Arrays.equals(g.network().outputShape(), sample)) {

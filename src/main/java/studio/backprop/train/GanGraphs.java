@@ -34,7 +34,14 @@ final class GanGraphs {
     private final Variable generatorFakes;
     private final Map<String, Variable> discriminatorNodes = new LinkedHashMap<>();
     private final Map<String, Variable> generatorNodes = new LinkedHashMap<>();
+    private final Variable realTerm;
+    private final Variable fakeTerm;
     private Variable lastFakes;
+
+    /** How a D step's record names the discriminator's layers on the real batch: "D(real):d1/z". */
+    static final String REAL = "D(real):";
+    /** How a D step's record names them on the generated batch. */
+    static final String FAKE = "D(fake):";
 
     GanGraphs(Network generator, Network discriminator, GanSettings settings, Tensor x, Tensor y, Rng rng) {
         this.batch = x.dim(0);
@@ -50,14 +57,17 @@ final class GanGraphs {
         ForwardContext dContext = ForwardContext.training(rng);
         Map<String, Variable> g1 = generator.forwardAll(Variable.constant(discriminatorCodes, "z"), dContext);
         discriminatorFakes = last(generator, g1);
-        Variable realLogits = discriminator.forward(withLabels(Variable.constant(real, "real"), labelLeaf), dContext);
+        Map<String, Variable> d0 = discriminator.forwardAll(withLabels(Variable.constant(real, "real"), labelLeaf),
+                dContext);
+        Variable realLogits = last(discriminator, d0);
         Map<String, Variable> d1 = discriminator.forwardAll(withLabels(discriminatorFakes, labelLeaf), dContext);
         Variable fakeLogits = last(discriminator, d1);
-        Variable dLoss = realLogits.sigmoidCrossEntropy(constant(realLogits, 1f))
-                .add(fakeLogits.sigmoidCrossEntropy(constant(fakeLogits, 0f))).named("loss");
-        discriminatorTape = Tape.record(dLoss);
+        realTerm = realLogits.sigmoidCrossEntropy(constant(realLogits, 1f)).named("loss/real");
+        fakeTerm = fakeLogits.sigmoidCrossEntropy(constant(fakeLogits, 0f)).named("loss/fake");
+        discriminatorTape = Tape.record(realTerm.add(fakeTerm).named("loss"));
+        prefixed(d0, REAL, discriminatorNodes);
         prefixed(g1, "G:", discriminatorNodes);
-        prefixed(d1, "D:", discriminatorNodes);
+        prefixed(d1, FAKE, discriminatorNodes);
 
         // non-saturating L_G = BCE(l(G(z)), 1) = −mean log σ(l); minimax L_G = −BCE(l(G(z)), 0) = mean log(1 − σ(l))
         ForwardContext gContext = ForwardContext.training(rng);
@@ -101,6 +111,16 @@ final class GanGraphs {
             labels.assign(y);
         }
         GanRule.fillCodes(codes, settings.latent(), labels, rng);
+    }
+
+    /** BCE(l(x), 1) of the last D step: −mean log σ(l(x)) over the real batch. */
+    float realTerm() {
+        return realTerm.value().item();
+    }
+
+    /** BCE(l(G(z)), 0) of the last D step: −mean log(1 − σ(l(G(z)))) over the generated batch. */
+    float fakeTerm() {
+        return fakeTerm.value().item();
     }
 
     Tensor lastFakes() {

@@ -55,6 +55,9 @@ public final class GanRule implements StepRule {
     private Phase lastPhase;
     private float lastDiscriminatorLoss = Float.NaN;
     private float lastGeneratorLoss = Float.NaN;
+    /** The parts of L_D of the last D step, kept when a G step replays the other tape. */
+    private float lastRealTerm = Float.NaN;
+    private float lastFakeTerm = Float.NaN;
     private GanGraphs graphs;
 
     public GanRule(Network generator, Network discriminator, Optimizer generatorOptimizer,
@@ -105,6 +108,10 @@ public final class GanRule implements StepRule {
             discriminatorOptimizer.step(variables(discriminator));
             discriminatorStepsInRound++;
         } else {
+            if (lastPhaseWasD()) {
+                lastRealTerm = g.realTerm();
+                lastFakeTerm = g.fakeTerm();
+            }
             lastGeneratorLoss = g.generatorStep(y, rng);
             generatorOptimizer.step(variables(generator));
             discriminatorStepsInRound = 0;
@@ -127,6 +134,25 @@ public final class GanRule implements StepRule {
     /** L_D of the last discriminator step (NaN before one). */
     public float discriminatorLoss() {
         return lastDiscriminatorLoss;
+    }
+
+    /** The part of the last L_D on the real batch, −mean log σ(l(x)) (NaN before a D step). */
+    public float discriminatorLossOnReal() {
+        return lastPhaseWasD() ? graphs.realTerm() : lastRealTerm;
+    }
+
+    /** The part of the last L_D on the generated batch, −mean log(1 − σ(l(G(z)))) (NaN before a D step). */
+    public float discriminatorLossOnFake() {
+        return lastPhaseWasD() ? graphs.fakeTerm() : lastFakeTerm;
+    }
+
+    private boolean lastPhaseWasD() {
+        return lastPhase == Phase.DISCRIMINATOR && graphs != null;
+    }
+
+    /** η of the optimiser of this network. */
+    public double learningRate(Phase network) {
+        return (network == Phase.DISCRIMINATOR ? discriminatorOptimizer : generatorOptimizer).learningRate();
     }
 
     /** L_G of the last generator step (NaN before one). */
@@ -155,6 +181,18 @@ public final class GanRule implements StepRule {
         return generator.forward(Variable.constant(z, "z"), ForwardContext.inference()).value();
     }
 
+    /**
+     * D's probability σ(l) that each sample is real, for a conditional GAN given each sample's one-hot label
+     * (N, classes) appended as in training; (N, 1).
+     */
+    public Tensor discriminate(Tensor samples, Tensor oneHot) {
+        if (oneHot == null) {
+            return discriminate(samples);
+        }
+        Variable in = Variable.concat(1, Variable.constant(samples, "sample"), Variable.constant(oneHot, "label"));
+        return discriminator.forward(in, ForwardContext.inference()).sigmoid().value();
+    }
+
     /** D's probability σ(l) that each sample is real, in inference mode: (N, 1). */
     public Tensor discriminate(Tensor samples) {
         return discriminator.forward(Variable.constant(samples, "sample"), ForwardContext.inference()).sigmoid()
@@ -166,8 +204,14 @@ public final class GanRule implements StepRule {
      * fake, as GAN Lab draws it; (N, sample size).
      */
     public Tensor generatorGradientArrows(Tensor fakes) {
+        return generatorGradientArrows(fakes, null);
+    }
+
+    /** The arrows of a conditional GAN: D reads each fake with its one-hot label (N, classes) appended. */
+    public Tensor generatorGradientArrows(Tensor fakes, Tensor oneHot) {
         Variable x = Variable.parameter(fakes.copy(), "fake");
-        Variable logits = discriminator.forward(x, ForwardContext.inference());
+        Variable input = oneHot == null ? x : Variable.concat(1, x, Variable.constant(oneHot, "label"));
+        Variable logits = discriminator.forward(input, ForwardContext.inference());
         Variable loss = settings.generatorLoss() == GanSettings.GeneratorLoss.MINIMAX
                 ? logits.sigmoidCrossEntropy(Variable.constant(Tensor.zeros(logits.shape()))).neg()
                 : logits.sigmoidCrossEntropy(Variable.constant(Tensor.ones(logits.shape())));
@@ -223,6 +267,8 @@ public final class GanRule implements StepRule {
         discriminatorStepsInRound = 0;
         lastPhase = null;
         graphs = null;
+        lastRealTerm = Float.NaN;
+        lastFakeTerm = Float.NaN;
     }
 
     @Override

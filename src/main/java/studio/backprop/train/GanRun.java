@@ -1,7 +1,12 @@
 package studio.backprop.train;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import studio.backprop.nn.Parameter;
 import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.Tensor;
+import studio.backprop.train.TrainingSnapshot.TensorCopy;
 
 /**
  * A GAN's training run over a fixed set of real samples: each {@link #step} draws a mini-batch of real samples
@@ -18,7 +23,10 @@ public final class GanRun {
     private final Rng rng;
     private final Tensor batchX;
     private final Tensor batchY;
+    private final int[] picks;
     private long steps;
+    private boolean recording;
+    private GanStep lastStep;
 
     /**
      * @param real      the real samples (M, …sample shape)
@@ -40,6 +48,34 @@ public final class GanRun {
         shape[0] = batchSize;
         this.batchX = Tensor.zeros(shape);
         this.batchY = Tensor.zeros(batchSize, Math.max(1, classes));
+        this.picks = new int[batchSize];
+    }
+
+    /** Whether each step keeps a {@link GanStep} record (off by default: recording copies every value). */
+    public void setRecording(boolean on) {
+        recording = on;
+        if (!on) {
+            lastStep = null;
+        }
+    }
+
+    /** The last step's record, or null when not recording or before the first step. */
+    public GanStep lastStep() {
+        return lastStep;
+    }
+
+    /** Steps that make one epoch: as many batches as it takes to draw as many samples as there are, ⌈M / N⌉. */
+    public int stepsPerEpoch() {
+        return (real.dim(0) + batchSize - 1) / batchSize;
+    }
+
+    /** Epochs completed. */
+    public long epochs() {
+        return steps / stepsPerEpoch();
+    }
+
+    public int batchSize() {
+        return batchSize;
     }
 
     /** One update of one network (k discriminator steps, then one generator step, over successive calls). */
@@ -48,13 +84,37 @@ public final class GanRun {
         int classes = oneHot == null ? 0 : oneHot.dim(1);
         for (int i = 0; i < batchSize; i++) {
             int pick = rng.nextInt(real.dim(0));
+            picks[i] = pick + 1;
             System.arraycopy(real.buffer(), pick * width, batchX.buffer(), i * width, width);
             if (classes > 0) {
                 System.arraycopy(oneHot.buffer(), pick * classes, batchY.buffer(), i * classes, classes);
             }
         }
         steps++;
-        return rule.step(batchX, batchY);
+        if (!recording) {
+            return rule.step(batchX, batchY);
+        }
+        GanRule.Phase phase = rule.nextPhase();
+        int roundStep = phase == GanRule.Phase.DISCRIMINATOR ? ((int[]) rule.stepState())[0] + 1
+                : rule.settings().discriminatorSteps() + 1;
+        double eta = rule.learningRate(phase);
+        Map<String, TensorCopy> before = parameters();
+        float loss = rule.step(batchX, batchY);
+        StepRecord record = new StepRecord(steps, (int) ((steps - 1) / stepsPerEpoch()) + 1, picks, eta, loss,
+                rule.recordNodes(before), before, rule.gradients(), parameters(), List.of());
+        boolean d = phase == GanRule.Phase.DISCRIMINATOR;
+        lastStep = new GanStep(phase, roundStep, d ? rule.discriminatorLossOnReal() : Float.NaN,
+                d ? rule.discriminatorLossOnFake() : Float.NaN, record);
+        return loss;
+    }
+
+    /** Every parameter of both networks (the generator's first), copied. */
+    private Map<String, TensorCopy> parameters() {
+        Map<String, TensorCopy> out = new LinkedHashMap<>();
+        for (Parameter p : rule.parameters()) {
+            out.put(p.name(), TapeRecords.copy(p.value()));
+        }
+        return out;
     }
 
     /** n fresh codes (with labels 0, 1, 2, … in turn when conditional), for drawing what G makes. */

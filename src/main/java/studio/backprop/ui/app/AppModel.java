@@ -40,6 +40,7 @@ public final class AppModel {
     private final BooleanProperty presenterMode = new SimpleBooleanProperty();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<TrainingData> dataOverride = new SimpleObjectProperty<>();
+    private final ObjectProperty<GanFile> ganFile = new SimpleObjectProperty<>();
     /** Counts documents replaced by opening, new or recovery (not edits), so views can reset their history. */
     private final javafx.beans.property.IntegerProperty loads = new javafx.beans.property.SimpleIntegerProperty();
     private final TrainingViewModel training = new TrainingViewModel();
@@ -65,9 +66,17 @@ public final class AppModel {
 
     // ---------------------------------------------------------------- files
 
-    /** Opens a network file (.bps) or a session (.bpsession); the current work is replaced. */
+    /**
+     * Opens a network file (.bps) or a session (.bpsession), replacing the current work; or a GAN file (.bpgan, or
+     * any file whose first line says {@code backprop-studio gan 1}), which goes to {@link #ganFileProperty()} and
+     * leaves the network document as it is. A file that cannot be read replaces nothing.
+     */
     public void open(Path path, Consumer<String> onError) {
         status.set("Opening " + path.getFileName() + "…");
+        if (GanFiles.named(path)) {
+            openGan(path, onError);
+            return;
+        }
         if (path.toString().endsWith(".bpsession")) {
             io.submit(() -> SessionFile.open(path), loop -> {
                 replace(loop.compilation().document(), path);
@@ -77,11 +86,34 @@ public final class AppModel {
             }, message -> fail(onError, message));
             return;
         }
-        io.submit(() -> DocumentFormat.read(Files.readString(path, StandardCharsets.UTF_8),
-                path.getFileName().toString()), doc -> {
-                    replace(doc, path);
-                    status.set("Opened " + path.getFileName());
-                }, message -> fail(onError, message));
+        io.submit(() -> {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            return studio.backprop.spec.GanFormat.isGan(text) ? GanFiles.read(path, text)
+                    : DocumentFormat.read(text, path.getFileName().toString());
+        }, opened -> {
+            if (opened instanceof GanFile gan) {
+                showGan(gan);
+            } else {
+                replace((NetworkDocument) opened, path);
+                status.set("Opened " + path.getFileName());
+            }
+        }, message -> fail(onError, message));
+    }
+
+    private void openGan(Path path, Consumer<String> onError) {
+        io.submit(() -> GanFiles.read(path), this::showGan, message -> fail(onError, message));
+    }
+
+    private void showGan(GanFile gan) {
+        recent.add(gan.path());
+        // said first, so that the GAN page, told next, can replace it with why it cannot draw this GAN
+        status.set("Opened the GAN " + gan.path().getFileName() + " on the Generative tab's GAN page");
+        ganFile.set(gan);
+    }
+
+    /** The GAN file opened last (null before one): the GAN page follows it; the network document is not touched. */
+    public javafx.beans.property.ReadOnlyObjectProperty<GanFile> ganFileProperty() {
+        return ganFile;
     }
 
     /** A new untitled document from a template (a sample file): it is not tied to the template's file. */

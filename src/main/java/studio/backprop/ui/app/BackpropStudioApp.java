@@ -31,6 +31,10 @@ public final class BackpropStudioApp extends Application {
             model.autosave().clear();
             List<String> files = getParameters().getUnnamed();
             Path start = files.isEmpty() ? samples.resolve("spiral-playground.bps") : Path.of(files.get(0));
+            if (!files.isEmpty() && GanFiles.named(start) && Files.exists(samples.resolve("spiral-playground.bps"))) {
+                // a GAN opens on its own page; the network tabs get the playground as on a plain start
+                model.open(samples.resolve("spiral-playground.bps"), window::showError);
+            }
             if (!files.isEmpty() || Files.exists(start)) {
                 model.open(start, window::showError);
             } else {

@@ -90,7 +90,7 @@ final class Dialogs {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Networks and sessions", "*.bps", "*.bpsession"),
+                new FileChooser.ExtensionFilter("Networks, sessions and GANs", "*.bps", "*.bpsession", "*.bpgan"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         Path current = model.fileProperty().get();
         File dir = (current != null ? current.toAbsolutePath().getParent() : model.samplesFolder()).toFile();

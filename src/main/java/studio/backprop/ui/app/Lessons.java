@@ -47,7 +47,10 @@ public final class Lessons {
         register("E4", "Data handling", "the Setup page: data, validation, split");
         register("F4", "Convolutional networks", "samples: Handwritten digits: LeNet-5, a small Keras-style CNN");
         register("F5", "Classic architectures", "sample: Handwritten digits: LeNet-5 (its summary table)");
-        register("G1", "Autoencoders", "sample: Autoencoder: squeezing digits through 32 numbers");
+        register("G1", "Autoencoders", "the Generative tab: Autoencoder; sample: Autoencoder: squeezing digits "
+                + "through 32 numbers");
+        register("G2", "Generative models", "the Generative tab: VAE and GAN; samples: Variational autoencoder, "
+                + "GAN: learning the ring (.bpgan files open there)");
     }
 
     private Lessons() {

@@ -140,7 +140,7 @@ public final class MainWindow {
 
     private Menu fileMenu() {
         Menu newMenu = new Menu("New from Template");
-        for (Path sample : SampleCatalog.inCourseOrder(samples())) {
+        for (Path sample : SampleCatalog.inCourseOrder(samples().stream().filter(f -> !GanFiles.named(f)).toList())) {
             MenuItem item = new MenuItem(SampleCatalog.title(sample));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> {
@@ -258,7 +258,7 @@ public final class MainWindow {
     }
 
     private void openPath(Path p) {
-        if (Dialogs.confirmDiscard(stage, model)) {
+        if (GanFiles.named(p) || Dialogs.confirmDiscard(stage, model)) {
             model.open(p, this::showError);
         }
     }
@@ -286,7 +286,7 @@ public final class MainWindow {
 
     private List<Path> samples() {
         try (Stream<Path> files = Files.list(model.samplesFolder())) {
-            return files.filter(f -> f.toString().endsWith(".bps")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".bps") || GanFiles.named(f)).sorted().toList();
         } catch (java.io.IOException e) {
             return List.of();
         }

@@ -24,9 +24,7 @@ public final class Pages {
             ExercisePage::new,
             context -> new LessonsPage(context.model().documentProperty(), () -> dataFolder(context.model())),
             studio.backprop.ui.lessons.sequence.SequencesPage::new,
-            studio.backprop.ui.lessons.generative.AutoencoderPage::new,
-            studio.backprop.ui.lessons.generative.VaePage::new,
-            studio.backprop.ui.lessons.generative.GanLabPage::new);
+            studio.backprop.ui.lessons.generative.GenerativePage::new);
 
     private Pages() {
     }

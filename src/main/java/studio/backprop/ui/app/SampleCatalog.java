@@ -65,6 +65,11 @@ public final class SampleCatalog {
 
     private static String key(Path sample) {
         String name = sample.getFileName().toString();
-        return name.endsWith(".bps") ? name.substring(0, name.length() - ".bps".length()) : name;
+        for (String extension : List.of(".bps", ".bpgan")) {
+            if (name.endsWith(extension)) {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
     }
 }

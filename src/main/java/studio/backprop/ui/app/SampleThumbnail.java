@@ -43,6 +43,9 @@ final class SampleThumbnail {
     }
 
     private static List<Column> read(Path sample) {
+        if (GanFiles.named(sample)) {
+            return readGan(sample);
+        }
         NetworkDocument doc;
         try {
             doc = DocumentFormat.read(Files.readString(sample, StandardCharsets.UTF_8), sample.getFileName()
@@ -57,6 +60,29 @@ final class SampleThumbnail {
             for (ShapeReport.NodeShape n : c.shapes().nodes()) {
                 if (n.outputShape() != null && !n.name().equals("input")) {
                     out.add(new Column(n.type(), product(n.outputShape())));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A GAN: the generator from its noise to one sample, then the discriminator from that sample to its logit. */
+    private static List<Column> readGan(Path sample) {
+        studio.backprop.spec.GanCompilation c;
+        try {
+            c = studio.backprop.spec.GanCompiler.compile(studio.backprop.spec.GanFormat.read(Files.readString(sample,
+                    StandardCharsets.UTF_8), sample.getFileName().toString()));
+        } catch (IOException | DocumentFormatException e) {
+            return List.of();
+        }
+        List<Column> out = new ArrayList<>();
+        out.add(new Column("input", c.document().latent()));
+        for (Compilation part : List.of(c.generator(), c.discriminator())) {
+            if (part.shapes() != null) {
+                for (ShapeReport.NodeShape n : part.shapes().nodes()) {
+                    if (n.outputShape() != null && !n.name().equals("input")) {
+                        out.add(new Column(n.type(), product(n.outputShape())));
+                    }
                 }
             }
         }

@@ -36,7 +36,8 @@ public record TeachingText(String look, String tryThis, String formula) {
     /** The text of a sample file (by its name without ".bps"), if the app ships one. */
     public static Optional<TeachingText> ofSample(Path sample) {
         String name = sample.getFileName().toString();
-        return of(name.endsWith(".bps") ? name.substring(0, name.length() - 4) : name);
+        return of(name.endsWith(".bps") ? name.substring(0, name.length() - 4)
+                : name.endsWith(".bpgan") ? name.substring(0, name.length() - 6) : name);
     }
 
     /**

@@ -59,6 +59,9 @@ public final class AutoencoderPage implements Page {
     private float[] editedCode;
     private int[] codeShape;
 
+    private boolean dark;
+    private boolean presenter;
+
     public AutoencoderPage(Pages.Context context) {
         this.context = context;
         this.training = context.model().training();
@@ -238,6 +241,24 @@ public final class AutoencoderPage implements Page {
             }
         } else {
             training.setProbes(PROBES, List.of());
+        }
+    }
+
+    @Override
+    public void setDarkColours(boolean on) {
+        dark = on;
+        look();
+    }
+
+    @Override
+    public void setPresenterMode(boolean on) {
+        presenter = on;
+        look();
+    }
+
+    private void look() {
+        for (CanvasView view : List.of(reconstructions, edited)) {
+            view.setLook(dark, presenter);
         }
     }
 }

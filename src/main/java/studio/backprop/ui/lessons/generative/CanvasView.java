@@ -2,7 +2,6 @@ package studio.backprop.ui.lessons.generative;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import studio.backprop.ui.export.ExportBackground;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.export.ScalableCanvas;
@@ -12,6 +11,7 @@ abstract class CanvasView extends Region implements Exportable {
 
     private final ScalableCanvas canvas = new ScalableCanvas();
     private final String exportName;
+    private GenerativeInk ink = GenerativeInk.LIGHT;
 
     CanvasView(String exportName, double width, double height) {
         this.exportName = exportName;
@@ -21,14 +21,25 @@ abstract class CanvasView extends Region implements Exportable {
         setPrefSize(width, height);
     }
 
-    /** Draws the view in units on a white background of {@code w × h}. */
+    /** Draws the view in units of {@code w × h}, over the ink's background. */
     protected abstract void paint(GraphicsContext g, double w, double h);
+
+    /** The colours and type size to draw with. */
+    protected final GenerativeInk ink() {
+        return ink;
+    }
+
+    /** Dark or light colours, presenter-sized type or not; redraws. */
+    final void setLook(boolean dark, boolean presenter) {
+        ink = new GenerativeInk(dark, presenter ? 1.5 : 1);
+        redraw();
+    }
 
     final void redraw() {
         GraphicsContext g = canvas.graphics();
         double w = canvas.logicalWidth();
         double h = canvas.logicalHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ink.background());
         g.fillRect(0, 0, w, h);
         paint(g, w, h);
     }
@@ -52,9 +63,12 @@ abstract class CanvasView extends Region implements Exportable {
 
     @Override
     public Picture prepareExport(double scale, ExportBackground background) {
+        GenerativeInk shown = ink;
+        ink = ink.withDark(background.darkColours(shown.dark()));
         canvas.setPixelScale(scale);
         redraw();
         return new Picture(this, () -> {
+            ink = shown;
             canvas.setPixelScale(1);
             redraw();
         });

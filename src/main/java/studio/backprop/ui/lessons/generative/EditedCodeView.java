@@ -2,8 +2,6 @@ package studio.backprop.ui.lessons.generative;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** A code the user edits (heatmap) and what the decoder makes of it. */
@@ -31,14 +29,15 @@ final class EditedCodeView extends CanvasView {
         if (code.length == 0 || decoded.length < LessonDigits.PIXELS) {
             return;
         }
-        double size = Math.min(h - 28, (w - 36) / 2);
-        g.setFont(Font.font(12));
-        g.setFill(Color.gray(0.2));
+        double header = 8 + 16 * ink().fontScale();
+        double size = Math.min(h - header - 6, (w - 36) / 2);
+        g.setFont(ink().font(12));
+        g.setFill(ink().text());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText("edited code", 12 + size / 2, 4);
         g.fillText("decoder's output", 24 + size * 1.5, 4);
-        LessonPictures.code(g, code, 0, code.length, 12, 22, size);
-        LessonPictures.digit(g, decoded, 0, 24 + size, 22, size);
+        LessonPictures.code(g, code, 0, code.length, 12, header, size);
+        LessonPictures.digit(g, decoded, 0, 24 + size, header, size);
     }
 }

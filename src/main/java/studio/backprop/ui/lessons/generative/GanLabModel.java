@@ -9,7 +9,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import studio.backprop.spec.GanCompilation;
+import studio.backprop.data.TargetDistributions;
 import studio.backprop.spec.GanCompiler;
 import studio.backprop.spec.GanDocument;
 import studio.backprop.spec.GanFormat;
@@ -32,6 +32,8 @@ public final class GanLabModel {
     /** Half the side of the plane shown. */
     static final double EXTENT = 2.0;
     private static final int SHOWN = 300;
+    /** Generated digits shown for a GAN of digits: a 6 × 6 grid. */
+    static final int SHOWN_DIGITS = 36;
     private static final int HISTORY = 2000;
 
     private final Path template;
@@ -46,10 +48,16 @@ public final class GanLabModel {
     private volatile boolean slow;
     // owned by the GAN thread
     private GanRun run;
+    private volatile boolean digits;
+    private int shown = SHOWN;
     private Tensor codes;
     private float[] dLosses = new float[0];
     private float[] gLosses = new float[0];
-    private String problem = "";
+    private volatile String problem = "";
+    /** Where the GAN shown came from, in words. */
+    private volatile String source = "gan-ring.bpgan (the template)";
+    /** The GAN the lesson trains (the template until a file is opened); its data type is the chosen target's. */
+    private GanDocument base;
 
     /** @param template the GAN file the lesson starts from (its data section is replaced by the chosen target) */
     public GanLabModel(Path template) {
@@ -100,6 +108,41 @@ public final class GanLabModel {
         });
     }
 
+    /**
+     * Trains this GAN from now on (fresh weights from its seed); for a GAN of points the target becomes its data
+     * source. GANs of 2-D points and of the digits can be drawn; any other is refused in words, and the GAN shown
+     * stays (as it does when this one cannot be prepared: {@link #problem()} then says why).
+     *
+     * @param sourceName the file it was read from, for the page to show once it is taken
+     * @return the refusal, or null when the GAN is taken
+     */
+    public String open(GanDocument doc, String sourceName) {
+        int[] sample = doc.sampleShape();
+        boolean points = sample.length == 1 && sample[0] == 2 && TargetDistributions.NAMES.contains(doc.data().type());
+        if (!points && !digitsOf(doc)) {
+            return "'" + doc.name() + "' makes samples of shape " + studio.backprop.tensor.Shapes.str(sample)
+                    + " from [data " + doc.data().type() + "]; this page draws GANs of 2-D points (sample = 2) on "
+                    + String.join(", ", TargetDistributions.NAMES) + ", and GANs of the digits (784 values, [data "
+                    + "mnist]). Train it on the command line: backprop train FILE.bpgan";
+        }
+        commands.add(() -> {
+            GanDocument before = base;
+            base = doc;
+            if (load(doc.data().type())) {
+                source = sourceName;
+            } else {
+                base = before;
+            }
+        });
+        return null;
+    }
+
+    /** Whether the GAN makes digits: 784 values a sample, from the MNIST sample. */
+    static boolean digitsOf(GanDocument doc) {
+        return java.util.Arrays.stream(doc.sampleShape()).reduce(1, (a, b) -> a * b) == LessonDigits.PIXELS
+                && doc.data().type().equals("mnist");
+    }
+
     /** Fresh weights from the seed. */
     public void reset() {
         commands.add(() -> load(target.get()));
@@ -130,7 +173,7 @@ public final class GanLabModel {
                     command.run();
                 }
                 if (play && run != null) {
-                    int steps = slow ? 1 : 20;
+                    int steps = slow || digits ? 1 : 20; // a step of a GAN of digits takes a while
                     for (int i = 0; i < steps; i++) {
                         step();
                     }
@@ -175,31 +218,41 @@ public final class GanLabModel {
         return out;
     }
 
-    private void load(String name) {
+    /** Prepares the base GAN (with this target for a GAN of points); false, keeping the run shown, if it fails. */
+    private boolean load(String name) {
         try {
-            String text = Files.readString(template);
-            GanDocument doc = GanFormat.read(text, template.getFileName().toString());
-            doc = new GanDocument(doc.name(), doc.description(), doc.latent(), doc.sampleShape(),
-                    doc.generatorLayers(), doc.discriminatorLayers(), doc.generatorOptimizer(),
-                    doc.discriminatorOptimizer(), doc.rule(), doc.training(),
-                    doc.data().withType(name));
-            GanCompilation c = GanCompiler.compile(doc);
-            run = GanSessions.prepare(c);
-            codes = run.codes(SHOWN, 99);
+            if (base == null) {
+                base = GanFormat.read(Files.readString(template), template.getFileName().toString());
+            }
+            boolean ofDigits = digitsOf(base);
+            GanDocument doc = ofDigits ? base : new GanDocument(base.name(), base.description(), base.latent(),
+                    base.sampleShape(), base.generatorLayers(), base.discriminatorLayers(), base.generatorOptimizer(),
+                    base.discriminatorOptimizer(), base.rule(), base.training(), base.data().withType(name));
+            GanRun next = GanSessions.prepare(GanCompiler.compile(doc));
+            digits = ofDigits;
+            shown = ofDigits ? SHOWN_DIGITS : SHOWN;
+            run = next;
+            codes = run.codes(shown, 99);
             dLosses = new float[0];
             gLosses = new float[0];
             problem = "";
             publish();
+            return true;
         } catch (Exception e) {
             problem = "the GAN could not be prepared: " + e.getMessage();
-            run = null;
+            return false;
         }
     }
 
     private void publish() {
+        if (digits) {
+            publishDigits();
+            return;
+        }
         GanRule rule = run.rule();
         Tensor fake = rule.generate(codes);
-        float[] arrows = rule.generatorGradientArrows(fake).toArray();
+        Tensor labels = labelsOf(codes, rule.settings());
+        float[] arrows = rule.generatorGradientArrows(fake, labels).toArray();
         float[] grid = new float[GRID * GRID * 2];
         for (int r = 0; r < GRID; r++) {
             for (int c = 0; c < GRID; c++) {
@@ -208,11 +261,73 @@ public final class GanLabModel {
                 grid[at + 1] = (float) (EXTENT - 2 * EXTENT * (r + 0.5) / GRID);
             }
         }
-        float[] probability = rule.discriminate(Tensor.of(grid, GRID * GRID, 2)).toArray();
+        float[] probability = verdicts(rule, Tensor.of(grid, GRID * GRID, 2));
         float[] real = Arrays.copyOf(run.real().toArray(), Math.min(run.real().size(), 2 * SHOWN));
         String phase = rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
                 ? "discriminator step" : "generator step";
         latest.set(new GanFrame(run.steps(), phase, real, fake.toArray(), arrows, GRID, EXTENT, probability,
                 dLosses.clone(), gLosses.clone()));
+    }
+
+    /** The one-hot labels at the end of each code (N, classes) of a conditional GAN; null otherwise. */
+    private static Tensor labelsOf(Tensor codes, studio.backprop.spec.GanSettings settings) {
+        int classes = settings.conditionalClasses();
+        if (classes == 0) {
+            return null;
+        }
+        int n = codes.dim(0);
+        int width = codes.dim(1);
+        float[] out = new float[n * classes];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(codes.buffer(), i * width + settings.latent(), out, i * classes, classes);
+        }
+        return Tensor.of(out, n, classes);
+    }
+
+    /** D's probability of "real" at each point; for a conditional GAN the mean over the classes it is told. */
+    private static float[] verdicts(GanRule rule, Tensor points) {
+        int classes = rule.settings().conditionalClasses();
+        if (classes == 0) {
+            return rule.discriminate(points).toArray();
+        }
+        int n = points.dim(0);
+        float[] mean = new float[n];
+        for (int c = 0; c < classes; c++) {
+            float[] oneHot = new float[n * classes];
+            for (int i = 0; i < n; i++) {
+                oneHot[i * classes + c] = 1f;
+            }
+            float[] p = rule.discriminate(points, Tensor.of(oneHot, n, classes)).toArray();
+            for (int i = 0; i < n; i++) {
+                mean[i] += p[i] / classes;
+            }
+        }
+        return mean;
+    }
+
+    /** Generated digits for fixed codes, D's verdict on each, and as many real digits. */
+    private void publishDigits() {
+        GanRule rule = run.rule();
+        Tensor fake = rule.generate(codes);
+        float[] probability = rule.discriminate(fake, labelsOf(codes, rule.settings())).toArray();
+        // the first digits only: the whole set is millions of values
+        float[] real = Arrays.copyOf(run.real().buffer(), Math.min(run.real().size(), shown * LessonDigits.PIXELS));
+        latest.set(new GanFrame(run.steps(), phaseWords(rule), real, fake.toArray(), new float[0], 0, 0, probability,
+                dLosses.clone(), gLosses.clone()));
+    }
+
+    private static String phaseWords(GanRule rule) {
+        return rule.lastPhase() == null ? "start" : rule.lastPhase() == GanRule.Phase.DISCRIMINATOR
+                ? "discriminator step" : "generator step";
+    }
+
+    /** The file the GAN shown was read from: "gan-ring.bpgan (the template)" until another is opened. */
+    public String source() {
+        return source;
+    }
+
+    /** Whether the GAN being trained makes digits (the target cannot be chosen then). */
+    public boolean digits() {
+        return digits;
     }
 }

@@ -32,6 +32,10 @@ public final class GanLabPage implements Page {
     private final GanPlaneView plane = new GanPlaneView();
     private final LossLinesView losses = new LossLinesView("L_D", "L_G");
     private final Label status = new Label("");
+    private final Label file = new Label("gan-ring.bpgan (the template)");
+    private final ChoiceBox<String> target = new ChoiceBox<>();
+    private Runnable onOpened = () -> { };
+    private String refusal = "";
     private GanLabModel model;
     private GanFrame shown;
     private final AnimationTimer timer = new AnimationTimer() {
@@ -40,6 +44,9 @@ public final class GanLabPage implements Page {
             refresh();
         }
     };
+
+    private boolean dark;
+    private boolean presenter;
 
     public GanLabPage(Pages.Context context) {
         this.context = context;
@@ -57,6 +64,56 @@ public final class GanLabPage implements Page {
         HBox.setHgrow(plane, Priority.ALWAYS);
         root.setTop(new VBox(toolbar(), intro));
         root.setCenter(centre);
+        file.getStyleClass().add("gan-file");
+        context.model().ganFileProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                take(now);
+            }
+        });
+    }
+
+    /** What to do when a GAN file was opened into this page (the Generative tab shows it). */
+    void setOnOpened(Runnable action) {
+        onOpened = action;
+    }
+
+    /** Takes an opened GAN file: trains it from its seed, or says in words why this page cannot draw it. */
+    private void take(studio.backprop.ui.app.GanFile opened) {
+        String name = String.valueOf(opened.path().getFileName());
+        String why = model().open(opened.document(), name);
+        if (why != null) {
+            refusal = name + ": " + why;
+            context.model().statusProperty().set(refusal);
+        } else {
+            refusal = "";
+            boolean digits = GanLabModel.digitsOf(opened.document());
+            target.setDisable(digits);
+            if (!digits && !opened.document().data().type().equals(target.getValue())) {
+                target.setValue(opened.document().data().type());
+            }
+        }
+        status.setText(refusal);
+        onOpened.run();
+    }
+
+    private void chooseFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a GAN file");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("GAN files", "*.bpgan"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File folder = context.model().samplesFolder().toFile();
+        if (folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
+        }
+        java.io.File chosen = context.stage() == null ? null : chooser.showOpenDialog(context.stage());
+        if (chosen != null) {
+            context.model().open(chosen.toPath(), message -> {
+                refusal = message;
+                if (context.window() != null) {
+                    context.window().showError(message);
+                }
+            });
+        }
     }
 
     /** The lesson's model, created when the page is first shown. */
@@ -81,7 +138,6 @@ public final class GanLabPage implements Page {
         stepBoth.setOnAction(e -> model().stepBoth());
         CheckBox slow = new CheckBox("Slow motion");
         slow.selectedProperty().addListener((o, was, now) -> model().slowMotionProperty().set(now));
-        ChoiceBox<String> target = new ChoiceBox<>();
         target.getItems().setAll(TargetDistributions.NAMES);
         target.setValue("ring");
         target.valueProperty().addListener((o, was, now) -> model().targetProperty().set(now));
@@ -91,7 +147,11 @@ public final class GanLabPage implements Page {
         stepG.getStyleClass().add("gan-step-g");
         stepBoth.getStyleClass().add("gan-step-both");
         play.getStyleClass().add("gan-play");
-        return new ToolBar(play, stepD, stepG, stepBoth, slow, new Label("Target:"), target, reset);
+        Button open = new Button("Open GAN File…");
+        open.getStyleClass().add("gan-open");
+        open.setOnAction(e -> chooseFile());
+        return new ToolBar(play, stepD, stepG, stepBoth, slow, new javafx.scene.control.Separator(),
+                new Label("Target:"), target, reset, new javafx.scene.control.Separator(), open, file);
     }
 
     private void refresh() {
@@ -101,7 +161,14 @@ public final class GanLabPage implements Page {
             plane.show(frame);
             losses.show(frame.discriminatorLosses(), frame.generatorLosses());
         }
-        status.setText(model().problem());
+        file.setText(model().source());
+        String problem = model().problem();
+        status.setText(problem.isEmpty() ? refusal : problem);
+    }
+
+    /** The name of the GAN file shown (for tests). */
+    String fileName() {
+        return model().source();
     }
 
     /** Draws the latest frame now (for tests and exports). */
@@ -134,6 +201,24 @@ public final class GanLabPage implements Page {
             if (model != null) {
                 model.playingProperty().set(false);
             }
+        }
+    }
+
+    @Override
+    public void setDarkColours(boolean on) {
+        dark = on;
+        look();
+    }
+
+    @Override
+    public void setPresenterMode(boolean on) {
+        presenter = on;
+        look();
+    }
+
+    private void look() {
+        for (CanvasView view : List.of(plane, losses)) {
+            view.setLook(dark, presenter);
         }
     }
 }

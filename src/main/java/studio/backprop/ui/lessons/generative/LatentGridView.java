@@ -2,8 +2,6 @@ package studio.backprop.ui.lessons.generative;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** A side × side grid of digits decoded from evenly spaced points of a 2-D latent plane (z₂ grows upwards). */
@@ -45,17 +43,20 @@ final class LatentGridView extends CanvasView {
         if (side == 0 || images.length < side * side * LessonDigits.PIXELS) {
             return;
         }
-        double size = Math.min(w, h - 20) / side;
+        double top = 22 * ink().fontScale();
+        double size = Math.min(w - 8, h - top - 4) / side;
+        double left = (w - size * side) / 2;
         for (int r = 0; r < side; r++) {
             for (int c = 0; c < side; c++) {
-                LessonPictures.digit(g, images, (r * side + c) * LessonDigits.PIXELS, c * size, 20 + r * size, size);
+                LessonPictures.digit(g, images, (r * side + c) * LessonDigits.PIXELS, left + c * size, top + r * size,
+                        size);
             }
         }
-        g.setFill(Color.gray(0.2));
-        g.setFont(Font.font(12));
+        g.setFill(ink().text());
+        g.setFont(ink().font(12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(String.format(java.util.Locale.ROOT, "decoded from z over [−%.1f, %.1f]², z₁ → right, z₂ → up",
-                extent, extent), 2, 2);
+                extent, extent), left, 4);
     }
 }

@@ -2,56 +2,46 @@ package studio.backprop.ui.lessons.generative;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import studio.backprop.ui.export.ExportBackground;
-import studio.backprop.ui.export.Exportable;
-import studio.backprop.ui.export.ScalableCanvas;
 
 /** Two loss curves over their own steps on one axis from 0 to the largest value: L_D and L_G of a GAN. */
-final class LossLinesView extends Region implements Exportable {
+final class LossLinesView extends CanvasView {
 
-    private final ScalableCanvas canvas = new ScalableCanvas();
     private float[] first = new float[0];
     private float[] second = new float[0];
     private final String firstName;
     private final String secondName;
 
     LossLinesView(String firstName, String secondName) {
+        super("gan-losses", 380, 220);
         this.firstName = firstName;
         this.secondName = secondName;
         getStyleClass().add("loss-lines");
-        getChildren().add(canvas);
         setMinSize(200, 140);
-        setPrefSize(380, 220);
     }
 
     void show(float[] a, float[] b) {
         first = a;
         second = b;
-        draw();
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.resizeTo(getWidth(), getHeight())) {
-            draw();
-        }
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.graphics();
-        double w = canvas.logicalWidth();
-        double h = canvas.logicalHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        double left = 44;
-        double top = 26;
+    protected void paint(GraphicsContext g, double w, double h) {
+        double left = 44 * ink().fontScale();
+        double top = 26 * ink().fontScale();
         double plotW = w - left - 12;
         double plotH = h - top - 24;
         if (plotW <= 0 || plotH <= 0) {
+            return;
+        }
+        if (first.length + second.length == 0) {
+            g.setFill(ink().text());
+            g.setFont(ink().font(12));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(firstName + " and " + secondName + " appear here as the networks step", 8, 8);
             return;
         }
         double max = 1e-6;
@@ -61,12 +51,12 @@ final class LossLinesView extends Region implements Exportable {
         for (float v : second) {
             max = Math.max(max, v);
         }
-        g.setStroke(Color.gray(0.6));
+        g.setStroke(ink().frame());
         g.setLineWidth(1);
         g.strokeLine(left, top + plotH, left + plotW, top + plotH);
         g.strokeLine(left, top, left, top + plotH);
-        g.setFill(Color.gray(0.25));
-        g.setFont(Font.font(11));
+        g.setFill(ink().text());
+        g.setFont(ink().font(11));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(String.format(java.util.Locale.ROOT, "%.2f", max), left - 4, top);
@@ -103,25 +93,5 @@ final class LossLinesView extends Region implements Exportable {
             }
         }
         g.stroke();
-    }
-
-    @Override
-    public javafx.scene.Node exportNode() {
-        return this;
-    }
-
-    @Override
-    public String exportName() {
-        return "gan-losses";
-    }
-
-    @Override
-    public Picture prepareExport(double scale, ExportBackground background) {
-        canvas.setPixelScale(scale);
-        draw();
-        return new Picture(this, () -> {
-            canvas.setPixelScale(1);
-            draw();
-        });
     }
 }

@@ -2,8 +2,6 @@ package studio.backprop.ui.lessons.generative;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /** Rows of input, code (a diverging heatmap) and reconstruction, one row per chosen digit. */
@@ -41,15 +39,15 @@ final class ReconstructionView extends CanvasView {
 
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
-        g.setFont(Font.font(12));
-        g.setFill(Color.gray(0.2));
+        g.setFont(ink().font(12));
+        g.setFill(ink().text());
         g.setTextBaseline(VPos.TOP);
         if (rows == 0) {
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(note, 10, 10);
             return;
         }
-        double header = 22;
+        double header = 8 + 16 * ink().fontScale();
         double size = Math.max(10, Math.min((h - header - 8) / rows - 8, (w - 40) / 3));
         double gap = (w - 3 * size) / 4;
         String[] titles = {"input", "code", "reconstruction"};

@@ -50,6 +50,9 @@ public final class VaePage implements Page {
     private String meanLayer;
     private int latent;
 
+    private boolean dark;
+    private boolean presenter;
+
     public VaePage(Pages.Context context) {
         this.context = context;
         this.training = context.model().training();
@@ -171,6 +174,24 @@ public final class VaePage implements Page {
             }
         } else {
             training.setProbes(PROBES, List.of());
+        }
+    }
+
+    @Override
+    public void setDarkColours(boolean on) {
+        dark = on;
+        look();
+    }
+
+    @Override
+    public void setPresenterMode(boolean on) {
+        presenter = on;
+        look();
+    }
+
+    private void look() {
+        for (CanvasView view : List.of(grid, scatter)) {
+            view.setLook(dark, presenter);
         }
     }
 }

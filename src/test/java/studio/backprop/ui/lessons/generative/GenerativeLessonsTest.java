@@ -42,14 +42,35 @@ class GenerativeLessonsTest {
         stage.show();
     }
 
-    private <T extends Page> T page(Class<T> type) {
-        return window.pages().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    @org.junit.jupiter.api.AfterEach
+    void end() {
+        close(window.pages().stream().filter(GenerativePage.class::isInstance).map(GenerativePage.class::cast)
+                .findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> model.shutdown());
+    }
+
+    /** Hides the tab (its GAN page's frame timer stops) and ends the GAN lesson's thread, so no test leaves them. */
+    static void close(GenerativePage tab) {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            tab.setShowing(false);
+            ((GanLabPage) tab.subPages().get(2)).model().close();
+        });
+    }
+
+    /** Shows the Generative tab's sub-page of this title and returns it. */
+    private <T extends Page> T page(FxRobot robot, String title, Class<T> type) {
+        GenerativePage tab = window.pages().stream().filter(GenerativePage.class::isInstance)
+                .map(GenerativePage.class::cast).findFirst().orElseThrow();
+        robot.interact(() -> {
+            window.showPage(GenerativePage.TITLE);
+            assertTrue(tab.show(title), title);
+        });
+        return type.cast(tab.chosen());
     }
 
     @Test
     void theGanLessonStepsEachNetworkPlaysAndExports(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("GAN"));
-        GanLabPage page = page(GanLabPage.class);
+        GanLabPage page = page(robot, "GAN", GanLabPage.class);
         await(() -> page.model().frame() != null);
         robot.clickOn(".gan-step-d");
         await(() -> page.model().frame().step() == 1 && page.model().frame().phase().equals("discriminator step"));
@@ -64,8 +85,7 @@ class GenerativeLessonsTest {
 
     @Test
     void theAutoencoderLessonShowsCodesAndReconstructionsAndDecodesAnEditedCode(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("Autoencoder"));
-        AutoencoderPage page = page(AutoencoderPage.class);
+        AutoencoderPage page = page(robot, "Autoencoder", AutoencoderPage.class);
         robot.clickOn("AE");
         await(() -> page.showsEverything());
         robot.clickOn(".autoencoder-play");
@@ -80,8 +100,7 @@ class GenerativeLessonsTest {
 
     @Test
     void theVaeLessonDrawsTheLatentGridAndTheCodes(FxRobot robot) throws Exception {
-        robot.interact(() -> window.showPage("VAE"));
-        VaePage page = page(VaePage.class);
+        VaePage page = page(robot, "VAE", VaePage.class);
         robot.clickOn("Open the VAE template");
         await(() -> page.showsEverything());
         robot.interact(() -> model.training().send(new studio.backprop.train.TrainerCommand.Play()));
@@ -103,12 +122,20 @@ class GenerativeLessonsTest {
         return s == null ? 0 : s.step();
     }
 
-    static void exportAll(FxRobot robot, Page page, String stem) throws Exception {
+    /** Every view of the page as PNG: on white, then in presenter mode on the dark background. */
+    private void exportAll(FxRobot robot, Page page, String stem) throws Exception {
+        exportAll(robot, page, stem, ExportBackground.WHITE);
+        robot.interact(() -> model.presenterModeProperty().set(true));
+        exportAll(robot, page, stem + "-presenter-dark", ExportBackground.DARK);
+        robot.interact(() -> model.presenterModeProperty().set(false));
+    }
+
+    static void exportAll(FxRobot robot, Page page, String stem, ExportBackground background) throws Exception {
         for (Exportable view : page.exportables()) {
             Path png = Path.of("target", "screens", stem + "-" + view.exportName() + ".png");
             robot.interact(() -> {
                 try {
-                    PngExporter.write(view, png, 1, ExportBackground.WHITE);
+                    PngExporter.write(view, png, 1, background);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
