@@ -26,6 +26,10 @@ final class DataLesson implements Lesson {
     private final BorderPane content = new BorderPane();
     private final ComboBox<String> numericChoice = new ComboBox<>();
     private final ComboBox<String> categoricalChoice = new ComboBox<>();
+    /** The categorical column's levels, lowest first, as the user ordered them (a CSV file cannot say). */
+    private final javafx.scene.control.TextField levelOrder = new javafx.scene.control.TextField();
+    /** The order typed for the shown categorical column, or null for the column's own. */
+    private List<String> typedOrder;
     private final NumberField rowsField;
     private final NumberField trainField;
     private final NumberField validationField;
@@ -87,13 +91,24 @@ final class DataLesson implements Lesson {
         numericChoice.getStyleClass().add("data-numeric");
         categoricalChoice.getStyleClass().add("data-categorical");
         numericChoice.setOnAction(e -> refresh());
-        categoricalChoice.setOnAction(e -> refresh());
+        categoricalChoice.setOnAction(e -> {
+            typedOrder = null;
+            refresh();
+        });
+        levelOrder.getStyleClass().add("data-level-order");
+        levelOrder.setOnAction(e -> orderTyped());
+        levelOrder.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                orderTyped();
+            }
+        });
         content.setLeft(Controls.column(250, source, Controls.labelled("Rows (the flats' split)", rowsField),
                 Controls.labelled("Training fraction", trainField),
                 Controls.labelled("Validation fraction (the rest is test)", validationField),
                 Controls.labelled("k of k-fold", kField), Controls.labelled("Seed", seedField),
                 Controls.labelled("Numeric column to scale", numericChoice),
                 Controls.labelled("Categorical column to encode", categoricalChoice),
+                Controls.labelled("Its levels, lowest first (type to reorder)", levelOrder),
                 Controls.text("The split is the engine's seeded splitter, the one training uses; the test part is "
                         + "reported on its own and never trains or picks a model. Min-max maps a column to [0, 1], "
                         + "standard scaling to mean 0 and σ 1. One-hot gives each level a bit; ordinal numbers the "
@@ -200,6 +215,30 @@ final class DataLesson implements Lesson {
         box.setDisable(names.isEmpty());
     }
 
+    /**
+     * Takes the typed level order when it names every level of the shown categorical column exactly once; otherwise
+     * says in the message line what is missing or extra and keeps the order shown.
+     */
+    private void orderTyped() {
+        Column column = data.table().column(categoricalChoice.getValue());
+        if (column == null) {
+            return;
+        }
+        List<String> typed = java.util.Arrays.stream(levelOrder.getText().split(",")).map(String::trim)
+                .filter(w -> !w.isEmpty()).toList();
+        List<String> current = typedOrder != null ? typedOrder : column.levels();
+        if (typed.equals(current)) {
+            return;
+        }
+        if (typed.size() != column.levels().size() || !new java.util.HashSet<>(typed).containsAll(column.levels())) {
+            message.setText("The order must name each level of '" + column.name() + "' once, separated by commas: "
+                    + String.join(", ", column.levels()) + " in the order you mean, lowest first.");
+            return;
+        }
+        typedOrder = typed;
+        refresh();
+    }
+
     private static int whole(double v, int low, int high, String name) {
         if (v != Math.rint(v) || v < low || v > high) {
             throw new IllegalArgumentException(name + " must be a whole number from " + low + " to " + high
@@ -216,9 +255,21 @@ final class DataLesson implements Lesson {
         ColumnTable table = data.table();
         int n = data.fromFile() ? table.rows() : rows;
         int[] split = DataHandlingModel.split(n, validation, Math.max(0, test), data.fromFile() && data.last(), seed);
+        Column categorical = table.column(categoricalChoice.getValue());
+        if (categorical == null || typedOrder != null && (typedOrder.size() != categorical.levels().size()
+                || !typedOrder.containsAll(categorical.levels()))) {
+            typedOrder = null;
+        }
+        if (categorical != null && typedOrder != null) {
+            categorical = Column.categorical(categorical.name(), categorical.words(), typedOrder);
+        }
+        if (!levelOrder.isFocused()) {
+            levelOrder.setText(categorical == null ? "" : String.join(", ", categorical.levels()));
+        }
+        levelOrder.setDisable(categorical == null);
         plot.show(split, DataHandlingModel.folds(n, Math.min(k, n), seed), Math.min(k, n), table.name(),
-                table.column(numericChoice.getValue()), table.column(categoricalChoice.getValue()),
-                loadedFrom != null && data.fromFile() && loadedFrom.type().trim().equalsIgnoreCase("csv"));
+                table.column(numericChoice.getValue()), categorical, typedOrder == null && loadedFrom != null
+                        && data.fromFile() && loadedFrom.type().trim().equalsIgnoreCase("csv"));
         message.setText("");
     }
 

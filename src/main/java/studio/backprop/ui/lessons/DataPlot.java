@@ -55,6 +55,11 @@ final class DataPlot extends LessonCanvas {
         invalidate();
     }
 
+    /** The categorical column as encoded, with its levels in the order the codes use (for tests), or null. */
+    Column categorical() {
+        return categorical;
+    }
+
     /** The part of every row as drawn (for tests). */
     int[] split() {
         return split.clone();

@@ -113,6 +113,23 @@ class DataLessonOnDocumentTest {
         robot.interact(() -> document.set(doc.withTraining(doc.training().with("validation", "0.25"))));
         await(() -> source.getText().contains("validation 0.25"));
         assertEquals("0.25", validation.getText(), "an edit of the plan reaches the lesson without reading again");
+        TextField order = robot.lookup(".data-level-order").queryAs(TextField.class);
+        assertEquals("excellent, fair, good, poor", order.getText(), "a CSV file's words, sorted");
+        robot.interact(() -> {
+            order.setText("poor, fair, excellent");
+            order.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(java.util.List.of("excellent", "fair", "good", "poor"), plot.categorical().levels(),
+                "an order that leaves a level out is refused");
+        assertTrue(robot.lookup(".lesson-message").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("each level of 'condition' once")), "the refusal in words");
+        robot.interact(() -> {
+            order.setText("poor, fair, good, excellent");
+            order.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(java.util.List.of("poor", "fair", "good", "excellent"), plot.categorical().levels());
+        int row = java.util.Arrays.asList(plot.categorical().words()).indexOf("good");
+        assertEquals(2, plot.categorical().level(row), "good is level 2 of poor < fair < good < excellent");
         Path png = Path.of("target", "screens", "lesson-data-handling-csv.png");
         Files.createDirectories(png.getParent());
         robot.interact(() -> {
