@@ -36,6 +36,8 @@ import studio.backprop.ui.training.TrainingViewModel;
  */
 public final class AutoencoderPage implements Page {
 
+    private CanvasLooks looks;
+
     private static final String PROBES = "autoencoder-lesson";
     private static final int SHOWN = 5;
     static final List<String> TEMPLATES = List.of("autoencoder-digits.bps", "conv-autoencoder-digits.bps",
@@ -59,8 +61,6 @@ public final class AutoencoderPage implements Page {
     private float[] editedCode;
     private int[] codeShape;
 
-    private boolean dark;
-    private boolean presenter;
 
     public AutoencoderPage(Pages.Context context) {
         this.context = context;
@@ -246,19 +246,19 @@ public final class AutoencoderPage implements Page {
 
     @Override
     public void setDarkColours(boolean on) {
-        dark = on;
-        look();
+        looks().setDark(on);
     }
 
     @Override
     public void setPresenterMode(boolean on) {
-        presenter = on;
-        look();
+        looks().setPresenter(on);
     }
 
-    private void look() {
-        for (CanvasView view : List.of(reconstructions, edited)) {
-            view.setLook(dark, presenter);
+    /** The drawings' look, made once the drawings exist. */
+    private CanvasLooks looks() {
+        if (looks == null) {
+            looks = new CanvasLooks(reconstructions, edited);
         }
+        return looks;
     }
 }

@@ -27,6 +27,8 @@ import studio.backprop.ui.export.Exportable;
  */
 public final class GanLabPage implements Page {
 
+    private CanvasLooks looks;
+
     private final Pages.Context context;
     private final BorderPane root = new BorderPane();
     private final GanPlaneView plane = new GanPlaneView();
@@ -45,8 +47,6 @@ public final class GanLabPage implements Page {
         }
     };
 
-    private boolean dark;
-    private boolean presenter;
 
     public GanLabPage(Pages.Context context) {
         this.context = context;
@@ -206,19 +206,19 @@ public final class GanLabPage implements Page {
 
     @Override
     public void setDarkColours(boolean on) {
-        dark = on;
-        look();
+        looks().setDark(on);
     }
 
     @Override
     public void setPresenterMode(boolean on) {
-        presenter = on;
-        look();
+        looks().setPresenter(on);
     }
 
-    private void look() {
-        for (CanvasView view : List.of(plane, losses)) {
-            view.setLook(dark, presenter);
+    /** The drawings' look, made once the drawings exist. */
+    private CanvasLooks looks() {
+        if (looks == null) {
+            looks = new CanvasLooks(plane, losses);
         }
+        return looks;
     }
 }

@@ -32,6 +32,8 @@ import studio.backprop.ui.training.TrainingViewModel;
  */
 public final class VaePage implements Page {
 
+    private CanvasLooks looks;
+
     private static final String PROBES = "vae-lesson";
     private static final int DIGITS = 600;
     private static final int SIDE = 12;
@@ -50,8 +52,6 @@ public final class VaePage implements Page {
     private String meanLayer;
     private int latent;
 
-    private boolean dark;
-    private boolean presenter;
 
     public VaePage(Pages.Context context) {
         this.context = context;
@@ -179,19 +179,19 @@ public final class VaePage implements Page {
 
     @Override
     public void setDarkColours(boolean on) {
-        dark = on;
-        look();
+        looks().setDark(on);
     }
 
     @Override
     public void setPresenterMode(boolean on) {
-        presenter = on;
-        look();
+        looks().setPresenter(on);
     }
 
-    private void look() {
-        for (CanvasView view : List.of(grid, scatter)) {
-            view.setLook(dark, presenter);
+    /** The drawings' look, made once the drawings exist. */
+    private CanvasLooks looks() {
+        if (looks == null) {
+            looks = new CanvasLooks(grid, scatter);
         }
+        return looks;
     }
 }
