@@ -88,18 +88,9 @@ final class GanWorkspace {
             kind = name.equals("optimizer") ? kind + "_optimizer" : kind;
             name = null;
         }
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String t = lines[i].trim();
-            if (!t.startsWith("[") || !t.endsWith("]")) {
-                continue;
-            }
-            String[] head = t.substring(1, t.length() - 1).trim().split("\\s+", 2);
-            if (head[0].equalsIgnoreCase(kind) && (name == null || head.length > 1 && head[1].trim().equals(name))) {
-                return studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName())) + ", line " + (i + 1)
-                        + ": ";
-            }
-        }
-        return studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName())) + ": ";
+        String wantedKind = kind;
+        String wantedName = name;
+        return Workspace.sectionLine(file, text, (k, n) -> k.equalsIgnoreCase(wantedKind)
+                && (wantedName == null || wantedName.equals(n)));
     }
 }

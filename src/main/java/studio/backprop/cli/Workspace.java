@@ -94,6 +94,15 @@ final class Workspace {
      * or [optimizer] section; "net.bps: " when no line is known.
      */
     static String where(Path file, String text, String subject) {
+        return sectionLine(file, text, (kind, name) -> kind.equalsIgnoreCase("layer") && subject.equals(name)
+                || kind.equalsIgnoreCase(subject));
+    }
+
+    /**
+     * "net.bps, line 12: " for the first section header {@code [KIND NAME]} (NAME null when absent) that
+     * {@code wanted} accepts, or "net.bps: " when none does.
+     */
+    static String sectionLine(Path file, String text, java.util.function.BiPredicate<String, String> wanted) {
         String name = studio.backprop.tensor.Excerpt.of(String.valueOf(file.getFileName()));
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -102,9 +111,7 @@ final class Workspace {
                 continue;
             }
             String[] head = t.substring(1, t.length() - 1).trim().split("\\s+", 2);
-            boolean layer = head[0].equalsIgnoreCase("layer") && head.length > 1 && head[1].trim().equals(subject);
-            boolean part = head[0].equalsIgnoreCase(subject);
-            if (layer || part) {
+            if (wanted.test(head[0], head.length > 1 ? head[1].trim() : null)) {
                 return name + ", line " + (i + 1) + ": ";
             }
         }
