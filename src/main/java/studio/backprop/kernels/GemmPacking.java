@@ -20,13 +20,10 @@ final class GemmPacking {
     /** Window element (p, j) is {@code src[off + (p0 + p)·ld + j0 + j]}: rows of the window are rows of src. */
     static void packColumns(float[] src, int off, int ld, int j0, int cols, int p0, int kc,
                             float[] dst, int dOff, int width) {
-        if (cols == width && width == 4) {
-            packFour(src, off + p0 * ld + j0, ld, kc, dst, dOff);
-            return;
-        }
-        if (cols == width && width == 8) {
-            packFour(src, off + p0 * ld + j0, ld, kc, dst, dOff, 8);
-            packFour(src, off + p0 * ld + j0 + 4, ld, kc, dst, dOff + 4, 8);
+        if (cols == width && width <= 12 && width % 4 == 0) {
+            for (int j = 0; j < width; j += 4) {
+                packFour(src, off + p0 * ld + j0 + j, ld, kc, dst, dOff + j, width);
+            }
             return;
         }
         for (int p = 0; p < kc; p++) {
@@ -43,10 +40,6 @@ final class GemmPacking {
                 Arrays.fill(dst, d + cols, d + width, 0f);
             }
         }
-    }
-
-    private static void packFour(float[] src, int s, int ld, int kc, float[] dst, int d) {
-        packFour(src, s, ld, kc, dst, d, 4);
     }
 
     /**
@@ -82,7 +75,7 @@ final class GemmPacking {
     /** Window element (p, j) is {@code src[off + (j0 + j)·ld + p0 + p]}: columns of the window are rows of src. */
     static void packColumnsTransposed(float[] src, int off, int ld, int j0, int cols, int p0, int kc,
                                       float[] dst, int dOff, int width) {
-        if (cols == width && (width == 4 || width == 8)) {
+        if (cols == width && width <= 12 && width % 4 == 0) {
             for (int j = 0; j < width; j += 4) {
                 packFourTransposed(src, off + (j0 + j) * ld + p0, ld, kc, dst, dOff + j, width);
             }

@@ -1,6 +1,5 @@
 package studio.backprop.kernels;
 
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Layout (Goto-style): B is packed once per call into panels of {@link #NR} columns (two vectors) for each
  * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows and runs a 4×NR
- * register-blocked FMA micro-kernel (8×LANES and one-vector panels when n <= LANES). Threads split C by groups
+ * register-blocked FMA micro-kernel of {@link GemmMicroKernels} (8×LANES and one-vector panels when n <= LANES). Threads split C by groups
  * of register-block rows, or, when C has few rows and many columns, by B panels (each thread packing its own);
  * the blocking depends only on the shape, so every element of C sees the same arithmetic whatever the thread
  * count and the split. A single-row or single-column C goes to
@@ -19,16 +18,17 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class GemmVector {
 
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    static final int LANES = SPECIES.length();
-    static final int MR = 4;
-    static final int NR = 2 * LANES;
+    static final VectorSpecies<Float> SPECIES = GemmMicroKernels.SPECIES;
+    static final int LANES = GemmMicroKernels.LANES;
+    /** Rows of a full wide panel; a block's last panel may have 8 or 4 (or fewer, padded to a multiple of 4). */
+    static final int MR = 12;
+    static final int NR = GemmMicroKernels.NR;
     /** Rows of the one-vector-wide block used when n <= LANES. */
     static final int MR_NARROW = 8;
     /** k-block: one B micro-panel (KC×NR floats) stays in L1 while it meets every A micro-panel of the block. */
     static final int KC = 256;
-    /** Rows of A packed at a time: an MC×KC block of A stays in L2. */
-    static final int MC = 128;
+    /** Rows of A packed at a time (a multiple of both panel heights, 12 and 8): an MC×KC block of A stays in L2. */
+    static final int MC = 144;
 
     /**
      * Smallest multiply-add count worth giving a thread of its own: about 10 µs of kernel time. Pool workers spin
@@ -211,24 +211,41 @@ final class GemmVector {
                 int j0 = jp * nr;
                 int bo = slab + jp * kc * nr;
                 int cols = Math.min(nr, n - j0);
-                for (int r0 = 0, ao = 0; r0 < mc; r0 += mr, ao += kc * mr) {
+                for (int r0 = 0; r0 < mc; r0 += mr) {
                     int rows = Math.min(mr, mc - r0);
+                    int height = panelHeight(rows);
+                    int ao = r0 * kc;
                     int co = cOff + (ic + r0) * n + j0;
-                    if (rows == mr && cols == nr) {
-                        kernel(kc, ap, ao, bo, c, co, n, add);
+                    if (rows == height && cols == nr && !add) {
+                        kernel(height, kc, ap, ao, bo, c, co, n);
+                    } else if (rows == height && cols == nr) {
+                        kernel(height, kc, ap, ao, bo, tile, 0, nr);
+                        GemmMicroKernels.addTile(tile, nr, rows, c, co, n);
                     } else {
-                        kernel(kc, ap, ao, bo, tile, 0, nr, false);
-                        mergeTile(tile, nr, rows, cols, c, co, n, add);
+                        kernel(height, kc, ap, ao, bo, tile, 0, nr);
+                        GemmMicroKernels.mergeTile(tile, nr, rows, cols, c, co, n, add);
                     }
                 }
             }
         }
 
-        private void kernel(int kc, float[] ap, int ao, int bo, float[] out, int co, int ldc, boolean add) {
+        /**
+         * Rows packed for a panel holding {@code rows} rows of C: full panels keep mr; a wide block's last panel
+         * is rounded up to 4 or 8 (its padding rows are zero), a narrow one is padded to mr.
+         */
+        private int panelHeight(int rows) {
+            return nr == LANES ? mr : (rows + 3) & ~3;
+        }
+
+        private void kernel(int height, int kc, float[] ap, int ao, int bo, float[] out, int co, int ldc) {
             if (nr == LANES) {
-                microNarrow(kc, ap, ao, bp, bo, out, co, ldc, add);
+                GemmMicroKernels.microNarrow(kc, ap, ao, bp, bo, out, co, ldc);
+            } else if (height == 12) {
+                GemmMicroKernels.micro12(kc, ap, ao, bp, bo, out, co, ldc);
+            } else if (height == 8) {
+                GemmMicroKernels.micro8(kc, ap, ao, bp, bo, out, co, ldc);
             } else {
-                micro(kc, ap, ao, bp, bo, out, co, ldc, add);
+                GemmMicroKernels.micro4(kc, ap, ao, bp, bo, out, co, ldc);
             }
         }
 
@@ -249,105 +266,20 @@ final class GemmVector {
             }
         }
 
-        /** Packs rows [ic, ic+mc) of op(A) for the k-block into mr-row panels: panel, then p, then row. */
+        /**
+         * Packs rows [ic, ic+mc) of op(A) for the k-block into panels of mr rows (the last one
+         * {@link #panelHeight} rows): the panel starting at row r0 begins at {@code r0·kc}, then p, then row.
+         */
         private void packA(float[] ap, int ic, int mc, int pc, int kc) {
             for (int r0 = 0; r0 < mc; r0 += mr) {
                 int rows = Math.min(mr, mc - r0);
-                int dst = (r0 / mr) * kc * mr;
+                int height = panelHeight(rows);
+                int dst = r0 * kc;
                 if (transA) {
-                    GemmPacking.packColumns(a, aOff, m, ic + r0, rows, pc, kc, ap, dst, mr);
+                    GemmPacking.packColumns(a, aOff, m, ic + r0, rows, pc, kc, ap, dst, height);
                 } else {
-                    GemmPacking.packColumnsTransposed(a, aOff, k, ic + r0, rows, pc, kc, ap, dst, mr);
+                    GemmPacking.packColumnsTransposed(a, aOff, k, ic + r0, rows, pc, kc, ap, dst, height);
                 }
-            }
-        }
-    }
-
-    /**
-     * The 4×NR register block: eight vector accumulators, one FMA per packed A element and B vector. Stores
-     * {@code acc} (or {@code C + acc} when {@code add}) into the 4×NR block of {@code c} at {@code co}.
-     */
-    private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                              boolean add) {
-        FloatVector c00 = FloatVector.zero(SPECIES);
-        FloatVector c01 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
-        for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
-            FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
-            c00 = av.fma(b0, c00);
-            c01 = av.fma(b1, c01);
-            av = FloatVector.broadcast(SPECIES, ap[ao + 1]);
-            c10 = av.fma(b0, c10);
-            c11 = av.fma(b1, c11);
-            av = FloatVector.broadcast(SPECIES, ap[ao + 2]);
-            c20 = av.fma(b0, c20);
-            c21 = av.fma(b1, c21);
-            av = FloatVector.broadcast(SPECIES, ap[ao + 3]);
-            c30 = av.fma(b0, c30);
-            c31 = av.fma(b1, c31);
-        }
-        store(c00, c, co, add);
-        store(c01, c, co + LANES, add);
-        store(c10, c, co + ldc, add);
-        store(c11, c, co + ldc + LANES, add);
-        store(c20, c, co + 2 * ldc, add);
-        store(c21, c, co + 2 * ldc + LANES, add);
-        store(c30, c, co + 3 * ldc, add);
-        store(c31, c, co + 3 * ldc + LANES, add);
-    }
-
-    /** The MR_NARROW×LANES register block for n <= LANES: eight rows, one vector each. Same contract as micro. */
-    private static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                                    boolean add) {
-        FloatVector c0 = FloatVector.zero(SPECIES);
-        FloatVector c1 = c0;
-        FloatVector c2 = c0;
-        FloatVector c3 = c0;
-        FloatVector c4 = c0;
-        FloatVector c5 = c0;
-        FloatVector c6 = c0;
-        FloatVector c7 = c0;
-        for (int p = 0; p < kc; p++, ao += MR_NARROW, bo += LANES) {
-            FloatVector bv = FloatVector.fromArray(SPECIES, bp, bo);
-            c0 = FloatVector.broadcast(SPECIES, ap[ao]).fma(bv, c0);
-            c1 = FloatVector.broadcast(SPECIES, ap[ao + 1]).fma(bv, c1);
-            c2 = FloatVector.broadcast(SPECIES, ap[ao + 2]).fma(bv, c2);
-            c3 = FloatVector.broadcast(SPECIES, ap[ao + 3]).fma(bv, c3);
-            c4 = FloatVector.broadcast(SPECIES, ap[ao + 4]).fma(bv, c4);
-            c5 = FloatVector.broadcast(SPECIES, ap[ao + 5]).fma(bv, c5);
-            c6 = FloatVector.broadcast(SPECIES, ap[ao + 6]).fma(bv, c6);
-            c7 = FloatVector.broadcast(SPECIES, ap[ao + 7]).fma(bv, c7);
-        }
-        store(c0, c, co, add);
-        store(c1, c, co + ldc, add);
-        store(c2, c, co + 2 * ldc, add);
-        store(c3, c, co + 3 * ldc, add);
-        store(c4, c, co + 4 * ldc, add);
-        store(c5, c, co + 5 * ldc, add);
-        store(c6, c, co + 6 * ldc, add);
-        store(c7, c, co + 7 * ldc, add);
-    }
-
-    private static void store(FloatVector acc, float[] c, int co, boolean add) {
-        FloatVector out = add ? FloatVector.fromArray(SPECIES, c, co).add(acc) : acc;
-        out.intoArray(c, co);
-    }
-
-    /** Edge tiles: the same C + acc addition as {@link #store}, done per element so nothing outside C is touched. */
-    private static void mergeTile(float[] tile, int nr, int rows, int cols, float[] c, int co, int ldc,
-                                  boolean add) {
-        for (int r = 0; r < rows; r++) {
-            int t = r * nr;
-            int ci = co + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                c[ci + j] = add ? c[ci + j] + tile[t + j] : tile[t + j];
             }
         }
     }
