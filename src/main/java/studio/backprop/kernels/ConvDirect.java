@@ -15,13 +15,14 @@ import jdk.incubator.vector.VectorSpecies;
  * are computed and thrown away.
  *
  * <ul>
- *   <li>forward: for a block of 4 output channels and 2 vectors of grid positions, 8 accumulators; per tap and
- *       input channel, 2 loads of the shifted plane and 4 broadcast weights feed 8 FMAs.</li>
+ *   <li>forward: for a block of 8 (or 4) output channels and 2 vectors of grid positions, 16 (or 8)
+ *       accumulators; per tap and input channel, 2 loads of the shifted plane and 8 (or 4) broadcast weights feed
+ *       16 (or 8) FMAs ({@link ConvDirectKernels}).</li>
  *   <li>backward input: the same kernel on dy, padded by (k−1)·d − pad, with the weights flipped and their
  *       channel axes swapped (the transposed correlation of a stride-1 convolution is a correlation).</li>
  *   <li>backward weight: dW[tap, ci, co] = Σ_images Σ_grid plane_ci shifted by tap × dy_co (zero on the thrown
- *       away columns): a 4×4 block of (tap, ci) rows × output channels keeps 16 vector accumulators, fed by 4 + 4
- *       loads per grid vector, and reduced to scalars at the end.</li>
+ *       away columns): a 4×4 block of (tap, ci) rows × output channels keeps 16 vector accumulators over the
+ *       whole batch, fed by 4 + 4 loads per grid vector, and reduced to scalars at the end.</li>
  * </ul>
  *
  * <p>Channel counts are padded to multiples of 4 with zero weights (forward, backward input) or zero gradient
@@ -297,52 +298,19 @@ final class ConvDirect {
      * (ky, kx, ci) order with FMA, for every grid position q and padded output channel co.
      */
     private static void correlate(Grid grid, float[] planes, float[] wq, int coPad, float[] acc, int accOff) {
-        for (int co = 0; co < coPad; co += BLOCK) {
+        for (int co = 0; co < coPad; ) {
+            int width = coPad - co >= 2 * BLOCK ? 2 * BLOCK : BLOCK;
             for (int q = 0; q < grid.len; q += 2 * LANES) {
-                strip(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q, grid.len);
+                if (width == BLOCK) {
+                    ConvDirectKernels.strip4(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q,
+                            grid.len);
+                } else {
+                    ConvDirectKernels.strip8(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q,
+                            grid.len);
+                }
             }
+            co += width;
         }
-    }
-
-    /**
-     * Four output channels × two vectors of grid positions: for each (tap, ci) row, two loads of the shifted
-     * plane and four broadcast weights feed eight FMAs. Stores the sums at acc[o], one channel every len floats.
-     */
-    private static void strip(int[] shifts, float[] planes, int q, float[] wq, int wi, int coPad, float[] acc,
-                              int o, int len) {
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = a00;
-        FloatVector a10 = a00;
-        FloatVector a11 = a00;
-        FloatVector a20 = a00;
-        FloatVector a21 = a00;
-        FloatVector a30 = a00;
-        FloatVector a31 = a00;
-        for (int r = 0; r < shifts.length; r++, wi += coPad) {
-            int src = q + shifts[r];
-            FloatVector x0 = FloatVector.fromArray(SPECIES, planes, src);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, planes, src + LANES);
-            FloatVector w = FloatVector.broadcast(SPECIES, wq[wi]);
-            a00 = x0.fma(w, a00);
-            a01 = x1.fma(w, a01);
-            w = FloatVector.broadcast(SPECIES, wq[wi + 1]);
-            a10 = x0.fma(w, a10);
-            a11 = x1.fma(w, a11);
-            w = FloatVector.broadcast(SPECIES, wq[wi + 2]);
-            a20 = x0.fma(w, a20);
-            a21 = x1.fma(w, a21);
-            w = FloatVector.broadcast(SPECIES, wq[wi + 3]);
-            a30 = x0.fma(w, a30);
-            a31 = x1.fma(w, a31);
-        }
-        a00.intoArray(acc, o);
-        a01.intoArray(acc, o + LANES);
-        a10.intoArray(acc, o + len);
-        a11.intoArray(acc, o + len + LANES);
-        a20.intoArray(acc, o + 2 * len);
-        a21.intoArray(acc, o + 2 * len + LANES);
-        a30.intoArray(acc, o + 3 * len);
-        a31.intoArray(acc, o + 3 * len + LANES);
     }
 
     /**
@@ -478,11 +446,7 @@ final class ConvDirect {
         int o3 = rowOffset(grid, r0 + 3, rows);
         int len = grid.len;
         float[] sums = LOCAL.get(BLOCK * BLOCK * LANES);
-        java.util.Arrays.fill(sums, 0, BLOCK * BLOCK * LANES, 0f);
-        for (int b = 0; b < n; b++) {
-            int xb = b * xImage;
-            weightImage(buf, xb + o0, xb + o1, xb + o2, xb + o3, dyBase + b * dyImage + co0 * len, len, sums);
-        }
+        ConvDirectKernels.weightBlock(buf, n, xImage, o0, o1, o2, o3, dyImage, dyBase + co0 * len, len, sums);
         for (int r = 0; r < BLOCK; r++) {
             for (int c = 0; c < BLOCK; c++) {
                 if (r0 + r < rows && co0 + c < cout) {
@@ -496,71 +460,6 @@ final class ConvDirect {
                 }
             }
         }
-    }
-
-    /**
-     * One image's share of a 4×4 weight-gradient block: sums[(r·4 + c)·LANES + lane] += Σ_q x_r[q]·dy_c[q] over
-     * the grid vectors, with the four shifted planes at x0..x3 and the four gradient planes from d (len apart).
-     */
-    private static void weightImage(float[] buf, int x0, int x1, int x2, int x3, int d, int len, float[] sums) {
-        FloatVector s00 = FloatVector.fromArray(SPECIES, sums, 0);
-        FloatVector s01 = FloatVector.fromArray(SPECIES, sums, LANES);
-        FloatVector s02 = FloatVector.fromArray(SPECIES, sums, 2 * LANES);
-        FloatVector s03 = FloatVector.fromArray(SPECIES, sums, 3 * LANES);
-        FloatVector s10 = FloatVector.fromArray(SPECIES, sums, 4 * LANES);
-        FloatVector s11 = FloatVector.fromArray(SPECIES, sums, 5 * LANES);
-        FloatVector s12 = FloatVector.fromArray(SPECIES, sums, 6 * LANES);
-        FloatVector s13 = FloatVector.fromArray(SPECIES, sums, 7 * LANES);
-        FloatVector s20 = FloatVector.fromArray(SPECIES, sums, 8 * LANES);
-        FloatVector s21 = FloatVector.fromArray(SPECIES, sums, 9 * LANES);
-        FloatVector s22 = FloatVector.fromArray(SPECIES, sums, 10 * LANES);
-        FloatVector s23 = FloatVector.fromArray(SPECIES, sums, 11 * LANES);
-        FloatVector s30 = FloatVector.fromArray(SPECIES, sums, 12 * LANES);
-        FloatVector s31 = FloatVector.fromArray(SPECIES, sums, 13 * LANES);
-        FloatVector s32 = FloatVector.fromArray(SPECIES, sums, 14 * LANES);
-        FloatVector s33 = FloatVector.fromArray(SPECIES, sums, 15 * LANES);
-        for (int q = 0; q < len; q += LANES) {
-            FloatVector d0 = FloatVector.fromArray(SPECIES, buf, d + q);
-            FloatVector d1 = FloatVector.fromArray(SPECIES, buf, d + len + q);
-            FloatVector d2 = FloatVector.fromArray(SPECIES, buf, d + 2 * len + q);
-            FloatVector d3 = FloatVector.fromArray(SPECIES, buf, d + 3 * len + q);
-            FloatVector x = FloatVector.fromArray(SPECIES, buf, x0 + q);
-            s00 = x.fma(d0, s00);
-            s01 = x.fma(d1, s01);
-            s02 = x.fma(d2, s02);
-            s03 = x.fma(d3, s03);
-            x = FloatVector.fromArray(SPECIES, buf, x1 + q);
-            s10 = x.fma(d0, s10);
-            s11 = x.fma(d1, s11);
-            s12 = x.fma(d2, s12);
-            s13 = x.fma(d3, s13);
-            x = FloatVector.fromArray(SPECIES, buf, x2 + q);
-            s20 = x.fma(d0, s20);
-            s21 = x.fma(d1, s21);
-            s22 = x.fma(d2, s22);
-            s23 = x.fma(d3, s23);
-            x = FloatVector.fromArray(SPECIES, buf, x3 + q);
-            s30 = x.fma(d0, s30);
-            s31 = x.fma(d1, s31);
-            s32 = x.fma(d2, s32);
-            s33 = x.fma(d3, s33);
-        }
-        s00.intoArray(sums, 0);
-        s01.intoArray(sums, LANES);
-        s02.intoArray(sums, 2 * LANES);
-        s03.intoArray(sums, 3 * LANES);
-        s10.intoArray(sums, 4 * LANES);
-        s11.intoArray(sums, 5 * LANES);
-        s12.intoArray(sums, 6 * LANES);
-        s13.intoArray(sums, 7 * LANES);
-        s20.intoArray(sums, 8 * LANES);
-        s21.intoArray(sums, 9 * LANES);
-        s22.intoArray(sums, 10 * LANES);
-        s23.intoArray(sums, 11 * LANES);
-        s30.intoArray(sums, 12 * LANES);
-        s31.intoArray(sums, 13 * LANES);
-        s32.intoArray(sums, 14 * LANES);
-        s33.intoArray(sums, 15 * LANES);
     }
 
     private static int roundUp(int v, int m) {
