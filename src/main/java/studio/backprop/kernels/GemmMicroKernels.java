@@ -5,13 +5,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked FMA micro-kernels of {@link GemmVector}. Each computes one block of
- * {@code C = Apanel · Bpanel} for one k-block of length kc, where the packed A panel holds kc
+ * {@code C = (add ? C : 0) + Apanel · Bpanel} for one k-block of length kc, where the packed A panel holds kc
  * columns of {@code rows} floats (element (r, p) at {@code ap[ao + p·rows + r]}) and the packed B panel holds kc
  * rows of NR (or LANES) floats (element (p, j) at {@code bp[bo + p·NR + j]}); C has row stride ldc.
  *
  * <p>Every kernel computes each element of C the same way: one accumulator starts at zero, takes
- * {@code fma(a[r][p], b[p][j], acc)} for p = 0, 1, …, kc−1 in that order, and is stored; a caller that adds
- * to C stores into a tile and adds it with {@link #addTile} or {@link #mergeTile}.
+ * {@code fma(a[r][p], b[p][j], acc)} for p = 0, 1, …, kc−1 in that order, and is then stored, or added to C
+ * ({@code add}). The choice is one branch around all the stores: with a selection at each of the 24 stores, C2
+ * compiled the 12-row kernel to run at 84 GFLOP/s instead of 140.
  * Which kernel covers an element (12, 8 or 4 rows) therefore never changes its bits.
  *
  * <p>Modified: c. Not modified: ap, bp.
@@ -31,7 +32,8 @@ final class GemmMicroKernels {
      * broadcast A element, so each k step issues 24 FMAs for 2 vector loads and 12 broadcasts (about 140 GFLOP/s
      * on one AVX-512 core, where the 4×NR block reached 96).
      */
-    static void micro12(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void micro12(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                             boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -96,37 +98,65 @@ final class GemmMicroKernels {
             left11 = av.fma(b0, left11);
             right11 = av.fma(b1, right11);
         }
-        left0.intoArray(c, co);
-        right0.intoArray(c, co + LANES);
-        left1.intoArray(c, co + ldc);
-        right1.intoArray(c, co + ldc + LANES);
-        left2.intoArray(c, co + 2 * ldc);
-        right2.intoArray(c, co + 2 * ldc + LANES);
-        left3.intoArray(c, co + 3 * ldc);
-        right3.intoArray(c, co + 3 * ldc + LANES);
-        left4.intoArray(c, co + 4 * ldc);
-        right4.intoArray(c, co + 4 * ldc + LANES);
-        left5.intoArray(c, co + 5 * ldc);
-        right5.intoArray(c, co + 5 * ldc + LANES);
-        left6.intoArray(c, co + 6 * ldc);
-        right6.intoArray(c, co + 6 * ldc + LANES);
-        left7.intoArray(c, co + 7 * ldc);
-        right7.intoArray(c, co + 7 * ldc + LANES);
-        left8.intoArray(c, co + 8 * ldc);
-        right8.intoArray(c, co + 8 * ldc + LANES);
-        left9.intoArray(c, co + 9 * ldc);
-        right9.intoArray(c, co + 9 * ldc + LANES);
-        left10.intoArray(c, co + 10 * ldc);
-        right10.intoArray(c, co + 10 * ldc + LANES);
-        left11.intoArray(c, co + 11 * ldc);
-        right11.intoArray(c, co + 11 * ldc + LANES);
+        if (add) {
+            FloatVector.fromArray(SPECIES, c, co).add(left0).intoArray(c, co);
+            FloatVector.fromArray(SPECIES, c, co + LANES).add(right0).intoArray(c, co + LANES);
+            FloatVector.fromArray(SPECIES, c, co + ldc).add(left1).intoArray(c, co + ldc);
+            FloatVector.fromArray(SPECIES, c, co + ldc + LANES).add(right1).intoArray(c, co + ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc).add(left2).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES).add(right2).intoArray(c, co + 2 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc).add(left3).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES).add(right3).intoArray(c, co + 3 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 4 * ldc).add(left4).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES).add(right4).intoArray(c, co + 4 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 5 * ldc).add(left5).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 5 * ldc + LANES).add(right5).intoArray(c, co + 5 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 6 * ldc).add(left6).intoArray(c, co + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 6 * ldc + LANES).add(right6).intoArray(c, co + 6 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 7 * ldc).add(left7).intoArray(c, co + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 7 * ldc + LANES).add(right7).intoArray(c, co + 7 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 8 * ldc).add(left8).intoArray(c, co + 8 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 8 * ldc + LANES).add(right8).intoArray(c, co + 8 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 9 * ldc).add(left9).intoArray(c, co + 9 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 9 * ldc + LANES).add(right9).intoArray(c, co + 9 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 10 * ldc).add(left10).intoArray(c, co + 10 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 10 * ldc + LANES).add(right10).intoArray(c, co + 10 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 11 * ldc).add(left11).intoArray(c, co + 11 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 11 * ldc + LANES).add(right11).intoArray(c, co + 11 * ldc + LANES);
+        } else {
+            left0.intoArray(c, co);
+            right0.intoArray(c, co + LANES);
+            left1.intoArray(c, co + ldc);
+            right1.intoArray(c, co + ldc + LANES);
+            left2.intoArray(c, co + 2 * ldc);
+            right2.intoArray(c, co + 2 * ldc + LANES);
+            left3.intoArray(c, co + 3 * ldc);
+            right3.intoArray(c, co + 3 * ldc + LANES);
+            left4.intoArray(c, co + 4 * ldc);
+            right4.intoArray(c, co + 4 * ldc + LANES);
+            left5.intoArray(c, co + 5 * ldc);
+            right5.intoArray(c, co + 5 * ldc + LANES);
+            left6.intoArray(c, co + 6 * ldc);
+            right6.intoArray(c, co + 6 * ldc + LANES);
+            left7.intoArray(c, co + 7 * ldc);
+            right7.intoArray(c, co + 7 * ldc + LANES);
+            left8.intoArray(c, co + 8 * ldc);
+            right8.intoArray(c, co + 8 * ldc + LANES);
+            left9.intoArray(c, co + 9 * ldc);
+            right9.intoArray(c, co + 9 * ldc + LANES);
+            left10.intoArray(c, co + 10 * ldc);
+            right10.intoArray(c, co + 10 * ldc + LANES);
+            left11.intoArray(c, co + 11 * ldc);
+            right11.intoArray(c, co + 11 * ldc + LANES);
+        }
     }
 
     /**
      * The 8×NR register block, for a panel of eight rows (the tail of a block whose height is not a multiple of
      * 12). Same contract as {@link #micro12}.
      */
-    static void micro8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void micro8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                             boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -171,28 +201,48 @@ final class GemmMicroKernels {
             left7 = av.fma(b0, left7);
             right7 = av.fma(b1, right7);
         }
-        left0.intoArray(c, co);
-        right0.intoArray(c, co + LANES);
-        left1.intoArray(c, co + ldc);
-        right1.intoArray(c, co + ldc + LANES);
-        left2.intoArray(c, co + 2 * ldc);
-        right2.intoArray(c, co + 2 * ldc + LANES);
-        left3.intoArray(c, co + 3 * ldc);
-        right3.intoArray(c, co + 3 * ldc + LANES);
-        left4.intoArray(c, co + 4 * ldc);
-        right4.intoArray(c, co + 4 * ldc + LANES);
-        left5.intoArray(c, co + 5 * ldc);
-        right5.intoArray(c, co + 5 * ldc + LANES);
-        left6.intoArray(c, co + 6 * ldc);
-        right6.intoArray(c, co + 6 * ldc + LANES);
-        left7.intoArray(c, co + 7 * ldc);
-        right7.intoArray(c, co + 7 * ldc + LANES);
+        if (add) {
+            FloatVector.fromArray(SPECIES, c, co).add(left0).intoArray(c, co);
+            FloatVector.fromArray(SPECIES, c, co + LANES).add(right0).intoArray(c, co + LANES);
+            FloatVector.fromArray(SPECIES, c, co + ldc).add(left1).intoArray(c, co + ldc);
+            FloatVector.fromArray(SPECIES, c, co + ldc + LANES).add(right1).intoArray(c, co + ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc).add(left2).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES).add(right2).intoArray(c, co + 2 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc).add(left3).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES).add(right3).intoArray(c, co + 3 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 4 * ldc).add(left4).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES).add(right4).intoArray(c, co + 4 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 5 * ldc).add(left5).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 5 * ldc + LANES).add(right5).intoArray(c, co + 5 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 6 * ldc).add(left6).intoArray(c, co + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 6 * ldc + LANES).add(right6).intoArray(c, co + 6 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 7 * ldc).add(left7).intoArray(c, co + 7 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 7 * ldc + LANES).add(right7).intoArray(c, co + 7 * ldc + LANES);
+        } else {
+            left0.intoArray(c, co);
+            right0.intoArray(c, co + LANES);
+            left1.intoArray(c, co + ldc);
+            right1.intoArray(c, co + ldc + LANES);
+            left2.intoArray(c, co + 2 * ldc);
+            right2.intoArray(c, co + 2 * ldc + LANES);
+            left3.intoArray(c, co + 3 * ldc);
+            right3.intoArray(c, co + 3 * ldc + LANES);
+            left4.intoArray(c, co + 4 * ldc);
+            right4.intoArray(c, co + 4 * ldc + LANES);
+            left5.intoArray(c, co + 5 * ldc);
+            right5.intoArray(c, co + 5 * ldc + LANES);
+            left6.intoArray(c, co + 6 * ldc);
+            right6.intoArray(c, co + 6 * ldc + LANES);
+            left7.intoArray(c, co + 7 * ldc);
+            right7.intoArray(c, co + 7 * ldc + LANES);
+        }
     }
 
     /**
      * The 4×NR register block, for a panel of four rows. Same contract as {@link #micro12}.
      */
-    static void micro4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void micro4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                             boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -217,20 +267,32 @@ final class GemmMicroKernels {
             left3 = av.fma(b0, left3);
             right3 = av.fma(b1, right3);
         }
-        left0.intoArray(c, co);
-        right0.intoArray(c, co + LANES);
-        left1.intoArray(c, co + ldc);
-        right1.intoArray(c, co + ldc + LANES);
-        left2.intoArray(c, co + 2 * ldc);
-        right2.intoArray(c, co + 2 * ldc + LANES);
-        left3.intoArray(c, co + 3 * ldc);
-        right3.intoArray(c, co + 3 * ldc + LANES);
+        if (add) {
+            FloatVector.fromArray(SPECIES, c, co).add(left0).intoArray(c, co);
+            FloatVector.fromArray(SPECIES, c, co + LANES).add(right0).intoArray(c, co + LANES);
+            FloatVector.fromArray(SPECIES, c, co + ldc).add(left1).intoArray(c, co + ldc);
+            FloatVector.fromArray(SPECIES, c, co + ldc + LANES).add(right1).intoArray(c, co + ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc).add(left2).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES).add(right2).intoArray(c, co + 2 * ldc + LANES);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc).add(left3).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES).add(right3).intoArray(c, co + 3 * ldc + LANES);
+        } else {
+            left0.intoArray(c, co);
+            right0.intoArray(c, co + LANES);
+            left1.intoArray(c, co + ldc);
+            right1.intoArray(c, co + ldc + LANES);
+            left2.intoArray(c, co + 2 * ldc);
+            right2.intoArray(c, co + 2 * ldc + LANES);
+            left3.intoArray(c, co + 3 * ldc);
+            right3.intoArray(c, co + 3 * ldc + LANES);
+        }
     }
 
     /**
      * The 8×LANES register block for n <= LANES: eight rows, one vector each. Same contract as {@link #micro12}.
      */
-    static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
+                             boolean add) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
@@ -258,14 +320,25 @@ final class GemmMicroKernels {
             av = FloatVector.broadcast(SPECIES, ap[ao + 7]);
             c7 = av.fma(b0, c7);
         }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + ldc);
-        c2.intoArray(c, co + 2 * ldc);
-        c3.intoArray(c, co + 3 * ldc);
-        c4.intoArray(c, co + 4 * ldc);
-        c5.intoArray(c, co + 5 * ldc);
-        c6.intoArray(c, co + 6 * ldc);
-        c7.intoArray(c, co + 7 * ldc);
+        if (add) {
+            FloatVector.fromArray(SPECIES, c, co).add(c0).intoArray(c, co);
+            FloatVector.fromArray(SPECIES, c, co + ldc).add(c1).intoArray(c, co + ldc);
+            FloatVector.fromArray(SPECIES, c, co + 2 * ldc).add(c2).intoArray(c, co + 2 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 3 * ldc).add(c3).intoArray(c, co + 3 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 4 * ldc).add(c4).intoArray(c, co + 4 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 5 * ldc).add(c5).intoArray(c, co + 5 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 6 * ldc).add(c6).intoArray(c, co + 6 * ldc);
+            FloatVector.fromArray(SPECIES, c, co + 7 * ldc).add(c7).intoArray(c, co + 7 * ldc);
+        } else {
+            c0.intoArray(c, co);
+            c1.intoArray(c, co + ldc);
+            c2.intoArray(c, co + 2 * ldc);
+            c3.intoArray(c, co + 3 * ldc);
+            c4.intoArray(c, co + 4 * ldc);
+            c5.intoArray(c, co + 5 * ldc);
+            c6.intoArray(c, co + 6 * ldc);
+            c7.intoArray(c, co + 7 * ldc);
+        }
     }
 
     /**
@@ -273,7 +346,8 @@ final class GemmMicroKernels {
      * never add: with 24 conditional read-add-writes at their end, C2 compiled the 12-row kernel to run at 84
      * GFLOP/s instead of 140.
      */
-    static void addTile(float[] tile, int nr, int rows, float[] c, int co, int ldc) {
+    static void addTile(float[] tile, int nr, int rows, float[] c, int co, int ldc,
+                             boolean add) {
         for (int r = 0; r < rows; r++) {
             int t = r * nr;
             int ci = co + r * ldc;

@@ -216,13 +216,10 @@ final class GemmVector {
                     int height = panelHeight(rows);
                     int ao = r0 * kc;
                     int co = cOff + (ic + r0) * n + j0;
-                    if (rows == height && cols == nr && !add) {
-                        kernel(height, kc, ap, ao, bo, c, co, n);
-                    } else if (rows == height && cols == nr) {
-                        kernel(height, kc, ap, ao, bo, tile, 0, nr);
-                        GemmMicroKernels.addTile(tile, nr, rows, c, co, n);
+                    if (rows == height && cols == nr) {
+                        kernel(height, kc, ap, ao, bo, c, co, n, add);
                     } else {
-                        kernel(height, kc, ap, ao, bo, tile, 0, nr);
+                        kernel(height, kc, ap, ao, bo, tile, 0, nr, false);
                         GemmMicroKernels.mergeTile(tile, nr, rows, cols, c, co, n, add);
                     }
                 }
@@ -237,15 +234,16 @@ final class GemmVector {
             return nr == LANES ? mr : (rows + 3) & ~3;
         }
 
-        private void kernel(int height, int kc, float[] ap, int ao, int bo, float[] out, int co, int ldc) {
+        private void kernel(int height, int kc, float[] ap, int ao, int bo, float[] out, int co, int ldc,
+                            boolean add) {
             if (nr == LANES) {
-                GemmMicroKernels.microNarrow(kc, ap, ao, bp, bo, out, co, ldc);
+                GemmMicroKernels.microNarrow(kc, ap, ao, bp, bo, out, co, ldc, add);
             } else if (height == 12) {
-                GemmMicroKernels.micro12(kc, ap, ao, bp, bo, out, co, ldc);
+                GemmMicroKernels.micro12(kc, ap, ao, bp, bo, out, co, ldc, add);
             } else if (height == 8) {
-                GemmMicroKernels.micro8(kc, ap, ao, bp, bo, out, co, ldc);
+                GemmMicroKernels.micro8(kc, ap, ao, bp, bo, out, co, ldc, add);
             } else {
-                GemmMicroKernels.micro4(kc, ap, ao, bp, bo, out, co, ldc);
+                GemmMicroKernels.micro4(kc, ap, ao, bp, bo, out, co, ldc, add);
             }
         }
 
