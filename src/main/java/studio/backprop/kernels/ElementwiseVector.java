@@ -131,21 +131,20 @@ final class ElementwiseVector {
     /** Whether every element of d[from, to) is finite: exponent field not all ones. */
     static boolean allFinite(float[] d, int from, int to) {
         int i = from;
-        // |v| < ∞ is false exactly for NaN and ±∞: collect the failures lane-wise, test once at the end.
-        VectorMask<Float> bad = SPECIES.maskAll(false);
-        for (int end = to - LANES; i <= end; i += LANES) {
-            FloatVector v = FloatVector.fromArray(SPECIES, d, i);
-            bad = bad.or(v.abs().compare(VectorOperators.LT, Float.POSITIVE_INFINITY).not());
+        // v·0 + acc stays 0 for every finite v and becomes NaN for NaN or ±∞, and NaN then stays: one FMA per
+        // vector, two chains, one test at the end (a mask collected lane-wise cost three times as much).
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector acc0 = zero;
+        FloatVector acc1 = zero;
+        for (int end = to - 2 * LANES; i <= end; i += 2 * LANES) {
+            acc0 = FloatVector.fromArray(SPECIES, d, i).fma(zero, acc0);
+            acc1 = FloatVector.fromArray(SPECIES, d, i + LANES).fma(zero, acc1);
         }
-        if (bad.anyTrue()) {
-            return false;
-        }
+        float probe = 0f;
         for (; i < to; i++) {
-            if (!Float.isFinite(d[i])) {
-                return false;
-            }
+            probe += d[i] * 0f;
         }
-        return true;
+        return !Float.isNaN(probe + acc0.add(acc1).reduceLanes(VectorOperators.ADD));
     }
 
     /**
