@@ -400,12 +400,17 @@ public final class Elementwise {
      * of all ones (NaN, ±∞) plus one exponent step sets the sign bit, and the OR of all of them keeps it.
      */
     public static boolean allFinite(float[] d) {
+        return allFinite(d, 0, d.length);
+    }
+
+    /** {@link #allFinite(float[])} on d[from..to), on the calling thread. */
+    static boolean allFinite(float[] d, int from, int to) {
         if (VECTOR) {
-            return ElementwiseVector.allFinite(d, 0, d.length);
+            return ElementwiseVector.allFinite(d, from, to);
         }
         int flags = 0;
-        for (float v : d) {
-            flags |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
+        for (int i = from; i < to; i++) {
+            flags |= (Float.floatToRawIntBits(d[i]) & 0x7f800000) + 0x00800000;
         }
         return flags >= 0;
     }

@@ -34,9 +34,9 @@ public final class Finite {
                 + (op.startsWith("div") ? " (division by zero?)" : ""));
     }
 
-    /** True when no element is NaN or infinite ({@link studio.backprop.kernels.Elementwise#allFinite}). */
+    /** True when no element is NaN or infinite ({@link studio.backprop.kernels.BufferSweep#allFinite}). */
     public static boolean allFinite(float[] d) {
-        return studio.backprop.kernels.Elementwise.allFinite(d);
+        return studio.backprop.kernels.BufferSweep.allFinite(d);
     }
 
     private static int firstNonFinite(float[] d) {

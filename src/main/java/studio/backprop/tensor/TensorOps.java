@@ -1,6 +1,7 @@
 package studio.backprop.tensor;
 
 import java.util.Arrays;
+import studio.backprop.kernels.BufferSweep;
 import studio.backprop.kernels.Elementwise;
 import studio.backprop.kernels.Elementwise.BinaryOp;
 import studio.backprop.kernels.Gemm;
@@ -57,7 +58,7 @@ final class TensorOps {
 
     static void fill(Tensor target, float value) {
         requireDense("fill", target);
-        Arrays.fill(target.data(), target.offset(), target.offset() + target.size(), value);
+        BufferSweep.fill(target.data(), target.offset(), target.offset() + target.size(), value);
     }
 
     private static void requireDense(String op, Tensor t) {
