@@ -131,29 +131,28 @@ final class ConvDirectKernels {
     }
 
     /**
-     * A 4×4 weight-gradient block over the whole batch: sums[(r·4 + c)·LANES + lane] = Σ_b Σ_q x_r[q]·dy_c[q],
-     * images in order and the grid vectors of each in order, one FMA chain per lane. Image b's four shifted
-     * planes start at xImage·b + x0..x3 and its four gradient planes at d + dyImage·b (len apart). The sums stay
-     * in registers across images (reloading them per image cost a third of the kernel on a 10×10 output).
+     * A 4×4 weight-gradient block over n images, continuing sums[at + (r·4 + c)·LANES + lane] += Σ_b Σ_q
+     * x_r[q]·dy_c[q], images in order and the grid vectors of each in order, one FMA chain per lane. Image b's four
+     * shifted planes start at xImage·b + x0..x3 and its four gradient planes at d + dyImage·b (len apart).
      */
     static void weightBlock(float[] buf, int n, int xImage, int x0, int x1, int x2, int x3, int dyImage, int d,
-                            int len, float[] sums) {
-        FloatVector s00 = FloatVector.zero(SPECIES);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        FloatVector s23 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s32 = s00;
-        FloatVector s33 = s00;
+                            int len, float[] sums, int at) {
+        FloatVector s00 = FloatVector.fromArray(SPECIES, sums, at);
+        FloatVector s01 = FloatVector.fromArray(SPECIES, sums, at + LANES);
+        FloatVector s02 = FloatVector.fromArray(SPECIES, sums, at + 2 * LANES);
+        FloatVector s03 = FloatVector.fromArray(SPECIES, sums, at + 3 * LANES);
+        FloatVector s10 = FloatVector.fromArray(SPECIES, sums, at + 4 * LANES);
+        FloatVector s11 = FloatVector.fromArray(SPECIES, sums, at + 5 * LANES);
+        FloatVector s12 = FloatVector.fromArray(SPECIES, sums, at + 6 * LANES);
+        FloatVector s13 = FloatVector.fromArray(SPECIES, sums, at + 7 * LANES);
+        FloatVector s20 = FloatVector.fromArray(SPECIES, sums, at + 8 * LANES);
+        FloatVector s21 = FloatVector.fromArray(SPECIES, sums, at + 9 * LANES);
+        FloatVector s22 = FloatVector.fromArray(SPECIES, sums, at + 10 * LANES);
+        FloatVector s23 = FloatVector.fromArray(SPECIES, sums, at + 11 * LANES);
+        FloatVector s30 = FloatVector.fromArray(SPECIES, sums, at + 12 * LANES);
+        FloatVector s31 = FloatVector.fromArray(SPECIES, sums, at + 13 * LANES);
+        FloatVector s32 = FloatVector.fromArray(SPECIES, sums, at + 14 * LANES);
+        FloatVector s33 = FloatVector.fromArray(SPECIES, sums, at + 15 * LANES);
         // One flat loop over every image's grid vectors: with a loop over images around the loop over q, C2 kept
         // the sixteen sums on the heap.
         int steps = n * (len / LANES);
@@ -192,21 +191,21 @@ final class ConvDirectKernels {
                 d += dyImage;
             }
         }
-        s00.intoArray(sums, 0);
-        s01.intoArray(sums, LANES);
-        s02.intoArray(sums, 2 * LANES);
-        s03.intoArray(sums, 3 * LANES);
-        s10.intoArray(sums, 4 * LANES);
-        s11.intoArray(sums, 5 * LANES);
-        s12.intoArray(sums, 6 * LANES);
-        s13.intoArray(sums, 7 * LANES);
-        s20.intoArray(sums, 8 * LANES);
-        s21.intoArray(sums, 9 * LANES);
-        s22.intoArray(sums, 10 * LANES);
-        s23.intoArray(sums, 11 * LANES);
-        s30.intoArray(sums, 12 * LANES);
-        s31.intoArray(sums, 13 * LANES);
-        s32.intoArray(sums, 14 * LANES);
-        s33.intoArray(sums, 15 * LANES);
+        s00.intoArray(sums, at);
+        s01.intoArray(sums, at + LANES);
+        s02.intoArray(sums, at + 2 * LANES);
+        s03.intoArray(sums, at + 3 * LANES);
+        s10.intoArray(sums, at + 4 * LANES);
+        s11.intoArray(sums, at + 5 * LANES);
+        s12.intoArray(sums, at + 6 * LANES);
+        s13.intoArray(sums, at + 7 * LANES);
+        s20.intoArray(sums, at + 8 * LANES);
+        s21.intoArray(sums, at + 9 * LANES);
+        s22.intoArray(sums, at + 10 * LANES);
+        s23.intoArray(sums, at + 11 * LANES);
+        s30.intoArray(sums, at + 12 * LANES);
+        s31.intoArray(sums, at + 13 * LANES);
+        s32.intoArray(sums, at + 14 * LANES);
+        s33.intoArray(sums, at + 15 * LANES);
     }
 }
