@@ -126,23 +126,40 @@ final class ConvDirect {
                     && geometry.equals(g);
         }
 
-        /** Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}. */
+        /**
+         * Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}.
+         * Only the padding between copied rows is zeroed (zeroing whole planes first wrote most floats twice).
+         */
         void planes(float[] src, int srcOff, float[] dst, int dstOff) {
-            java.util.Arrays.fill(dst, dstOff, dstOff + c * plane, 0f);
-            for (int y = 0; y < h; y++) {
-                int s = srcOff + y * w * c;
-                int d = dstOff + (y + padT) * wp + padL;
-                if (c == 1) {
-                    System.arraycopy(src, s, dst, d, w);
-                    continue;
-                }
-                for (int ci = 0; ci < c; ci++) {
-                    int dc = d + ci * plane;
-                    for (int x = 0, sc = s + ci; x < w; x++, sc += c) {
-                        dst[dc + x] = src[sc];
+            for (int ci = 0; ci < c; ci++) {
+                int base = dstOff + ci * plane;
+                int zeroFrom = base;
+                for (int y = 0; y < h; y++) {
+                    int s = srcOff + y * w * c + ci;
+                    int d = base + (y + padT) * wp + padL;
+                    zero(dst, zeroFrom, d);
+                    if (c == 1) {
+                        System.arraycopy(src, s, dst, d, w);
+                    } else {
+                        for (int x = 0; x < w; x++, s += c) {
+                            dst[d + x] = src[s];
+                        }
                     }
+                    zeroFrom = d + w;
                 }
+                zero(dst, zeroFrom, base + plane);
             }
+        }
+    }
+
+    /** d[from..to) = 0; a plain loop for the few floats between two rows, where a call costs more. */
+    private static void zero(float[] d, int from, int to) {
+        if (to - from > 16) {
+            java.util.Arrays.fill(d, from, to, 0f);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            d[i] = 0f;
         }
     }
 
@@ -439,22 +456,29 @@ final class ConvDirect {
         }
     }
 
-    /** dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output. */
+    /**
+     * dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output. Channel by
+     * channel, so each plane row is written in order (a channel loop inside read as badly); only the thrown-away
+     * columns, the tail of each plane and the padding channels are zeroed.
+     */
     private static void gradientGrid(Grid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
                                      int dstOff) {
-        java.util.Arrays.fill(dst, dstOff, dstOff + coPad * grid.len, 0f);
         int outW = grid.outW;
-        for (int oy = 0; oy < grid.outH; oy++) {
-            int rowDy = dyOff + oy * outW * cout;
-            int rowDst = dstOff + oy * grid.wp;
-            // Channel by channel: each plane row is written in order (a channel loop inside read as badly).
-            for (int co = 0; co < cout; co++) {
-                int d = rowDst + co * grid.len;
-                for (int ox = 0, s = rowDy + co; ox < outW; ox++, s += cout) {
+        int len = grid.len;
+        for (int co = 0; co < cout; co++) {
+            int base = dstOff + co * len;
+            int zeroFrom = base;
+            for (int oy = 0; oy < grid.outH; oy++) {
+                int d = base + oy * grid.wp;
+                zero(dst, zeroFrom, d);
+                for (int ox = 0, s = dyOff + oy * outW * cout + co; ox < outW; ox++, s += cout) {
                     dst[d + ox] = dy[s];
                 }
+                zeroFrom = d + outW;
             }
+            zero(dst, zeroFrom, base + len);
         }
+        zero(dst, dstOff + cout * len, dstOff + coPad * len);
     }
 
     /** Offset inside one image's planes of (tap, ci) row r; rows past the last are read as row 0 and dropped. */
