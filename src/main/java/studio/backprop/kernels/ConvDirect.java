@@ -269,11 +269,15 @@ final class ConvDirect {
                 for (int blk = start; blk < end; blk++) {
                     int r0 = blk / coBlocks * BLOCK;
                     int co0 = blk % coBlocks * BLOCK;
-                    int xb = b0 * xImage;
-                    ConvDirectKernels.weightBlock(buf, images, xImage, xb + rowOffset(grid, r0, rows),
-                            xb + rowOffset(grid, r0 + 1, rows), xb + rowOffset(grid, r0 + 2, rows),
-                            xb + rowOffset(grid, r0 + 3, rows), dyImage, dyBase + b0 * dyImage + co0 * grid.len,
-                            grid.len, sums, (blk - start) * perBlock);
+                    int o0 = rowOffset(grid, r0, rows);
+                    int o1 = rowOffset(grid, r0 + 1, rows);
+                    int o2 = rowOffset(grid, r0 + 2, rows);
+                    int o3 = rowOffset(grid, r0 + 3, rows);
+                    for (int b = b0; b < b0 + images; b++) {
+                        int xb = b * xImage;
+                        ConvDirectKernels.weightBlock(buf, xb + o0, xb + o1, xb + o2, xb + o3,
+                                dyBase + b * dyImage + co0 * grid.len, grid.len, sums, (blk - start) * perBlock);
+                    }
                 }
             }
             for (int blk = start; blk < end; blk++) {

@@ -131,12 +131,12 @@ final class ConvDirectKernels {
     }
 
     /**
-     * A 4×4 weight-gradient block over n images, continuing sums[at + (r·4 + c)·LANES + lane] += Σ_b Σ_q
-     * x_r[q]·dy_c[q], images in order and the grid vectors of each in order, one FMA chain per lane. Image b's four
-     * shifted planes start at xImage·b + x0..x3 and its four gradient planes at d + dyImage·b (len apart).
+     * One image's share of a 4×4 weight-gradient block, continuing sums[at + (r·4 + c)·LANES + lane] += Σ_q
+     * x_r[q]·dy_c[q] over the grid vectors in order, one FMA chain per lane; the four shifted planes start at
+     * x0..x3 and the four gradient planes at d (len apart). One image per call keeps q the loop's only index, so
+     * C2 hoists the bounds checks (a flat loop over several images checked all eight loads every step).
      */
-    static void weightBlock(float[] buf, int n, int xImage, int x0, int x1, int x2, int x3, int dyImage, int d,
-                            int len, float[] sums, int at) {
+    static void weightBlock(float[] buf, int x0, int x1, int x2, int x3, int d, int len, float[] sums, int at) {
         FloatVector s00 = FloatVector.fromArray(SPECIES, sums, at);
         FloatVector s01 = FloatVector.fromArray(SPECIES, sums, at + LANES);
         FloatVector s02 = FloatVector.fromArray(SPECIES, sums, at + 2 * LANES);
@@ -153,10 +153,7 @@ final class ConvDirectKernels {
         FloatVector s31 = FloatVector.fromArray(SPECIES, sums, at + 13 * LANES);
         FloatVector s32 = FloatVector.fromArray(SPECIES, sums, at + 14 * LANES);
         FloatVector s33 = FloatVector.fromArray(SPECIES, sums, at + 15 * LANES);
-        // One flat loop over every image's grid vectors: with a loop over images around the loop over q, C2 kept
-        // the sixteen sums on the heap.
-        int steps = n * (len / LANES);
-        for (int i = 0, q = 0; i < steps; i++) {
+        for (int q = 0; q < len; q += LANES) {
             FloatVector d0 = FloatVector.fromArray(SPECIES, buf, d + q);
             FloatVector d1 = FloatVector.fromArray(SPECIES, buf, d + len + q);
             FloatVector d2 = FloatVector.fromArray(SPECIES, buf, d + 2 * len + q);
@@ -181,15 +178,6 @@ final class ConvDirectKernels {
             s31 = x.fma(d1, s31);
             s32 = x.fma(d2, s32);
             s33 = x.fma(d3, s33);
-            q += LANES;
-            if (q == len) {
-                q = 0;
-                x0 += xImage;
-                x1 += xImage;
-                x2 += xImage;
-                x3 += xImage;
-                d += dyImage;
-            }
         }
         s00.intoArray(sums, at);
         s01.intoArray(sums, at + LANES);
