@@ -50,6 +50,8 @@ final class GemmVector {
 
     private static final ScratchBuffer PACKED_B = new ScratchBuffer();
     private static final ScratchBuffer PACKED_A = new ScratchBuffer();
+    /** All of op(A), packed once for every thread, when threads split B's panels (m ≤ MC). */
+    private static final ScratchBuffer SHARED_A = new ScratchBuffer();
     private static final ScratchBuffer TILE = new ScratchBuffer();
 
     private GemmVector() {
@@ -81,8 +83,13 @@ final class GemmVector {
                 PACKED_B.get(Math.multiplyExact(k, panels * nr)));
         try {
             if (splitsColumns(m, n, k, nr, panels)) {
-                // Few rows, many columns (a batch of 64 through a wide layer): each thread packs and multiplies
-                // its own B panels against all the rows, so its panels stay in its own cache.
+                // Few rows, many columns (a batch of 64 through a wide layer): the threads pack A's panels once
+                // between them, then each packs and multiplies its own B panels against all the rows, so its
+                // panels stay in its own cache (each thread packing all of A was a tenth of an MLP step).
+                int rowPanels = (m + mr - 1) / mr;
+                call.sharedA = SHARED_A.get(Math.multiplyExact(rowPanels * mr, k));
+                call.mode = Mode.PACK_A;
+                KernelPool.parallelFor(rowPanels, 1, call);
                 call.mode = Mode.COLUMNS;
                 KernelPool.parallelFor(panels, 1, call);
                 return;
@@ -114,9 +121,11 @@ final class GemmVector {
     private enum Mode {
         /** Pack B panels [start, end). */
         PACK_B,
+        /** Pack A's row panels [start, end) for every k-block into the shared buffer (m ≤ MC). */
+        PACK_A,
         /** Multiply groups of mr rows [start, end) by every (already packed) panel. */
         ROWS,
-        /** Pack B panels [start, end) and multiply every row by them. */
+        /** Pack B panels [start, end) and multiply every row, from the shared packed A, by them. */
         COLUMNS
     }
 
@@ -141,6 +150,8 @@ final class GemmVector {
         int nr;
         int paddedN;
         float[] bp;
+        /** Packed A for the COLUMNS mode: k-block pc at {@code pc·mPad}, laid out as {@link #packA} lays a block. */
+        float[] sharedA;
         Mode mode = Mode.ROWS;
         boolean inUse;
 
@@ -170,6 +181,7 @@ final class GemmVector {
             b = null;
             c = null;
             bp = null;
+            sharedA = null;
             inUse = false;
         }
 
@@ -177,10 +189,11 @@ final class GemmVector {
         public void run(int start, int end) {
             switch (mode) {
                 case PACK_B -> packB(start, end);
+                case PACK_A -> packSharedA(start, end);
                 case ROWS -> rows(start * mr, Math.min(m, end * mr), 0, (n + nr - 1) / nr);
                 case COLUMNS -> {
                     packB(start, end);
-                    rows(0, m, start, end);
+                    columns(start, end);
                 }
                 default -> throw new IllegalStateException("gemm: unknown mode " + mode);
             }
@@ -196,7 +209,30 @@ final class GemmVector {
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
                     packA(ap, ic, mc, pc, kc);
-                    block(kc, ap, pc * paddedN, ic, mc, add, tile, panelStart, panelEnd);
+                    block(kc, ap, 0, pc * paddedN, ic, mc, add, tile, panelStart, panelEnd);
+                }
+            }
+        }
+
+        /** Every row of C × B panels [panelStart, panelEnd), with A and B already packed (m ≤ MC). */
+        void columns(int panelStart, int panelEnd) {
+            float[] tile = TILE.get(mr * nr);
+            int mPad = (m + mr - 1) / mr * mr;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                block(kc, sharedA, pc * mPad, pc * paddedN, 0, m, accumulate || pc > 0, tile, panelStart,
+                        panelEnd);
+            }
+        }
+
+        /** Packs A's row panels [start, end) of every k-block into {@link #sharedA}. */
+        void packSharedA(int start, int end) {
+            int mPad = (m + mr - 1) / mr * mr;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                for (int panel = start; panel < end; panel++) {
+                    packPanel(sharedA, pc * mPad + panel * mr * kc, panel * mr, Math.min(mr, m - panel * mr), pc,
+                            kc);
                 }
             }
         }
@@ -205,8 +241,8 @@ final class GemmVector {
          * Multiplies one packed A block (mc rows) by the packed B panels [panelStart, panelEnd) of the current
          * k-block. Each tile's arithmetic is the same whichever panels or rows a thread was given.
          */
-        private void block(int kc, float[] ap, int slab, int ic, int mc, boolean add, float[] tile, int panelStart,
-                           int panelEnd) {
+        private void block(int kc, float[] ap, int aBase, int slab, int ic, int mc, boolean add, float[] tile,
+                           int panelStart, int panelEnd) {
             for (int jp = panelStart; jp < panelEnd; jp++) {
                 int j0 = jp * nr;
                 int bo = slab + jp * kc * nr;
@@ -214,7 +250,7 @@ final class GemmVector {
                 for (int r0 = 0; r0 < mc; r0 += mr) {
                     int rows = Math.min(mr, mc - r0);
                     int height = panelHeight(rows);
-                    int ao = r0 * kc;
+                    int ao = aBase + r0 * kc;
                     int co = cOff + (ic + r0) * n + j0;
                     if (rows == height && cols == nr) {
                         kernel(height, kc, ap, ao, bo, c, co, n, add);
@@ -270,14 +306,17 @@ final class GemmVector {
          */
         private void packA(float[] ap, int ic, int mc, int pc, int kc) {
             for (int r0 = 0; r0 < mc; r0 += mr) {
-                int rows = Math.min(mr, mc - r0);
-                int height = panelHeight(rows);
-                int dst = r0 * kc;
-                if (transA) {
-                    GemmPacking.packColumns(a, aOff, m, ic + r0, rows, pc, kc, ap, dst, height);
-                } else {
-                    GemmPacking.packColumnsTransposed(a, aOff, k, ic + r0, rows, pc, kc, ap, dst, height);
-                }
+                packPanel(ap, r0 * kc, ic + r0, Math.min(mr, mc - r0), pc, kc);
+            }
+        }
+
+        /** Packs rows [row, row+rows) of op(A), columns [pc, pc+kc), as one panel of panelHeight(rows) at dst. */
+        private void packPanel(float[] ap, int dst, int row, int rows, int pc, int kc) {
+            int height = panelHeight(rows);
+            if (transA) {
+                GemmPacking.packColumns(a, aOff, m, row, rows, pc, kc, ap, dst, height);
+            } else {
+                GemmPacking.packColumnsTransposed(a, aOff, k, row, rows, pc, kc, ap, dst, height);
             }
         }
     }
