@@ -123,6 +123,15 @@ public abstract class Optimizer {
         return false;
     }
 
+    /**
+     * Runs the whole update of one parameter in a kernel of its own when this optimiser has one for an unclipped,
+     * unpenalised gradient, with exactly the bits of the loop over {@link #delta}; false when it has none.
+     * Modified: θ and the buffers.
+     */
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        return false;
+    }
+
     private void update(float[] theta, float[] grad, float[][] buffers, double eta, double decay, double scale) {
         Penalty pen = penalty;
         boolean penalised = !pen.isNone();
@@ -130,6 +139,9 @@ public abstract class Optimizer {
             // θ ← θ + (−η)·g − decay·θ in double, vectorised and split over the kernel pool (same bits);
             // a clipped step is the same with η·scale.
             GradientStep.apply(theta, grad, eta * scale, decay);
+            return;
+        }
+        if (!penalised && scale == 1.0 && updateInKernel(theta, grad, buffers, eta, decay)) {
             return;
         }
         for (int i = 0; i < theta.length; i++) {

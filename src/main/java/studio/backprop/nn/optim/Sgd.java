@@ -1,6 +1,7 @@
 package studio.backprop.nn.optim;
 
 import java.util.List;
+import studio.backprop.kernels.MomentumStep;
 
 /**
  * Stochastic gradient descent, optionally with momentum or Nesterov momentum (the Keras SGD forms).
@@ -89,6 +90,16 @@ public final class Sgd extends Optimizer {
     @Override
     protected boolean plainGradientStep() {
         return momentum == 0;
+    }
+
+    /** Momentum and Nesterov steps run in {@link MomentumStep} (vectorised, split over the kernel threads). */
+    @Override
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        if (momentum == 0) {
+            return false;
+        }
+        MomentumStep.apply(theta, grad, buffers[0], eta, momentum, nesterov, decay);
+        return true;
     }
 
     @Override
