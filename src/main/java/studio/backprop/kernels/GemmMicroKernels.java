@@ -341,23 +341,6 @@ final class GemmMicroKernels {
         }
     }
 
-    /**
-     * C += tile for a full block of {@code rows} rows and nr columns (tile row stride nr). The kernels store and
-     * never add: with 24 conditional read-add-writes at their end, C2 compiled the 12-row kernel to run at 84
-     * GFLOP/s instead of 140.
-     */
-    static void addTile(float[] tile, int nr, int rows, float[] c, int co, int ldc,
-                             boolean add) {
-        for (int r = 0; r < rows; r++) {
-            int t = r * nr;
-            int ci = co + r * ldc;
-            for (int j = 0; j < nr; j += LANES) {
-                FloatVector.fromArray(SPECIES, c, ci + j).add(FloatVector.fromArray(SPECIES, tile, t + j))
-                        .intoArray(c, ci + j);
-            }
-        }
-    }
-
     /** Edge tiles: C = tile or C + tile, per element so nothing outside C is touched. */
     static void mergeTile(float[] tile, int nr, int rows, int cols, float[] c, int co, int ldc, boolean add) {
         for (int r = 0; r < rows; r++) {

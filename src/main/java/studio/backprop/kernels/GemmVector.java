@@ -7,11 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
  * as {@link Gemm#gemm}. Only loaded when the {@code jdk.incubator.vector} module is present.
  *
  * <p>Layout (Goto-style): B is packed once per call into panels of {@link #NR} columns (two vectors) for each
- * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows and runs a 4×NR
- * register-blocked FMA micro-kernel of {@link GemmMicroKernels} (8×LANES and one-vector panels when n <= LANES). Threads split C by groups
- * of register-block rows, or, when C has few rows and many columns, by B panels (each thread packing its own);
- * the blocking depends only on the shape, so every element of C sees the same arithmetic whatever the thread
- * count and the split. A single-row or single-column C goes to
+ * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows (a block's last
+ * panel 8 or 4) and runs the 12×NR (8×NR, 4×NR) register-blocked FMA micro-kernels of {@link GemmMicroKernels}
+ * (8×LANES and one-vector panels when n <= LANES). Threads split C by groups of register-block rows, or, when C
+ * has few rows and many columns, by B panels (each thread packing its own, after all threads have packed A's
+ * panels once between them); the blocking depends only on the shape, so every element of C sees the same
+ * arithmetic whatever the thread count and the split. A single-row or single-column C goes to
  * {@link GemvVector} instead, where tiles would be mostly padding.
  *
  * <p>Modified: C. Not modified: A, B.
