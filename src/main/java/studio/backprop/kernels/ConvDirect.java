@@ -62,125 +62,24 @@ final class ConvDirect {
                 && cin <= 16 && cout <= 32;
     }
 
-    /** The padded-plane layout of one correlation: input planes of {@code c} channels, output on the same grid. */
-    private static final class Grid {
-        final int h;
-        final int w;
-        final int c;
-        final int padT;
-        final int padL;
-        final int wp;
-        final int outH;
-        final int outW;
-        final int kh;
-        final int kw;
-        final int rowStep;
-        final int dw;
-        /** Grid positions computed per output plane: outH·Wp rounded up to two vectors. */
-        final int len;
-        /** Floats per padded input plane, enough for the furthest shifted read of the last grid vector. */
-        final int plane;
-        /** Per (tap, ci) row in (ky, kx, ci) order: where its shifted plane starts. */
-        final int[] shifts;
-
-        final int padB;
-        final int padR;
-        final ConvGeometry geometry;
-
-        Grid(int h, int w, int c, int padT, int padB, int padL, int padR, ConvGeometry g) {
-            this.padB = padB;
-            this.padR = padR;
-            this.geometry = g;
-            this.h = h;
-            this.w = w;
-            this.c = c;
-            this.padT = padT;
-            this.padL = padL;
-            this.wp = w + padL + padR;
-            int hp = h + padT + padB;
-            this.kh = g.kernelH();
-            this.kw = g.kernelW();
-            this.rowStep = g.dilationH() * wp;
-            this.dw = g.dilationW();
-            this.outH = hp - (kh - 1) * g.dilationH();
-            this.outW = wp - (kw - 1) * dw;
-            int step = 2 * LANES;
-            this.len = (outH * wp + step - 1) / step * step;
-            this.plane = Math.max(hp * wp, len + (kh - 1) * rowStep + (kw - 1) * dw);
-            this.shifts = new int[kh * kw * c];
-            for (int ky = 0, r = 0; ky < kh; ky++) {
-                for (int kx = 0; kx < kw; kx++) {
-                    for (int ci = 0; ci < c; ci++) {
-                        shifts[r++] = ci * plane + ky * rowStep + kx * dw;
-                    }
-                }
-            }
-        }
-
-        int taps() {
-            return kh * kw;
-        }
-
-        boolean matches(int h2, int w2, int c2, int t, int b, int l, int r, ConvGeometry g) {
-            return h == h2 && w == w2 && c == c2 && padT == t && padB == b && padL == l && padR == r
-                    && geometry.equals(g);
-        }
-
-        /**
-         * Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}.
-         * Only the padding between copied rows is zeroed (zeroing whole planes first wrote most floats twice).
-         */
-        void planes(float[] src, int srcOff, float[] dst, int dstOff) {
-            for (int ci = 0; ci < c; ci++) {
-                int base = dstOff + ci * plane;
-                int zeroFrom = base;
-                for (int y = 0; y < h; y++) {
-                    int s = srcOff + y * w * c + ci;
-                    int d = base + (y + padT) * wp + padL;
-                    zero(dst, zeroFrom, d);
-                    if (c == 1) {
-                        System.arraycopy(src, s, dst, d, w);
-                    } else {
-                        for (int x = 0; x < w; x++, s += c) {
-                            dst[d + x] = src[s];
-                        }
-                    }
-                    zeroFrom = d + w;
-                }
-                zero(dst, zeroFrom, base + plane);
-            }
-        }
-    }
-
-    /** d[from..to) = 0; a plain loop for the few floats between two rows, where a call costs more. */
-    private static void zero(float[] d, int from, int to) {
-        if (to - from > 16) {
-            java.util.Arrays.fill(d, from, to, 0f);
-            return;
-        }
-        for (int i = from; i < to; i++) {
-            d[i] = 0f;
-        }
-    }
-
     /**
      * The calling thread's recently used grids (a layer's forward, input-gradient and weight-gradient grids) and
      * its reusable loop bodies, so that a training step builds no objects here.
      */
     private static final class Local {
-        final Grid[] grids = new Grid[8];
+        final ConvGrid[] grids = new ConvGrid[8];
         int next;
         final ImageJob images = new ImageJob();
         final PlaneJob planes = new PlaneJob();
         final BlockJob blocks = new BlockJob();
 
-        Grid grid(int h, int w, int c, int t, int b, int l, int r, ConvGeometry g) {
-            for (Grid grid : grids) {
+        ConvGrid grid(int h, int w, int c, int t, int b, int l, int r, ConvGeometry g) {
+            for (ConvGrid grid : grids) {
                 if (grid != null && grid.matches(h, w, c, t, b, l, r, g)) {
                     return grid;
                 }
             }
-            Grid grid = new Grid(h, w, c, t, b, l, r, g);
+            ConvGrid grid = new ConvGrid(h, w, c, t, b, l, r, g);
             grids[next] = grid;
             next = (next + 1) % grids.length;
             return grid;
@@ -191,7 +90,7 @@ final class ConvDirect {
 
     /** The correlation of every image: planes, correlate, scatter (+ bias) into out. */
     private static final class ImageJob implements KernelPool.RangeBody {
-        Grid grid;
+        ConvGrid grid;
         float[] in;
         float[] wq;
         int coPad;
@@ -216,7 +115,7 @@ final class ConvDirect {
 
     /** Backward weight, first pass: every image's input planes and gradient grid into buf. */
     private static final class PlaneJob implements KernelPool.RangeBody {
-        Grid grid;
+        ConvGrid grid;
         float[] x;
         float[] dy;
         float[] buf;
@@ -239,7 +138,7 @@ final class ConvDirect {
 
     /** Backward weight, second pass: 4×4 blocks of (tap, ci) rows × output channels. */
     private static final class BlockJob implements KernelPool.RangeBody {
-        Grid grid;
+        ConvGrid grid;
         float[] buf;
         int n;
         int coPad;
@@ -293,7 +192,7 @@ final class ConvDirect {
     static void forward(float[] x, int n, int inH, int inW, int cin, float[] weights, float[] bias, int cout,
                         ConvGeometry g, float[] y) {
         Local local = LOCALS.get();
-        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        ConvGrid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
         int coPad = roundUp(cout, BLOCK);
         float[] wq = SHARED.get(grid.taps() * cin * coPad);
         packForward(weights, grid.taps(), cin, cout, coPad, wq);
@@ -307,7 +206,7 @@ final class ConvDirect {
         int spanH = (g.kernelH() - 1) * g.dilationH();
         int spanW = (g.kernelW() - 1) * g.dilationW();
         Local local = LOCALS.get();
-        Grid grid = local.grid(outH, outW, cout, spanH - g.padTop(), spanH - g.padBottom(), spanW - g.padLeft(),
+        ConvGrid grid = local.grid(outH, outW, cout, spanH - g.padTop(), spanH - g.padBottom(), spanW - g.padLeft(),
                 spanW - g.padRight(), g);
         int ciPad = roundUp(cin, BLOCK);
         float[] wq = SHARED.get(grid.taps() * cout * ciPad);
@@ -316,7 +215,7 @@ final class ConvDirect {
     }
 
     /** Runs the correlation of every image in parallel: {@code out} (+)= grid ⋆ wq (+ bias). */
-    private static void run(Local local, Grid grid, float[] in, int n, float[] wq, int coPad, int cout,
+    private static void run(Local local, ConvGrid grid, float[] in, int n, float[] wq, int coPad, int cout,
                             float[] bias, float[] out, boolean accumulate) {
         long macs = (long) grid.len * coPad * grid.taps() * grid.c;
         int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / Math.max(1, macs));
@@ -343,7 +242,7 @@ final class ConvDirect {
      * acc[co·len + q] = Σ_{tap, ci} planes[ci·plane + q + shift(tap)] · wq[(tap·c + ci)·coPad + co], summed in
      * (ky, kx, ci) order with FMA, for every grid position q and padded output channel co.
      */
-    private static void correlate(Grid grid, float[] planes, float[] wq, int coPad, float[] acc, int accOff) {
+    private static void correlate(ConvGrid grid, float[] planes, float[] wq, int coPad, float[] acc, int accOff) {
         for (int co = 0; co < coPad; ) {
             int width = coPad - co >= 2 * BLOCK ? 2 * BLOCK : BLOCK;
             for (int q = 0; q < grid.len; q += 2 * LANES) {
@@ -364,7 +263,7 @@ final class ConvDirect {
      * along each row, so the planes are read in order, with the four bias/accumulate cases in loops of their own
      * (one selection per element cost more than the copy); each element gets the same one or two additions.
      */
-    private static void scatter(Grid grid, float[] acc, int accOff, int cout, float[] bias, float[] out,
+    private static void scatter(ConvGrid grid, float[] acc, int accOff, int cout, float[] bias, float[] out,
                                 int outOff, boolean accumulate) {
         int outW = grid.outW;
         int len = grid.len;
@@ -423,7 +322,7 @@ final class ConvDirect {
     static void backwardWeight(float[] x, float[] dy, int n, int inH, int inW, int cin, int cout, ConvGeometry g,
                                float[] dW, boolean accumulate) {
         Local local = LOCALS.get();
-        Grid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
+        ConvGrid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
         int coPad = roundUp(cout, BLOCK);
         int rowPad = roundUp(grid.taps() * cin, BLOCK);
         int xImage = cin * grid.plane;
@@ -465,7 +364,7 @@ final class ConvDirect {
      * channel, so each plane row is written in order (a channel loop inside read as badly); only the thrown-away
      * columns, the tail of each plane and the padding channels are zeroed.
      */
-    private static void gradientGrid(Grid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
+    private static void gradientGrid(ConvGrid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
                                      int dstOff) {
         int outW = grid.outW;
         int len = grid.len;
@@ -474,19 +373,19 @@ final class ConvDirect {
             int zeroFrom = base;
             for (int oy = 0; oy < grid.outH; oy++) {
                 int d = base + oy * grid.wp;
-                zero(dst, zeroFrom, d);
+                ConvGrid.zero(dst, zeroFrom, d);
                 for (int ox = 0, s = dyOff + oy * outW * cout + co; ox < outW; ox++, s += cout) {
                     dst[d + ox] = dy[s];
                 }
                 zeroFrom = d + outW;
             }
-            zero(dst, zeroFrom, base + len);
+            ConvGrid.zero(dst, zeroFrom, base + len);
         }
-        zero(dst, dstOff + cout * len, dstOff + coPad * len);
+        ConvGrid.zero(dst, dstOff + cout * len, dstOff + coPad * len);
     }
 
     /** Offset inside one image's planes of (tap, ci) row r; rows past the last are read as row 0 and dropped. */
-    private static int rowOffset(Grid grid, int r, int rows) {
+    private static int rowOffset(ConvGrid grid, int r, int rows) {
         return r >= rows ? 0 : grid.shifts[r];
     }
 

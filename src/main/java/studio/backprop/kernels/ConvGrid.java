@@ -1,0 +1,113 @@
+package studio.backprop.kernels;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The padded-plane layout of one {@link ConvDirect} correlation: input planes of {@code c} channels, output on the
+ * same grid. Each image is copied into zero-padded planes (row length Wp = padded width) so that every tap of a
+ * stride-1 window is the same plane shifted by {@code ky·dh·Wp + kx·dw}.
+ */
+final class ConvGrid {
+
+    /** Float lanes of the direct kernels' vectors: grid rows are computed two vectors at a time. */
+    private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+
+    final int h;
+    final int w;
+    final int c;
+    final int padT;
+    final int padL;
+    final int wp;
+    final int outH;
+    final int outW;
+    final int kh;
+    final int kw;
+    final int rowStep;
+    final int dw;
+    /** Grid positions computed per output plane: outH·Wp rounded up to two vectors. */
+    final int len;
+    /** Floats per padded input plane, enough for the furthest shifted read of the last grid vector. */
+    final int plane;
+    /** Per (tap, ci) row in (ky, kx, ci) order: where its shifted plane starts. */
+    final int[] shifts;
+
+    final int padB;
+    final int padR;
+    final ConvGeometry geometry;
+
+    ConvGrid(int h, int w, int c, int padT, int padB, int padL, int padR, ConvGeometry g) {
+        this.padB = padB;
+        this.padR = padR;
+        this.geometry = g;
+        this.h = h;
+        this.w = w;
+        this.c = c;
+        this.padT = padT;
+        this.padL = padL;
+        this.wp = w + padL + padR;
+        int hp = h + padT + padB;
+        this.kh = g.kernelH();
+        this.kw = g.kernelW();
+        this.rowStep = g.dilationH() * wp;
+        this.dw = g.dilationW();
+        this.outH = hp - (kh - 1) * g.dilationH();
+        this.outW = wp - (kw - 1) * dw;
+        int step = 2 * LANES;
+        this.len = (outH * wp + step - 1) / step * step;
+        this.plane = Math.max(hp * wp, len + (kh - 1) * rowStep + (kw - 1) * dw);
+        this.shifts = new int[kh * kw * c];
+        for (int ky = 0, r = 0; ky < kh; ky++) {
+            for (int kx = 0; kx < kw; kx++) {
+                for (int ci = 0; ci < c; ci++) {
+                    shifts[r++] = ci * plane + ky * rowStep + kx * dw;
+                }
+            }
+        }
+    }
+
+    int taps() {
+        return kh * kw;
+    }
+
+    boolean matches(int h2, int w2, int c2, int t, int b, int l, int r, ConvGeometry g) {
+        return h == h2 && w == w2 && c == c2 && padT == t && padB == b && padL == l && padR == r
+                && geometry.equals(g);
+    }
+
+    /**
+     * Copies NHWC image {@code src[srcOff…]} (h, w, c) into c zero-padded planes at {@code dst[dstOff…]}.
+     * Only the padding between copied rows is zeroed (zeroing whole planes first wrote most floats twice).
+     */
+    void planes(float[] src, int srcOff, float[] dst, int dstOff) {
+        for (int ci = 0; ci < c; ci++) {
+            int base = dstOff + ci * plane;
+            int zeroFrom = base;
+            for (int y = 0; y < h; y++) {
+                int s = srcOff + y * w * c + ci;
+                int d = base + (y + padT) * wp + padL;
+                zero(dst, zeroFrom, d);
+                if (c == 1) {
+                    System.arraycopy(src, s, dst, d, w);
+                } else {
+                    for (int x = 0; x < w; x++, s += c) {
+                        dst[d + x] = src[s];
+                    }
+                }
+                zeroFrom = d + w;
+            }
+            zero(dst, zeroFrom, base + plane);
+        }
+    }
+
+    /** d[from..to) = 0; a plain loop for the few floats between two rows, where a call costs more. */
+    static void zero(float[] d, int from, int to) {
+        if (to - from > 16) {
+            Arrays.fill(d, from, to, 0f);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            d[i] = 0f;
+        }
+    }
+}
