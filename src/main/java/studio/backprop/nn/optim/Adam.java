@@ -1,6 +1,7 @@
 package studio.backprop.nn.optim;
 
 import java.util.List;
+import studio.backprop.kernels.AdamStep;
 
 /**
  * Adam with bias correction, in the form of the paper (Kingma &amp; Ba, Algorithm 1), element-wise, at step
@@ -26,6 +27,8 @@ public final class Adam extends Optimizer {
     private final double beta2;
     /** ε, added to √v̂ so the division stays finite. */
     private final double epsilon;
+    /** The kernel's constants, set before each parameter's update (no allocation per step). */
+    private final AdamStep.Constants constants = new AdamStep.Constants();
     /** 1 − β₁ⁿ for the step in progress. */
     private double correction1;
     /** 1 − β₂ⁿ for the step in progress. */
@@ -93,6 +96,14 @@ public final class Adam extends Optimizer {
         double mHat = m / correction1;
         double vHat = v / correction2;
         return -learningRate * mHat / (Math.sqrt(vHat) + epsilon);
+    }
+
+    /** The whole update runs in {@link AdamStep} (vectorised, split over the kernel threads, same bits). */
+    @Override
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        AdamStep.apply(theta, grad, buffers[0], buffers[1],
+                constants.set(eta, beta1, beta2, epsilon, correction1, correction2, decay));
+        return true;
     }
 
     @Override
