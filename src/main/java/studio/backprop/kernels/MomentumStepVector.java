@@ -2,6 +2,7 @@ package studio.backprop.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,6 +18,8 @@ final class MomentumStepVector {
     /** Doubles of the same width as SPECIES (see {@link ElementwiseVector}). */
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
     private static final int HALF = DOUBLES.length();
+    /** The low HALF float lanes: where a converted half vector's values sit. */
+    private static final VectorMask<Float> LOW_HALF = SPECIES.indexInRange(0, HALF);
 
     private MomentumStepVector() {
     }
@@ -40,8 +43,8 @@ final class MomentumStepVector {
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector updated = (FloatVector) old.add(d).sub(old.mul(decay))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            vNew.intoArray(velocity, i, SPECIES.indexInRange(0, HALF));
-            updated.intoArray(theta, i, SPECIES.indexInRange(0, HALF));
+            vNew.intoArray(velocity, i, LOW_HALF);
+            updated.intoArray(theta, i, LOW_HALF);
         }
         MomentumStep.scalar(theta, grad, velocity, eta, momentum, nesterov, decay, i, e);
     }
