@@ -4,12 +4,18 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API path of {@link AdamStep}: half a float vector at a time, converted to doubles, the scalar loop's
- * operations in its order, converted back. Only loaded when the {@code jdk.incubator.vector} module is present.
- * Everything is in one method, for the reason given at {@link ElementwiseVector#gradientStep}.
+ * The Vector API path of {@link AdamStep}: one float vector of each array per step, taken as two halves
+ * converted to doubles, the scalar loop's operations in its order on each half, converted back and joined into
+ * one whole-vector store. Only loaded when the {@code jdk.incubator.vector} module is present.
+ *
+ * <p>The lane arithmetic is written out in each loop, twice (one copy per half), rather than in a helper, for
+ * the reason given at {@link ElementwiseVector#gradientStep}; and every store is a whole vector: Java 17 does not
+ * compile a masked store to one instruction, so storing a half through a mask boxed every vector (20-30 bytes per
+ * parameter per step).
  */
 final class AdamStepVector {
 
@@ -18,8 +24,12 @@ final class AdamStepVector {
     /** Doubles of the same width as SPECIES (see {@link ElementwiseVector}). */
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
     private static final int HALF = DOUBLES.length();
-    /** The low HALF float lanes: where a converted half vector's values sit. */
-    private static final VectorMask<Float> LOW_HALF = SPECIES.indexInRange(0, HALF);
+    /** Moves a converted half (in the low lanes) to the upper lanes. */
+    private static final VectorShuffle<Float> UPPER_HALF =
+            VectorShuffle.fromOp(SPECIES, i -> (i + LANES - HALF) % LANES);
+    /** The upper HALF float lanes. */
+    private static final VectorMask<Float> UPPER_LANES =
+            VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << HALF));
 
     private AdamStepVector() {
     }
@@ -37,28 +47,46 @@ final class AdamStepVector {
         double epsilon = k.epsilon;
         double decay = k.decay;
         int i = s;
-        // Each step loads a whole float vector at i and uses its low HALF lanes, so it must end inside the arrays.
-        for (int end = Math.min(e, theta.length - LANES + HALF) - HALF; i <= end; i += HALF) {
-            DoubleVector g = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+        // The high half is loaded as a whole vector from i + HALF, so it must end inside the arrays.
+        for (int end = Math.min(e, theta.length - HALF) - LANES; i <= end; i += LANES) {
+            int j = i + HALF;
+            DoubleVector gLow = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector mOld = (DoubleVector) FloatVector.fromArray(SPECIES, first, i)
+            DoubleVector m0Low = (DoubleVector) FloatVector.fromArray(SPECIES, first, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector vOld = (DoubleVector) FloatVector.fromArray(SPECIES, second, i)
+            DoubleVector v0Low = (DoubleVector) FloatVector.fromArray(SPECIES, second, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector mNew = (FloatVector) mOld.mul(beta1).add(g.mul(keep1))
+            FloatVector mLow = (FloatVector) m0Low.mul(beta1).add(gLow.mul(keep1))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            FloatVector vNew = (FloatVector) vOld.mul(beta2).add(g.mul(keep2).mul(g))
+            FloatVector vLow = (FloatVector) v0Low.mul(beta2).add(gLow.mul(keep2).mul(gLow))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector mHat = ((DoubleVector) mNew.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c1);
-            DoubleVector vHat = ((DoubleVector) vNew.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c2);
-            DoubleVector d = mHat.mul(negEta).div(vHat.lanewise(VectorOperators.SQRT).add(epsilon));
-            DoubleVector old = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
+            DoubleVector mHatLow = ((DoubleVector) mLow.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c1);
+            DoubleVector vHatLow = ((DoubleVector) vLow.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c2);
+            DoubleVector dLow = mHatLow.mul(negEta).div(vHatLow.lanewise(VectorOperators.SQRT).add(epsilon));
+            DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector updated = (FloatVector) old.add(d).sub(old.mul(decay))
+            FloatVector thetaLow = (FloatVector) oldLow.add(dLow).sub(oldLow.mul(decay))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            mNew.intoArray(first, i, LOW_HALF);
-            vNew.intoArray(second, i, LOW_HALF);
-            updated.intoArray(theta, i, LOW_HALF);
+            DoubleVector gHigh = (DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector m0High = (DoubleVector) FloatVector.fromArray(SPECIES, first, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            DoubleVector v0High = (DoubleVector) FloatVector.fromArray(SPECIES, second, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            FloatVector mHigh = (FloatVector) m0High.mul(beta1).add(gHigh.mul(keep1))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            FloatVector vHigh = (FloatVector) v0High.mul(beta2).add(gHigh.mul(keep2).mul(gHigh))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            DoubleVector mHatHigh = ((DoubleVector) mHigh.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c1);
+            DoubleVector vHatHigh = ((DoubleVector) vHigh.convertShape(VectorOperators.F2D, DOUBLES, 0)).div(c2);
+            DoubleVector dHigh = mHatHigh.mul(negEta).div(vHatHigh.lanewise(VectorOperators.SQRT).add(epsilon));
+            DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            FloatVector thetaHigh = (FloatVector) oldHigh.add(dHigh).sub(oldHigh.mul(decay))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            mLow.blend(mHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(first, i);
+            vLow.blend(vHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(second, i);
+            thetaLow.blend(thetaHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
         }
         AdamStep.scalar(theta, grad, first, second, k, i, e);
     }

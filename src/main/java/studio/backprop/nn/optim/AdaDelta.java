@@ -1,6 +1,7 @@
 package studio.backprop.nn.optim;
 
 import java.util.List;
+import studio.backprop.kernels.AdaptiveStep;
 
 /**
  * AdaDelta (Zeiler 2012, Algorithm 1): AdaGrad's shrinking step made forgetful, with the step's units set by the
@@ -68,6 +69,16 @@ public final class AdaDelta extends Optimizer {
         double step = -Math.sqrt(updates[i] + epsilon) / Math.sqrt(s + epsilon) * g;
         updates[i] = (float) (rho * updates[i] + (1 - rho) * step * step);
         return learningRate * step;
+    }
+
+    /** The constants handed to the kernel, reused every step. */
+    private final AdaptiveStep.Constants constants = new AdaptiveStep.Constants();
+
+    /** The whole update in {@link AdaptiveStep}'s vectorised kernel: the bits of the loop over {@link #delta}. */
+    @Override
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        AdaptiveStep.apply(theta, grad, buffers[0], buffers[1], constants.adaDelta(eta, rho, epsilon, decay));
+        return true;
     }
 
     @Override

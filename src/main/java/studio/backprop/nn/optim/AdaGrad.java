@@ -1,6 +1,7 @@
 package studio.backprop.nn.optim;
 
 import java.util.List;
+import studio.backprop.kernels.AdaptiveStep;
 
 /**
  * AdaGrad: each weight's step shrinks with the sum of its squared gradients so far.
@@ -68,6 +69,16 @@ public final class AdaGrad extends Optimizer {
         float sum = (float) (acc[i] + g * g);
         acc[i] = sum;
         return -learningRate * g / (Math.sqrt(sum) + epsilon);
+    }
+
+    /** The constants handed to the kernel, reused every step. */
+    private final AdaptiveStep.Constants constants = new AdaptiveStep.Constants();
+
+    /** The whole update in {@link AdaptiveStep}'s vectorised kernel: the bits of the loop over {@link #delta}. */
+    @Override
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        AdaptiveStep.apply(theta, grad, buffers[0], null, constants.squares(eta, 1, 1, epsilon, decay));
+        return true;
     }
 
     @Override

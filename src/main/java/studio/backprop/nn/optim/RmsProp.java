@@ -1,6 +1,7 @@
 package studio.backprop.nn.optim;
 
 import java.util.List;
+import studio.backprop.kernels.AdaptiveStep;
 
 /**
  * RMSProp: like AdaGrad, but the squared gradients are averaged with exponential forgetting, so the step size
@@ -64,6 +65,16 @@ public final class RmsProp extends Optimizer {
         float s = (float) (rho * ms[i] + (1 - rho) * g * g);
         ms[i] = s;
         return -learningRate * g / (Math.sqrt(s) + epsilon);
+    }
+
+    /** The constants handed to the kernel, reused every step. */
+    private final AdaptiveStep.Constants constants = new AdaptiveStep.Constants();
+
+    /** The whole update in {@link AdaptiveStep}'s vectorised kernel: the bits of the loop over {@link #delta}. */
+    @Override
+    protected boolean updateInKernel(float[] theta, float[] grad, float[][] buffers, double eta, double decay) {
+        AdaptiveStep.apply(theta, grad, buffers[0], null, constants.squares(eta, rho, 1 - rho, epsilon, decay));
+        return true;
     }
 
     @Override
