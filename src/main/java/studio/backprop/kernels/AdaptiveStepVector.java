@@ -19,17 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class AdaptiveStepVector {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    /** Doubles of the same width as SPECIES (see {@link ElementwiseVector}). */
-    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
-    private static final int HALF = DOUBLES.length();
-    /** Moves a converted half (in the low lanes) to the upper lanes. */
-    private static final VectorShuffle<Float> UPPER_HALF =
-            VectorShuffle.fromOp(SPECIES, i -> (i + LANES - HALF) % LANES);
-    /** The upper HALF float lanes. */
-    private static final VectorMask<Float> UPPER_LANES =
-            VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << HALF));
+    private static final VectorSpecies<Float> SPECIES = HalfVectors.FLOATS;
+    private static final VectorSpecies<Double> DOUBLES = HalfVectors.DOUBLES;
+    private static final int LANES = HalfVectors.LANES;
+    private static final int HALF = HalfVectors.HALF;
+    private static final VectorShuffle<Float> UPPER_HALF = HalfVectors.UPPER_HALF;
+    private static final VectorMask<Float> UPPER_LANES = HalfVectors.UPPER_LANES;
 
     private AdaptiveStepVector() {
     }
@@ -51,8 +46,7 @@ final class AdaptiveStepVector {
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector sLow = (FloatVector) s0Low.mul(a).add(gLow.mul(b).mul(gLow))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector rootLow = ((DoubleVector) sLow.convertShape(VectorOperators.F2D, DOUBLES, 0))
-                    .lanewise(VectorOperators.SQRT);
+            DoubleVector rootLow = ((DoubleVector) sLow.convertShape(VectorOperators.F2D, DOUBLES, 0)).lanewise(VectorOperators.SQRT);
             DoubleVector dLow = gLow.mul(negEta).div(rootLow.add(epsilon));
             DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
@@ -64,8 +58,7 @@ final class AdaptiveStepVector {
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector sHigh = (FloatVector) s0High.mul(a).add(gHigh.mul(b).mul(gHigh))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector rootHigh = ((DoubleVector) sHigh.convertShape(VectorOperators.F2D, DOUBLES, 0))
-                    .lanewise(VectorOperators.SQRT);
+            DoubleVector rootHigh = ((DoubleVector) sHigh.convertShape(VectorOperators.F2D, DOUBLES, 0)).lanewise(VectorOperators.SQRT);
             DoubleVector dHigh = gHigh.mul(negEta).div(rootHigh.add(epsilon));
             DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
@@ -118,6 +111,8 @@ final class AdaptiveStepVector {
             DoubleVector sWideHigh = (DoubleVector) sHigh.convertShape(VectorOperators.F2D, DOUBLES, 0);
             DoubleVector u0High = (DoubleVector) FloatVector.fromArray(SPECIES, updates, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            // −√(u + ε) as a product by −1, exact like the scalar negation: Java 17 does not compile DoubleVector.neg,
+            // and every vector was boxed.
             DoubleVector stepHigh = u0High.add(epsilon).lanewise(VectorOperators.SQRT).mul(-1.0)
                     .div(sWideHigh.add(epsilon).lanewise(VectorOperators.SQRT)).mul(gHigh);
             FloatVector uHigh = (FloatVector) u0High.mul(rho).add(stepHigh.mul(keep).mul(stepHigh))

@@ -19,17 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class MomentumStepVector {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    /** Doubles of the same width as SPECIES (see {@link ElementwiseVector}). */
-    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, SPECIES.vectorShape());
-    private static final int HALF = DOUBLES.length();
-    /** Moves a converted half (in the low lanes) to the upper lanes. */
-    private static final VectorShuffle<Float> UPPER_HALF =
-            VectorShuffle.fromOp(SPECIES, i -> (i + LANES - HALF) % LANES);
-    /** The upper HALF float lanes. */
-    private static final VectorMask<Float> UPPER_LANES =
-            VectorMask.fromLong(SPECIES, ((1L << LANES) - 1) & (-1L << HALF));
+    private static final VectorSpecies<Float> SPECIES = HalfVectors.FLOATS;
+    private static final VectorSpecies<Double> DOUBLES = HalfVectors.DOUBLES;
+    private static final int LANES = HalfVectors.LANES;
+    private static final int HALF = HalfVectors.HALF;
+    private static final VectorShuffle<Float> UPPER_HALF = HalfVectors.UPPER_HALF;
+    private static final VectorMask<Float> UPPER_LANES = HalfVectors.UPPER_LANES;
 
     private MomentumStepVector() {
     }
@@ -95,8 +90,7 @@ final class MomentumStepVector {
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector vLow = (FloatVector) v0Low.mul(momentum).sub(etaGLow)
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dLow = ((DoubleVector) vLow.convertShape(VectorOperators.F2D, DOUBLES, 0))
-                    .mul(momentum).sub(etaGLow);
+            DoubleVector dLow = ((DoubleVector) vLow.convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGLow);
             DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector thetaLow = (FloatVector) oldLow.add(dLow).sub(oldLow.mul(decay))
@@ -108,8 +102,7 @@ final class MomentumStepVector {
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector vHigh = (FloatVector) v0High.mul(momentum).sub(etaGHigh)
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dHigh = ((DoubleVector) vHigh.convertShape(VectorOperators.F2D, DOUBLES, 0))
-                    .mul(momentum).sub(etaGHigh);
+            DoubleVector dHigh = ((DoubleVector) vHigh.convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGHigh);
             DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector thetaHigh = (FloatVector) oldHigh.add(dHigh).sub(oldHigh.mul(decay))
