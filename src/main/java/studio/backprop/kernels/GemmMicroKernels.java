@@ -5,9 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked FMA micro-kernels of {@link GemmVector}. Each computes one block of
- * {@code C = (add ? C : 0) + Apanel · Bpanel} for one k-block of length kc, where the packed A panel holds kc
- * columns of {@code rows} floats (element (r, p) at {@code ap[ao + p·rows + r]}) and the packed B panel holds kc
- * rows of NR (or LANES) floats (element (p, j) at {@code bp[bo + p·NR + j]}); C has row stride ldc.
+ * {@code C = (add ? C : 0) + Apanel · Bpanel} for one k-block of length kc, where the A panel holds kc
+ * columns of {@code rows} consecutive floats (element (r, p) at {@code ap[ao + p·aStep + r]}) and the B panel
+ * holds kc rows of NR (or LANES) consecutive floats (element (p, j) at {@code bp[bo + p·bStep + j]}); C has row
+ * stride ldc. A packed panel has aStep = rows and bStep = NR; a caller may also point straight into a stored
+ * matrix whose rows (of Aᵀ, or of B) already hold a panel's floats side by side, with its row stride as step.
  *
  * <p>Every kernel computes each element of C the same way: one accumulator starts at zero, takes
  * {@code fma(a[r][p], b[p][j], acc)} for p = 0, 1, …, kc−1 in that order, and is then stored, or added to C
@@ -32,8 +34,8 @@ final class GemmMicroKernels {
      * broadcast A element, so each k step issues 24 FMAs for 2 vector loads and 12 broadcasts (about 140 GFLOP/s
      * on one AVX-512 core, where the 4×NR block reached 96).
      */
-    static void micro12(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                             boolean add) {
+    static void micro12(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+                        int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -58,7 +60,7 @@ final class GemmMicroKernels {
         FloatVector right10 = left0;
         FloatVector left11 = left0;
         FloatVector right11 = left0;
-        for (int p = 0; p < kc; p++, ao += 12, bo += NR) {
+        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -155,8 +157,8 @@ final class GemmMicroKernels {
      * The 8×NR register block, for a panel of eight rows (the tail of a block whose height is not a multiple of
      * 12). Same contract as {@link #micro12}.
      */
-    static void micro8(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                             boolean add) {
+    static void micro8(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+                        int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -173,7 +175,7 @@ final class GemmMicroKernels {
         FloatVector right6 = left0;
         FloatVector left7 = left0;
         FloatVector right7 = left0;
-        for (int p = 0; p < kc; p++, ao += 8, bo += NR) {
+        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -241,8 +243,8 @@ final class GemmMicroKernels {
     /**
      * The 4×NR register block, for a panel of four rows. Same contract as {@link #micro12}.
      */
-    static void micro4(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                             boolean add) {
+    static void micro4(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+                        int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -251,7 +253,7 @@ final class GemmMicroKernels {
         FloatVector right2 = left0;
         FloatVector left3 = left0;
         FloatVector right3 = left0;
-        for (int p = 0; p < kc; p++, ao += 4, bo += NR) {
+        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -291,8 +293,8 @@ final class GemmMicroKernels {
     /**
      * The 8×LANES register block for n <= LANES: eight rows, one vector each. Same contract as {@link #micro12}.
      */
-    static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                             boolean add) {
+    static void microNarrow(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+                        int co, int ldc, boolean add) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;
@@ -301,7 +303,7 @@ final class GemmMicroKernels {
         FloatVector c5 = c0;
         FloatVector c6 = c0;
         FloatVector c7 = c0;
-        for (int p = 0; p < kc; p++, ao += 8, bo += LANES) {
+        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
             c0 = av.fma(b0, c0);
