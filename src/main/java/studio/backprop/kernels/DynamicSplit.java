@@ -1,10 +1,16 @@
 package studio.backprop.kernels;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Runs a body over [0, n) in fixed chunks that {@link KernelPool} slices take one at a time, so a slice whose
- * core is busy (the UI thread, another process) simply takes fewer chunks instead of holding up the call.
+ * Runs a body over [0, n) in fixed chunks, so that a thread whose core is busy (the UI thread, another process)
+ * simply takes fewer chunks instead of holding up the call.
+ *
+ * <p>Each {@link KernelPool} slice owns a contiguous run of chunks, which it takes from the front; once its own
+ * run is done it takes what is left of the others' from their backs. Since a pool thread claims the same slice in
+ * every loop, the same thread handles the same rows call after call (a weight gradient's rows stay in one core's
+ * cache between the kernel that accumulates them and the update that reads them), and a late thread's chunks are
+ * still shared out.
  *
  * <p>As with {@link KernelPool} slices, where chunks start depends on the thread count, so callers must make
  * each element's arithmetic independent of chunk boundaries (the GEMM kernels split only at register-block
@@ -26,7 +32,8 @@ final class DynamicSplit {
      * @param minChunk smallest chunk worth handing out
      */
     static void run(int n, int grain, int minChunk, KernelPool.RangeBody body) {
-        int workers = Math.min(KernelPool.threads(), Math.max(1, n / Math.max(1, grain)));
+        int workers = Math.min(Math.min(KernelPool.threads(), KernelPool.MAX_SLICES),
+                Math.max(1, n / Math.max(1, grain)));
         if (workers <= 1) {
             body.run(0, n);
             return;
@@ -35,11 +42,7 @@ final class DynamicSplit {
         if (split.body != null) {
             split = new Split();
         }
-        split.n = n;
-        split.chunk = chunkSize(n, workers, minChunk);
-        split.chunks = (n + split.chunk - 1) / split.chunk;
-        split.next.set(0);
-        split.body = body;
+        split.set(n, chunkSize(n, workers, minChunk), workers, body);
         try {
             KernelPool.parallelFor(workers, 1, split);
         } finally {
@@ -47,18 +50,73 @@ final class DynamicSplit {
         }
     }
 
-    /** The calling thread's reusable chunk dispenser (a counter and a lambda per call before). */
+    /**
+     * The calling thread's reusable chunk dispenser. Run i holds chunks [front, back) packed as
+     * {@code front << 32 | back}: its owner takes the front chunk, others take the back one.
+     */
     private static final class Split implements KernelPool.RangeBody {
-        final AtomicInteger next = new AtomicInteger();
+        final AtomicLongArray runs = new AtomicLongArray(KernelPool.MAX_SLICES);
         int n;
         int chunk;
-        int chunks;
+        int slices;
         KernelPool.RangeBody body;
 
+        void set(int n, int chunk, int slices, KernelPool.RangeBody body) {
+            this.n = n;
+            this.chunk = chunk;
+            this.slices = slices;
+            int chunks = (n + chunk - 1) / chunk;
+            for (int i = 0; i < slices; i++) {
+                long front = (long) chunks * i / slices;
+                long back = (long) chunks * (i + 1) / slices;
+                runs.set(i, front << 32 | back);
+            }
+            this.body = body;
+        }
+
+        /** Runs slice {@code start}'s own chunks, then the chunks other slices have not reached yet. */
         @Override
         public void run(int start, int end) {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+            for (int c = takeFront(start); c >= 0; c = takeFront(start)) {
+                runChunk(c);
+            }
+            for (int i = 1; i < slices; i++) {
+                int other = (start + i) % slices;
+                for (int c = takeBack(other); c >= 0; c = takeBack(other)) {
+                    runChunk(c);
+                }
+            }
+        }
+
+        private void runChunk(int c) {
+            body.run(c * chunk, Math.min(n, (c + 1) * chunk));
+        }
+
+        private int takeFront(int run) {
+            while (true) {
+                long r = runs.get(run);
+                int front = (int) (r >>> 32);
+                int back = (int) r;
+                if (front >= back) {
+                    return -1;
+                }
+                if (runs.compareAndSet(run, r, r + (1L << 32))) {
+                    return front;
+                }
+            }
+        }
+
+        private int takeBack(int run) {
+            while (true) {
+                long r = runs.get(run);
+                int front = (int) (r >>> 32);
+                int back = (int) r;
+                if (front >= back) {
+                    return -1;
+                }
+                if (runs.compareAndSet(run, r, r - 1)) {
+                    return back - 1;
+                }
             }
         }
     }

@@ -2,7 +2,13 @@ package studio.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +23,7 @@ class DynamicSplitTest {
 
     @Test
     void everyIndexIsVisitedExactlyOnceForAnyThreadCountAndSize() {
-        for (int threads : new int[] {1, 2, 3, 7}) {
+        for (int threads : new int[] {1, 2, 3, 7, KernelPool.MAX_SLICES + 3}) {
             KernelPool.setThreads(threads);
             for (int n : new int[] {1, 2, 5, 63, 64, 65, 1000}) {
                 for (int grain : new int[] {1, 10}) {
@@ -33,6 +39,31 @@ class DynamicSplitTest {
                 }
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSlowThreadsOwnChunksAreTakenByAnother() {
+        KernelPool.setThreads(2);
+        // 64 elements in chunks of 8: slice 0 owns chunks 0-3 (elements 0-31), slice 1 chunks 4-7.
+        Set<String>[] ranBy = new Set[64];
+        for (int i = 0; i < ranBy.length; i++) {
+            ranBy[i] = ConcurrentHashMap.newKeySet();
+        }
+        DynamicSplit.run(64, 1, 8, (start, end) -> {
+            if (start == 0) {
+                LockSupport.parkNanos(100_000_000L);
+            }
+            for (int i = start; i < end; i++) {
+                ranBy[i].add(Thread.currentThread().getName());
+            }
+        });
+        Set<String> slowRun = new HashSet<>();
+        for (int i = 0; i < 32; i++) {
+            assertEquals(1, ranBy[i].size(), "element " + i);
+            slowRun.addAll(ranBy[i]);
+        }
+        assertTrue(slowRun.size() == 2, "the run behind a 100 ms chunk was left to one thread: " + slowRun);
     }
 
     @Test

@@ -12,7 +12,7 @@ class KernelPoolTest {
 
     @Test
     void everyIndexRunsExactlyOnceForAnyThreadCount() {
-        for (int t : new int[] {1, 2, 3, 7}) {
+        for (int t : new int[] {1, 2, 3, 7, KernelPool.MAX_SLICES + 3}) {
             Threads.with(t, () -> {
                 for (int n : new int[] {1, 2, 5, 64, 1000, 4099}) {
                     for (int rep = 0; rep < 50; rep++) {
