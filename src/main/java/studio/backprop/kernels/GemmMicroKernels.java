@@ -35,7 +35,7 @@ final class GemmMicroKernels {
      * on one AVX-512 core, where the 4×NR block reached 96).
      */
     static void micro12(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
-                        int co, int ldc, boolean add) {
+                             int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -158,7 +158,7 @@ final class GemmMicroKernels {
      * 12). Same contract as {@link #micro12}.
      */
     static void micro8(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
-                        int co, int ldc, boolean add) {
+                             int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -244,7 +244,7 @@ final class GemmMicroKernels {
      * The 4×NR register block, for a panel of four rows. Same contract as {@link #micro12}.
      */
     static void micro4(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
-                        int co, int ldc, boolean add) {
+                             int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
         FloatVector left1 = left0;
@@ -294,7 +294,7 @@ final class GemmMicroKernels {
      * The 8×LANES register block for n <= LANES: eight rows, one vector each. Same contract as {@link #micro12}.
      */
     static void microNarrow(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
-                        int co, int ldc, boolean add) {
+                             int co, int ldc, boolean add) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
         FloatVector c2 = c0;

@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows (a block's last
  * panel 8 or 4), a strip of {@link #MC} rows for all k-blocks at once, then takes B's panels a slab of
  * {@link #STRIP_PANELS} at a time through every k-block, so that the strip's block of C stays in L2 between
- * k-blocks instead of coming back from memory (taking each k-block across all of C lost 8% at 1024³). It
+ * k-blocks instead of coming back from memory (taking each k-block across all of C lost 8% at 1024³). Where a
+ * panel already lies in memory as the kernels read it (A stored transposed, B stored plain) and packing would
+ * cost more than it saves ({@link #readsAInPlace}, {@link #readsBInPlace}), full panels are read in place. It
  * runs the 12×NR (8×NR, 4×NR) register-blocked FMA micro-kernels of {@link GemmMicroKernels}
  * (8×LANES and one-vector panels when n <= LANES). Threads split C by groups of register-block rows, or, when C
  * has few rows and many columns, by B panels (each thread packing its own, after all threads have packed A's
