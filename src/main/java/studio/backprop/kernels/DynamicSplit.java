@@ -77,12 +77,12 @@ final class DynamicSplit {
         /** Runs slice {@code start}'s own chunks, then the chunks other slices have not reached yet. */
         @Override
         public void run(int start, int end) {
-            for (int c = takeFront(start); c >= 0; c = takeFront(start)) {
+            for (int c = take(start, true); c >= 0; c = take(start, true)) {
                 runChunk(c);
             }
             for (int i = 1; i < slices; i++) {
                 int other = (start + i) % slices;
-                for (int c = takeBack(other); c >= 0; c = takeBack(other)) {
+                for (int c = take(other, false); c >= 0; c = take(other, false)) {
                     runChunk(c);
                 }
             }
@@ -92,7 +92,8 @@ final class DynamicSplit {
             body.run(c * chunk, Math.min(n, (c + 1) * chunk));
         }
 
-        private int takeFront(int run) {
+        /** Takes run {@code run}'s front chunk (its owner) or back chunk (any other slice); -1 when it is empty. */
+        private int take(int run, boolean fromFront) {
             while (true) {
                 long r = runs.get(run);
                 int front = (int) (r >>> 32);
@@ -100,22 +101,8 @@ final class DynamicSplit {
                 if (front >= back) {
                     return -1;
                 }
-                if (runs.compareAndSet(run, r, r + (1L << 32))) {
-                    return front;
-                }
-            }
-        }
-
-        private int takeBack(int run) {
-            while (true) {
-                long r = runs.get(run);
-                int front = (int) (r >>> 32);
-                int back = (int) r;
-                if (front >= back) {
-                    return -1;
-                }
-                if (runs.compareAndSet(run, r, r - 1)) {
-                    return back - 1;
+                if (runs.compareAndSet(run, r, fromFront ? r + (1L << 32) : r - 1)) {
+                    return fromFront ? front : back - 1;
                 }
             }
         }
