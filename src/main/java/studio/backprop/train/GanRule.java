@@ -284,7 +284,7 @@ public final class GanRule implements StepRule {
     }
 
     private static Optimizer keep(Optimizer old, Optimizer next) {
-        if (next.kind().equals(old.kind())) {
+        if (next.keepsStateLike(old)) {
             next.importState(old.exportState());
         }
         return next;

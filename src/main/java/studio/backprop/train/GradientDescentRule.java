@@ -82,7 +82,7 @@ public final class GradientDescentRule implements StepRule {
     @Override
     public void reconfigure(ComponentSpec spec) {
         Optimizer next = DocumentCompiler.optimizer(spec);
-        if (next.kind().equals(optimizer.kind())) {
+        if (next.keepsStateLike(optimizer)) {
             next.importState(optimizer.exportState());
         }
         // a learning rate typed in the document is the new rate; the schedule comes with it

@@ -58,6 +58,25 @@ class SessionRulesTest {
     }
 
     @Test
+    void momentumSwitchedOnOrOffMidRunStartsOrDropsTheVelocity() {
+        NetworkDocument plain = Fixtures.xorNetwork("0.5", "2", "listed");
+        plain = plain.withOptimizer(plain.optimizer().withType("sgd"));
+        TrainingLoop loop = new TrainingLoop(Fixtures.compile(plain), Fixtures.xorData());
+        loop.stepBatch();
+        // The app's optimizer box going from sgd to nesterov: the same kind of optimiser with a buffer more.
+        NetworkDocument nesterov = plain.withOptimizer(plain.optimizer().withType("nesterov"));
+        loop.reconfigure(nesterov);
+        loop.stepBatch();
+        OptimizerState withVelocity = loop.rule().exportState();
+        assertTrue(withVelocity.buffers().get("h/kernel").containsKey("velocity"), "nesterov keeps a velocity");
+        loop.reconfigure(plain);
+        loop.stepBatch();
+        assertTrue(loop.rule().exportState().buffers().values().stream().allMatch(Map::isEmpty),
+                "plain SGD keeps no buffers");
+        assertEquals(3, loop.steps(), "training went on through both changes");
+    }
+
+    @Test
     void aChangeOfTheComputationIsRefusedLiveAndSaysWhy() {
         TrainingLoop loop = new TrainingLoop(Fixtures.compile(momentum()), Fixtures.xorData());
         NetworkDocument wider = momentum().withReplaced("h", momentum().layer("h").withSetting("units", "8"));

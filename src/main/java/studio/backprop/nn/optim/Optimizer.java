@@ -65,6 +65,15 @@ public abstract class Optimizer {
     /** The names of the per-parameter buffers, in order, e.g. ["m", "v"]; empty for plain SGD. */
     public abstract List<String> bufferNames();
 
+    /**
+     * Whether this optimiser keeps the same kind of state as {@code other} (same kind, same per-parameter buffers),
+     * so that a live change of its settings can carry {@code other}'s state over. Plain SGD and SGD with momentum
+     * are one kind but not the same state: the velocity starts at zero when momentum is switched on.
+     */
+    public boolean keepsStateLike(Optimizer other) {
+        return kind().equals(other.kind()) && bufferNames().equals(other.bufferNames());
+    }
+
     /** The value a buffer starts at (AdaGrad's accumulator starts above zero). */
     protected float initialValue(int buffer) {
         return 0f;
