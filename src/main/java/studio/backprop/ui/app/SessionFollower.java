@@ -135,8 +135,10 @@ final class SessionFollower {
         Path base = file.get() == null ? samplesFolder : file.get().toAbsolutePath().getParent();
         boolean classification = c.outputKind().classification();
         int[] outputShape = c.network().outputShape();
-        // the resolved data is already split, so the settings of the split belong to the key
+        // the resolved data is already split and shaped for the network's input and output (MNIST is 784 flat
+        // values for an MLP, 28×28×1 for a CNN), so the split's settings and both shapes belong to the key
         Object key = java.util.List.of(doc.data(), base, classification, java.util.Arrays.toString(outputShape),
+                java.util.Arrays.toString(doc.inputShape()),
                 java.util.Arrays.asList(doc.training().get("validation"), doc.training().get("test"),
                         doc.training().get("split"), doc.training().get("seed")));
         TrainingData cached = override != null ? override : dataCache.get(key);

@@ -124,6 +124,19 @@ class SessionBoundaryTest {
     }
 
     @Test
+    void leNetOpenedAfterTheMnistMlpGetsTheDigitsAsImages(FxRobot robot) throws Exception {
+        // Both files read the same [data mnist] section: 784 flat values for the MLP, 28×28×1 for LeNet.
+        robot.interact(() -> model.open(Path.of("samples", "mnist-mlp-784-128-64-10.bps"), error::set));
+        await(() -> snapshot() != null && snapshot().document().name().contains("MLP"));
+        robot.interact(() -> model.open(Path.of("samples", "lenet5-digits.bps"), error::set));
+        await(() -> snapshot() != null && snapshot().document().name().contains("LeNet"));
+        assertNull(model.whyNoSession(), model.whyNoSession());
+        robot.clickOn("#step-batch");
+        await(() -> snapshot().step() == 1);
+        assertNull(error.get());
+    }
+
+    @Test
     void aPerceptronFileTrainsWithPlayAndNoSettingsError(FxRobot robot) throws Exception {
         robot.interact(() -> model.open(Path.of("samples", "perceptron-or.bps"), error::set));
         await(() -> snapshot() != null && snapshot().document().name().contains("OR"));
