@@ -5,11 +5,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked FMA micro-kernels of {@link GemmVector}. Each computes one block of
- * {@code C = (add ? C : 0) + Apanel · Bpanel} for one k-block of length kc, where the A panel holds kc
- * columns of {@code rows} consecutive floats (element (r, p) at {@code ap[ao + p·aStep + r]}) and the B panel
- * holds kc rows of NR (or LANES) consecutive floats (element (p, j) at {@code bp[bo + p·bStep + j]}); C has row
- * stride ldc. A packed panel has aStep = rows and bStep = NR; a caller may also point straight into a stored
- * matrix whose rows (of Aᵀ, or of B) already hold a panel's floats side by side, with its row stride as step.
+ * {@code C = (add ? C : 0) + Apanel · Bpanel} for one k-block of length kc, where the packed A panel holds kc
+ * columns of {@code rows} floats (element (r, p) at {@code ap[ao + p·rows + r]}) and the B panel holds kc rows of
+ * NR (or LANES) consecutive floats (element (p, j) at {@code bp[bo + p·bStep + j]}); C has row stride ldc. A
+ * packed B panel has bStep = NR; a caller may also point straight into a stored B, whose rows already hold a
+ * panel's floats side by side, with B's row stride as step. (A variable step for A as well cost SGEMM 2-3%: C2
+ * then kept one step on the stack.)
  *
  * <p>Every kernel computes each element of C the same way: one accumulator starts at zero, takes
  * {@code fma(a[r][p], b[p][j], acc)} for p = 0, 1, …, kc−1 in that order, and is then stored, or added to C
@@ -34,7 +35,7 @@ final class GemmMicroKernels {
      * broadcast A element, so each k step issues 24 FMAs for 2 vector loads and 12 broadcasts (about 140 GFLOP/s
      * on one AVX-512 core, where the 4×NR block reached 96).
      */
-    static void micro12(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+    static void micro12(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c,
                              int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
@@ -60,7 +61,7 @@ final class GemmMicroKernels {
         FloatVector right10 = left0;
         FloatVector left11 = left0;
         FloatVector right11 = left0;
-        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
+        for (int p = 0; p < kc; p++, ao += 12, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -157,7 +158,7 @@ final class GemmMicroKernels {
      * The 8×NR register block, for a panel of eight rows (the tail of a block whose height is not a multiple of
      * 12). Same contract as {@link #micro12}.
      */
-    static void micro8(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+    static void micro8(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c,
                              int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
@@ -175,7 +176,7 @@ final class GemmMicroKernels {
         FloatVector right6 = left0;
         FloatVector left7 = left0;
         FloatVector right7 = left0;
-        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
+        for (int p = 0; p < kc; p++, ao += 8, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -243,7 +244,7 @@ final class GemmMicroKernels {
     /**
      * The 4×NR register block, for a panel of four rows. Same contract as {@link #micro12}.
      */
-    static void micro4(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+    static void micro4(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c,
                              int co, int ldc, boolean add) {
         FloatVector left0 = FloatVector.zero(SPECIES);
         FloatVector right0 = left0;
@@ -253,7 +254,7 @@ final class GemmMicroKernels {
         FloatVector right2 = left0;
         FloatVector left3 = left0;
         FloatVector right3 = left0;
-        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
+        for (int p = 0; p < kc; p++, ao += 4, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -293,7 +294,7 @@ final class GemmMicroKernels {
     /**
      * The 8×LANES register block for n <= LANES: eight rows, one vector each. Same contract as {@link #micro12}.
      */
-    static void microNarrow(int kc, float[] ap, int ao, int aStep, float[] bp, int bo, int bStep, float[] c,
+    static void microNarrow(int kc, float[] ap, int ao, float[] bp, int bo, int bStep, float[] c,
                              int co, int ldc, boolean add) {
         FloatVector c0 = FloatVector.zero(SPECIES);
         FloatVector c1 = c0;
@@ -303,7 +304,7 @@ final class GemmMicroKernels {
         FloatVector c5 = c0;
         FloatVector c6 = c0;
         FloatVector c7 = c0;
-        for (int p = 0; p < kc; p++, ao += aStep, bo += bStep) {
+        for (int p = 0; p < kc; p++, ao += 8, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
             c0 = av.fma(b0, c0);

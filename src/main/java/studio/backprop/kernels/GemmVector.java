@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * k-block of {@link #KC}; each thread packs its own rows of A into panels of {@link #MR} rows (a block's last
  * panel 8 or 4), a strip of {@link #MC} rows for all k-blocks at once, then takes B's panels a slab of
  * {@link #STRIP_PANELS} at a time through every k-block, so that the strip's block of C stays in L2 between
- * k-blocks instead of coming back from memory (taking each k-block across all of C lost 8% at 1024³). Where a
- * panel already lies in memory as the kernels read it (A stored transposed, B stored plain) and packing would
- * cost more than it saves ({@link #readsAInPlace}, {@link #readsBInPlace}), full panels are read in place. It
+ * k-blocks instead of coming back from memory (taking each k-block across all of C lost 8% at 1024³). Where B's
+ * full panels already lie in memory as the kernels read them (B stored plain) and packing would cost more than it
+ * saves ({@link #readsBInPlace}), they are read in place. It
  * runs the 12×NR (8×NR, 4×NR) register-blocked FMA micro-kernels of {@link GemmMicroKernels}
  * (8×LANES and one-vector panels when n <= LANES). Threads split C by groups of register-block rows, or, when C
  * has few rows and many columns, by B panels (each thread packing its own, after all threads have packed A's
@@ -128,22 +128,11 @@ final class GemmVector {
     }
 
     /**
-     * Whether full A panels are read from A itself: with transA each k step of a panel is mr consecutive floats of
-     * A (row stride m), and when k fits one k-block and C has at most four B panels, each A panel is read so few
-     * times that packing it costs more than the strided reads (the weight gradient Xᵀ·dY of a batch of 64:
-     * 146 → 129 µs for 784×128×64 on one thread). Larger products keep packing: reading a 256² A in place lost 7%,
-     * a 1024² A 40%. The arithmetic is the same either way.
-     */
-    static boolean readsAInPlace(boolean transA, int n, int k) {
-        return transA && k <= KC && n <= 4 * NR;
-    }
-
-    /**
      * Whether full B panels are read from B itself (not transB: each k step of a panel is NR consecutive floats
      * of B, row stride n). Worth it when few row panels share a B panel (m ≤ MC: a batch of 64 through a layer,
      * 158 → 147 µs for 64×128×784), or when a panel's kc rows, n floats apart, fall into enough distinct L1 sets
-     * to stay resident (kc·gcd(n, 1024) ≤ 8192 for a 48 KB, 12-way L1 with 4 KB per way): a 1024² B read in
-     * place ran at 72 GFLOP/s instead of 110.
+     * to stay resident (kc·gcd(n, 1024) ≤ 8192 for a 48 KB, 12-way L1 with 4 KB per way; that batch's weight
+     * gradient Xᵀ·dY, 784×128×64: 146 → 129 µs). A 1024² B read in place ran at 72 GFLOP/s instead of 110.
      */
     static boolean readsBInPlace(boolean transB, int m, int n, int k) {
         if (transB) {
@@ -195,8 +184,6 @@ final class GemmVector {
         int nr;
         int paddedN;
         float[] bp;
-        /** Full A panels are read where op(A)'s columns lie in A (transA: a panel's rows are side by side). */
-        boolean directA;
         /** Full B panels are read where B stores them (not transB: a panel's columns are side by side). */
         boolean directB;
         /** Packed A for the COLUMNS mode: k-block pc at {@code pc·mPad}, laid out as {@link #packA} lays a block. */
@@ -222,7 +209,6 @@ final class GemmVector {
             this.nr = nr;
             this.paddedN = paddedN;
             this.bp = bp;
-            this.directA = GemmVector.readsAInPlace(transA, n, k);
             this.directB = GemmVector.readsBInPlace(transB, m, n, k);
             this.inUse = true;
         }
@@ -322,15 +308,12 @@ final class GemmVector {
                 for (int r0 = 0; r0 < mc; r0 += mr) {
                     int rows = Math.min(mr, mc - r0);
                     int height = panelHeight(rows);
-                    boolean aInPlace = aPanelInPlace(rows);
-                    float[] as = aInPlace ? a : ap;
-                    int ao = aInPlace ? aOff + pc * m + ic + r0 : aBase + r0 * kc;
-                    int aStep = aInPlace ? m : height;
+                    int ao = aBase + r0 * kc;
                     int co = cOff + (ic + r0) * n + j0;
                     if (rows == height && cols == nr) {
-                        kernel(height, kc, as, ao, aStep, bs, bo, bStep, c, co, n, add);
+                        kernel(height, kc, ap, ao, bs, bo, bStep, c, co, n, add);
                     } else {
-                        kernel(height, kc, as, ao, aStep, bs, bo, bStep, tile, 0, nr, false);
+                        kernel(height, kc, ap, ao, bs, bo, bStep, tile, 0, nr, false);
                         GemmMicroKernels.mergeTile(tile, nr, rows, cols, c, co, n, add);
                     }
                 }
@@ -342,11 +325,6 @@ final class GemmVector {
             return directB && cols == nr;
         }
 
-        /** Whether a panel of {@code rows} rows is read from A itself rather than packed (no padding rows). */
-        private boolean aPanelInPlace(int rows) {
-            return directA && rows == panelHeight(rows);
-        }
-
         /**
          * Rows packed for a panel holding {@code rows} rows of C: full panels keep mr; a wide block's last panel
          * is rounded up to 4 or 8 (its padding rows are zero), a narrow one is padded to mr.
@@ -355,16 +333,16 @@ final class GemmVector {
             return nr == LANES ? mr : (rows + 3) & ~3;
         }
 
-        private void kernel(int height, int kc, float[] as, int ao, int aStep, float[] bs, int bo, int bStep,
-                            float[] out, int co, int ldc, boolean add) {
+        private void kernel(int height, int kc, float[] ap, int ao, float[] bs, int bo, int bStep, float[] out,
+                            int co, int ldc, boolean add) {
             if (nr == LANES) {
-                GemmMicroKernels.microNarrow(kc, as, ao, aStep, bs, bo, bStep, out, co, ldc, add);
+                GemmMicroKernels.microNarrow(kc, ap, ao, bs, bo, bStep, out, co, ldc, add);
             } else if (height == 12) {
-                GemmMicroKernels.micro12(kc, as, ao, aStep, bs, bo, bStep, out, co, ldc, add);
+                GemmMicroKernels.micro12(kc, ap, ao, bs, bo, bStep, out, co, ldc, add);
             } else if (height == 8) {
-                GemmMicroKernels.micro8(kc, as, ao, aStep, bs, bo, bStep, out, co, ldc, add);
+                GemmMicroKernels.micro8(kc, ap, ao, bs, bo, bStep, out, co, ldc, add);
             } else {
-                GemmMicroKernels.micro4(kc, as, ao, aStep, bs, bo, bStep, out, co, ldc, add);
+                GemmMicroKernels.micro4(kc, ap, ao, bs, bo, bStep, out, co, ldc, add);
             }
         }
 
@@ -400,9 +378,6 @@ final class GemmVector {
 
         /** Packs rows [row, row+rows) of op(A), columns [pc, pc+kc), as one panel of panelHeight(rows) at dst. */
         private void packPanel(float[] ap, int dst, int row, int rows, int pc, int kc) {
-            if (aPanelInPlace(rows)) {
-                return;
-            }
             int height = panelHeight(rows);
             if (transA) {
                 GemmPacking.packColumns(a, aOff, m, row, rows, pc, kc, ap, dst, height);
