@@ -61,26 +61,7 @@ public final class AdamStep {
             throw new IllegalArgumentException("adam step: the parameter, its gradient and its two moments must "
                     + "have the same length");
         }
-        int n = theta.length;
-        if (n < 2 * GRAIN) {
-            range(theta, grad, first, second, k, 0, n);
-            return;
-        }
-        Job job = JOBS.get();
-        job.theta = theta;
-        job.grad = grad;
-        job.first = first;
-        job.second = second;
-        job.constants = k;
-        try {
-            KernelPool.parallelFor(n, GRAIN, job);
-        } finally {
-            job.theta = null;
-            job.grad = null;
-            job.first = null;
-            job.second = null;
-            job.constants = null;
-        }
+        SWEEPS.get().apply(theta, grad, first, second, k);
     }
 
     /** The naive reference: the scalar loop, element by element. Modified: θ, m, v. */
@@ -112,19 +93,6 @@ public final class AdamStep {
         scalar(theta, grad, first, second, k, start, end);
     }
 
-    /** The calling thread's reusable loop body. */
-    private static final class Job implements KernelPool.RangeBody {
-        float[] theta;
-        float[] grad;
-        float[] first;
-        float[] second;
-        Constants constants;
-
-        @Override
-        public void run(int start, int end) {
-            range(theta, grad, first, second, constants, start, end);
-        }
-    }
-
-    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+    private static final ThreadLocal<ParameterSweep<Constants>> SWEEPS =
+            ThreadLocal.withInitial(() -> new ParameterSweep<>(AdamStep::range, GRAIN));
 }

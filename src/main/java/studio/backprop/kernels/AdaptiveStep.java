@@ -74,26 +74,7 @@ public final class AdaptiveStep {
             throw new IllegalArgumentException("adaptive step: the parameter, its gradient and the optimiser's "
                     + "buffers must have the same length");
         }
-        int n = theta.length;
-        if (n < 2 * GRAIN) {
-            range(theta, grad, squares, updates, k, 0, n);
-            return;
-        }
-        Job job = JOBS.get();
-        job.theta = theta;
-        job.grad = grad;
-        job.squares = squares;
-        job.updates = updates;
-        job.constants = k;
-        try {
-            KernelPool.parallelFor(n, GRAIN, job);
-        } finally {
-            job.theta = null;
-            job.grad = null;
-            job.squares = null;
-            job.updates = null;
-            job.constants = null;
-        }
+        SWEEPS.get().apply(theta, grad, squares, updates, k);
     }
 
     /** The naive reference: the scalar loop, element by element. Modified: θ and the buffers. */
@@ -133,19 +114,6 @@ public final class AdaptiveStep {
         scalar(theta, grad, squares, updates, k, start, end);
     }
 
-    /** The calling thread's reusable loop body. */
-    private static final class Job implements KernelPool.RangeBody {
-        float[] theta;
-        float[] grad;
-        float[] squares;
-        float[] updates;
-        Constants constants;
-
-        @Override
-        public void run(int start, int end) {
-            range(theta, grad, squares, updates, constants, start, end);
-        }
-    }
-
-    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+    private static final ThreadLocal<ParameterSweep<Constants>> SWEEPS =
+            ThreadLocal.withInitial(() -> new ParameterSweep<>(AdaptiveStep::range, GRAIN));
 }
