@@ -202,7 +202,7 @@ public final class KernelPool {
             }
             Worker[] grown = java.util.Arrays.copyOf(current, needed);
             for (int i = current.length; i < needed; i++) {
-                grown[i] = new Worker(i + 1);
+                grown[i] = new Worker(i + 1, TICKET.get() >>> GENERATION_SHIFT);
                 grown[i].start();
             }
             workers = grown;
@@ -215,16 +215,22 @@ public final class KernelPool {
         volatile boolean parked;
         /** The slice this worker claims first: the same part of every loop's output, loop after loop. */
         private final int home;
+        /**
+         * The generation published before this worker was made: the loop that made it comes next, and the worker
+         * takes part in it (reading the ticket when the thread got going missed that loop).
+         */
+        private final long before;
 
-        Worker(int index) {
+        Worker(int index, long before) {
             super("backprop-kernel-" + index);
             this.home = index;
+            this.before = before;
             setDaemon(true);
         }
 
         @Override
         public void run() {
-            long seen = TICKET.get() >>> GENERATION_SHIFT;
+            long seen = before;
             while (true) {
                 long gen = TICKET.get() >>> GENERATION_SHIFT;
                 if (gen != seen) {

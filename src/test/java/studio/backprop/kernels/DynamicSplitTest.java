@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -50,9 +51,12 @@ class DynamicSplitTest {
         for (int i = 0; i < ranBy.length; i++) {
             ranBy[i] = ConcurrentHashMap.newKeySet();
         }
+        // Whichever thread reaches slice 0's run first (its owner from the front, or the other thread stealing
+        // from the back when the owner starts late) is held up there; the rest of that run must go to the other.
+        AtomicBoolean holdUp = new AtomicBoolean(true);
         DynamicSplit.run(64, 1, 8, (start, end) -> {
-            if (start == 0) {
-                LockSupport.parkNanos(100_000_000L);
+            if (start < 32 && holdUp.getAndSet(false)) {
+                LockSupport.parkNanos(300_000_000L);
             }
             for (int i = start; i < end; i++) {
                 ranBy[i].add(Thread.currentThread().getName());
@@ -63,7 +67,7 @@ class DynamicSplitTest {
             assertEquals(1, ranBy[i].size(), "element " + i);
             slowRun.addAll(ranBy[i]);
         }
-        assertTrue(slowRun.size() == 2, "the run behind a 100 ms chunk was left to one thread: " + slowRun);
+        assertTrue(slowRun.size() == 2, "the run behind a 300 ms chunk was left to one thread: " + slowRun);
     }
 
     @Test
