@@ -254,6 +254,10 @@ public final class Elementwise {
             addShortRows(a, aOff, b, bOff, out, outOff, inner, s, e);
             return;
         }
+        if (op == BinaryOp.ADD && VECTOR) {
+            ElementwiseVector.addRows(a, aOff, b, bOff, out, outOff, inner, s, e);
+            return;
+        }
         if (op == BinaryOp.ADD) {
             for (int r = s; r < e; r++) {
                 int base = r * inner;

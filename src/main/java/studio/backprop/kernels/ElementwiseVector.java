@@ -49,6 +49,26 @@ final class ElementwiseVector {
         }
     }
 
+    /**
+     * out[r·inner + j] = a[r·inner + j] + b[j] for rows s..e−1 (a bias added to each row of a batch), offsets as
+     * in {@link Elementwise#binary}: the one addition per element of the scalar loop, a vector of columns at a time
+     * (C2 leaves that loop scalar, its three arrays being read at different offsets: 64×128, 5.8 µs → 1.6).
+     */
+    static void addRows(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int inner, int s, int e) {
+        int vectorEnd = inner - inner % LANES;
+        for (int r = s; r < e; r++) {
+            int base = r * inner;
+            int j = 0;
+            for (; j < vectorEnd; j += LANES) {
+                FloatVector.fromArray(SPECIES, a, aOff + base + j).add(FloatVector.fromArray(SPECIES, b, bOff + j))
+                        .intoArray(out, outOff + base + j);
+            }
+            for (; j < inner; j++) {
+                out[outOff + base + j] = a[aOff + base + j] + b[bOff + j];
+            }
+        }
+    }
+
     /** dx[i] (+)= dy[i] · (x[i] > 0 ? 1 : 0), written as x > 0 ? dy : dy·0 (the same bits, signs and NaN). */
     static void reluBackward(float[] x, float[] dy, float[] dx, int s, int e, boolean accumulate) {
         int i = s;

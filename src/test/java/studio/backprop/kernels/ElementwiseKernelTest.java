@@ -11,7 +11,7 @@ class ElementwiseKernelTest {
 
     private static final int[][][] SHAPE_PAIRS = {
         {{1}, {1}}, {{7}, {7}}, {{13, 17}, {13, 17}}, {{13, 17}, {17}}, {{13, 17}, {13, 1}}, {{3, 1, 5}, {1, 4, 1}},
-        {{2, 3, 4}, {}}, {{1, 1}, {5, 1}}, {{65537}, {65537}}, {{300, 301}, {301}}, {{4, 1, 3, 2}, {5, 1, 2}},
+        {{2, 3, 4}, {}}, {{1, 1}, {5, 1}}, {{64, 128}, {128}}, {{65537}, {65537}}, {{300, 301}, {301}}, {{4, 1, 3, 2}, {5, 1, 2}},
         {{500, 4}, {4}}, {{7, 63}, {63}}, {{30000, 3}, {3}}, {{2, 5, 2}, {2}}
     };
 
@@ -59,6 +59,31 @@ class ElementwiseKernelTest {
                 Elementwise.binaryReference(op, a, 3, as, b, 2, bs, out, expected, 3);
                 assertArrayEquals(expected, inPlace, "in place: " + op + " on " + java.util.Arrays.deepToString(pair));
             }
+        }
+    }
+
+    @Test
+    void aBiasAddedToEachRowKeepsSignedZerosNansAndInfinities() {
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e-45f, -3.5f};
+        Random random = new Random(9);
+        for (int inner : new int[] {64, 80, 131}) {
+            int rows = 5;
+            float[] a = new float[rows * inner];
+            float[] b = new float[inner];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = special[random.nextInt(special.length)];
+            }
+            for (int j = 0; j < inner; j++) {
+                b[j] = special[random.nextInt(special.length)];
+            }
+            int[] out = {rows, inner};
+            int[] as = strides(out, out);
+            int[] bs = strides(new int[] {inner}, out);
+            float[] fast = new float[a.length];
+            float[] slow = new float[a.length];
+            Elementwise.binary(BinaryOp.ADD, a, 0, as, b, 0, bs, out, fast, 0);
+            Elementwise.binaryReference(BinaryOp.ADD, a, 0, as, b, 0, bs, out, slow, 0);
+            assertArrayEquals(slow, fast, "rows of " + inner);
         }
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReduceAndSoftmaxKernelTest {
 
     private static final int[][] SPLITS = {{1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {13, 1, 17}, {2, 1000, 33}, {400, 97, 1},
-        {1, 64, 128}, {1, 500, 4}, {1, 1, 9}, {1, 3, 3000}};
+        {1, 64, 128}, {1, 500, 4}, {1, 1, 9}, {1, 3, 3000}, {1, 37, 13}, {1, 2, 70}, {1, 64, 10}};
 
     @Test
     void sumAndMaxMatchTheirReferences() {
