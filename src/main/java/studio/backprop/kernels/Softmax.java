@@ -65,14 +65,23 @@ public final class Softmax {
 
     /** y[r, :] = log-softmax(x[r, :]). Modified: y. Not modified: x. */
     public static void logForward(float[] x, int rows, int cols, float[] y) {
-        if (rows < 2 * grain(cols)) {
-            logForwardRows(x, cols, y, 0, rows);
-            return;
-        }
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logForwardRows(x, cols, y, s, e));
+        logForward(x, rows, cols, y, null);
     }
 
-    private static void logForwardRows(float[] x, int cols, float[] y, int s, int e) {
+    /**
+     * y[r, :] = log-softmax(x[r, :]) and, unless {@code probabilities} is null, probabilities[r, :] =
+     * softmax(x[r, :]) in double: e^(x_j − m) / Σ_k e^(x_k − m) from the same exponentials that make y, so a
+     * fused loss's backward needs no exponential of its own. Modified: y, probabilities. Not modified: x.
+     */
+    public static void logForward(float[] x, int rows, int cols, float[] y, double[] probabilities) {
+        if (rows < 2 * grain(cols)) {
+            logForwardRows(x, cols, y, probabilities, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logForwardRows(x, cols, y, probabilities, s, e));
+    }
+
+    private static void logForwardRows(float[] x, int cols, float[] y, double[] probabilities, int s, int e) {
         for (int r = s; r < e; r++) {
             int base = r * cols;
             float m = Float.NEGATIVE_INFINITY;
@@ -80,8 +89,19 @@ public final class Softmax {
                 m = Math.max(m, x[base + j]);
             }
             double z = 0;
-            for (int j = 0; j < cols; j++) {
-                z += Math.exp(x[base + j] - m);
+            if (probabilities == null) {
+                for (int j = 0; j < cols; j++) {
+                    z += Math.exp(x[base + j] - m);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    double ej = Math.exp(x[base + j] - m);
+                    probabilities[base + j] = ej;
+                    z += ej;
+                }
+                for (int j = 0; j < cols; j++) {
+                    probabilities[base + j] /= z;
+                }
             }
             double logZ = m + Math.log(z);
             for (int j = 0; j < cols; j++) {

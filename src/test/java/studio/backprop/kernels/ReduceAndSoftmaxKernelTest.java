@@ -59,6 +59,39 @@ class ReduceAndSoftmaxKernelTest {
     }
 
     @Test
+    void logSoftmaxHandsOverTheProbabilitiesItsExponentialsMake() {
+        Random random = new Random(8);
+        for (int cols : new int[] {1, 2, 10, 17, 1000}) {
+            int rows = 7;
+            float[] x = new float[rows * cols];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (random.nextGaussian() * 10);
+            }
+            float[] alone = new float[x.length];
+            float[] withProbabilities = new float[x.length];
+            double[] p = new double[x.length];
+            Softmax.logForward(x, rows, cols, alone);
+            Softmax.logForward(x, rows, cols, withProbabilities, p);
+            assertArrayEquals(alone, withProbabilities, "log-probabilities unchanged");
+            float[] textbook = new float[x.length];
+            Softmax.forwardReference(x, rows, cols, textbook);
+            for (int r = 0; r < rows; r++) {
+                double sum = 0;
+                for (int j = 0; j < cols; j++) {
+                    int i = r * cols + j;
+                    assertEquals(textbook[i], p[i], 1e-7, "p at " + i);
+                    // log p is rounded to float: e^(log p) is off by up to |log p| float ulps, relatively.
+                    double logP = withProbabilities[i];
+                    assertEquals(Math.exp(logP), p[i], p[i] * 1.2e-7 * (1 + Math.abs(logP)) + 1e-38,
+                            "p = e^(log p) at " + i);
+                    sum += p[i];
+                }
+                assertEquals(1.0, sum, 1e-12, "row " + r);
+            }
+        }
+    }
+
+    @Test
     void softmaxNeverOverflowsOnHugeLogits() {
         float[] y = new float[3];
         Softmax.forward(new float[] {1000f, 1000f, -1000f}, 1, 3, y);
