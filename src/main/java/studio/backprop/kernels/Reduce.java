@@ -192,6 +192,23 @@ public final class Reduce {
 
     private static void broadcastRange(float[] dy, int len, int inner, float[] dx, boolean accumulate, int s,
                                        int e) {
+        if (inner == 1) {
+            // The gradient of a sum over a whole row (a loss): one value copied along a run, in a loop C2
+            // vectorises (the general loop below, one element per pass of its inner loop, stays scalar).
+            for (int o = s; o < e; o++) {
+                float g = dy[o];
+                int from = o * len;
+                int to = from + len;
+                if (accumulate) {
+                    for (int i = from; i < to; i++) {
+                        dx[i] += g;
+                    }
+                } else {
+                    java.util.Arrays.fill(dx, from, to, g);
+                }
+            }
+            return;
+        }
         for (int o = s; o < e; o++) {
             for (int r = 0; r < len; r++) {
                 int base = (o * len + r) * inner;

@@ -35,6 +35,31 @@ class ReduceAndSoftmaxKernelTest {
     }
 
     @Test
+    void broadcastAlongCopiesEachValueAlongItsRun() {
+        Random random = new Random(10);
+        for (int[] s : SPLITS) {
+            int n = s[0] * s[1] * s[2];
+            float[] dy = ElementwiseKernelTest.randomPositive(random, s[0] * s[2]);
+            float[] start = ElementwiseKernelTest.randomPositive(random, n);
+            for (boolean accumulate : new boolean[] {false, true}) {
+                float[] fast = start.clone();
+                float[] slow = start.clone();
+                Reduce.broadcastAlong(dy, s[0], s[1], s[2], fast, accumulate);
+                for (int o = 0; o < s[0]; o++) {
+                    for (int r = 0; r < s[1]; r++) {
+                        for (int i = 0; i < s[2]; i++) {
+                            int at = (o * s[1] + r) * s[2] + i;
+                            float g = dy[o * s[2] + i];
+                            slow[at] = accumulate ? slow[at] + g : g;
+                        }
+                    }
+                }
+                assertArrayEquals(slow, fast, java.util.Arrays.toString(s) + (accumulate ? " accumulating" : ""));
+            }
+        }
+    }
+
+    @Test
     void argMaxTiesGoToTheLowestIndex() {
         float[] out = new float[1];
         int[] idx = new int[1];
