@@ -15,9 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * are computed and thrown away.
  *
  * <ul>
- *   <li>forward: for a block of 8 (or 4) output channels and 2 vectors of grid positions, 16 (or 8)
- *       accumulators; per tap and input channel, 2 loads of the shifted plane and 8 (or 4) broadcast weights feed
- *       16 (or 8) FMAs ({@link ConvDirectKernels}).</li>
+ *   <li>forward: for a block of 8 (6, 4) output channels and 2 vectors of grid positions, 16 (12, 8)
+ *       accumulators; per tap and input channel, 2 loads of the shifted plane and 8 (6, 4) broadcast weights feed
+ *       16 (12, 8) FMAs ({@link ConvDirectKernels}).</li>
  *   <li>backward input: the same kernel on dy, padded by (k−1)·d − pad, with the weights flipped and their
  *       channel axes swapped (the transposed correlation of a stride-1 convolution is a correlation).</li>
  *   <li>backward weight: dW[tap, ci, co] = Σ_images Σ_grid plane_ci shifted by tap × dy_co (zero on the thrown
@@ -107,7 +107,7 @@ final class ConvDirect {
             int outImage = grid.outH * grid.outW * cout;
             for (int b = start; b < end; b++) {
                 grid.planes(in, b * inImage, buf, 0);
-                correlate(grid, buf, wq, coPad, buf, acc);
+                correlate(grid, buf, wq, coPad, cout, buf, acc);
                 scatter(grid, buf, acc, cout, bias, out, b * outImage, accumulate);
             }
         }
@@ -240,18 +240,22 @@ final class ConvDirect {
 
     /**
      * acc[co·len + q] = Σ_{tap, ci} planes[ci·plane + q + shift(tap)] · wq[(tap·c + ci)·coPad + co], summed in
-     * (ky, kx, ci) order with FMA, for every grid position q and padded output channel co.
+     * (ky, kx, ci) order with FMA, for every grid position q and output channel co < channels (the padding
+     * channels up to coPad are left alone unless a strip of four or eight covers them).
      */
-    private static void correlate(ConvGrid grid, float[] planes, float[] wq, int coPad, float[] acc, int accOff) {
-        for (int co = 0; co < coPad; ) {
-            int width = coPad - co >= 2 * BLOCK ? 2 * BLOCK : BLOCK;
+    private static void correlate(ConvGrid grid, float[] planes, float[] wq, int coPad, int channels, float[] acc,
+                                  int accOff) {
+        for (int co = 0; co < channels; ) {
+            int left = channels - co;
+            int width = left >= 7 ? 2 * BLOCK : left >= 5 ? 6 : BLOCK;
             for (int q = 0; q < grid.len; q += 2 * LANES) {
+                int o = accOff + co * grid.len + q;
                 if (width == BLOCK) {
-                    ConvDirectKernels.strip4(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q,
-                            grid.len);
+                    ConvDirectKernels.strip4(grid.shifts, planes, q, wq, co, coPad, acc, o, grid.len);
+                } else if (width == 6) {
+                    ConvDirectKernels.strip6(grid.shifts, planes, q, wq, co, coPad, acc, o, grid.len);
                 } else {
-                    ConvDirectKernels.strip8(grid.shifts, planes, q, wq, co, coPad, acc, accOff + co * grid.len + q,
-                            grid.len);
+                    ConvDirectKernels.strip8(grid.shifts, planes, q, wq, co, coPad, acc, o, grid.len);
                 }
             }
             co += width;

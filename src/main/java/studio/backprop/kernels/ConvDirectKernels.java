@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked loops of {@link ConvDirect}: output strips of 4 or 8 channels (forward and backward input)
+ * The register-blocked loops of {@link ConvDirect}: output strips of 4, 6 or 8 channels (forward and backward input)
  * and 4×4 weight-gradient blocks. Which strip covers a channel never changes its bits: each output is one FMA
  * chain over the (tap, ci) rows in order, started at zero.
  *
@@ -128,6 +128,63 @@ final class ConvDirectKernels {
         a61.intoArray(acc, o + 6 * len + LANES);
         a70.intoArray(acc, o + 7 * len);
         a71.intoArray(acc, o + 7 * len + LANES);
+    }
+
+    /**
+     * Six output channels × two vectors of grid positions, for a layer of 5 or 6 channels (LeNet's first layer, and
+     * the input gradient of its second), where the eight-channel strip spent a quarter of its FMAs on padding:
+     * per (tap, ci) row, two loads and six broadcast weights feed twelve FMAs. Same sums, in the same order, as
+     * {@link #strip4}.
+     */
+    static void strip6(int[] shifts, float[] planes, int q, float[] wq, int wi, int coPad, float[] acc, int o,
+                       int len) {
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a20 = a00;
+        FloatVector a21 = a00;
+        FloatVector a30 = a00;
+        FloatVector a31 = a00;
+        FloatVector a40 = a00;
+        FloatVector a41 = a00;
+        FloatVector a50 = a00;
+        FloatVector a51 = a00;
+        for (int r = 0; r < shifts.length; r++, wi += coPad) {
+            int src = q + shifts[r];
+            FloatVector x0 = FloatVector.fromArray(SPECIES, planes, src);
+            FloatVector x1 = FloatVector.fromArray(SPECIES, planes, src + LANES);
+            FloatVector w = FloatVector.broadcast(SPECIES, wq[wi]);
+            a00 = x0.fma(w, a00);
+            a01 = x1.fma(w, a01);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 1]);
+            a10 = x0.fma(w, a10);
+            a11 = x1.fma(w, a11);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 2]);
+            a20 = x0.fma(w, a20);
+            a21 = x1.fma(w, a21);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 3]);
+            a30 = x0.fma(w, a30);
+            a31 = x1.fma(w, a31);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 4]);
+            a40 = x0.fma(w, a40);
+            a41 = x1.fma(w, a41);
+            w = FloatVector.broadcast(SPECIES, wq[wi + 5]);
+            a50 = x0.fma(w, a50);
+            a51 = x1.fma(w, a51);
+        }
+        a00.intoArray(acc, o);
+        a01.intoArray(acc, o + LANES);
+        a10.intoArray(acc, o + len);
+        a11.intoArray(acc, o + len + LANES);
+        a20.intoArray(acc, o + 2 * len);
+        a21.intoArray(acc, o + 2 * len + LANES);
+        a30.intoArray(acc, o + 3 * len);
+        a31.intoArray(acc, o + 3 * len + LANES);
+        a40.intoArray(acc, o + 4 * len);
+        a41.intoArray(acc, o + 4 * len + LANES);
+        a50.intoArray(acc, o + 5 * len);
+        a51.intoArray(acc, o + 5 * len + LANES);
     }
 
     /**

@@ -1,5 +1,6 @@
 package studio.backprop.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,11 +25,46 @@ class ConvDirectTest {
             new ConvCases(3, 5, 5, 16, 32, ConvGeometry.square(3, 1, 2)),
             new ConvCases(2, 1, 6, 5, 3, new ConvGeometry(1, 3, 1, 1, 0, 0, 1, 1, 1, 1)),
             new ConvCases(2, 9, 4, 7, 9, ConvGeometry.square(2, 1, 0, 3)),
-            new ConvCases(1, 2, 2, 1, 1, ConvGeometry.square(2, 1, 1)));
+            new ConvCases(1, 2, 2, 1, 1, ConvGeometry.square(2, 1, 1)),
+            new ConvCases(2, 8, 8, 13, 14, ConvGeometry.square(3, 1, 1)));
 
     @BeforeEach
     void vectorKernelsInUse() {
         assumeTrue(Gemm.vectorInUse(), "the direct kernels need the Vector API");
+    }
+
+    @Test
+    void aChannelGetsTheSameBitsWhicheverStripCoversIt() {
+        // 6 channels take a strip of six, 8 one of eight, 14 one of eight and one of six, 16 two of eight: the
+        // channels they share must come out bit for bit the same.
+        Random rnd = new Random(31);
+        ConvGeometry g = ConvGeometry.square(5, 1, 0);
+        int n = 2;
+        int h = 12;
+        int cin = 3;
+        int taps = 25;
+        int out = (h - 4) * (h - 4);
+        for (int[] pair : new int[][] {{6, 8}, {14, 16}, {5, 6}}) {
+            int few = pair[0];
+            int more = pair[1];
+            float[] x = random(rnd, n * h * h * cin);
+            float[] wide = random(rnd, taps * cin * more);
+            float[] narrow = new float[taps * cin * few];
+            for (int row = 0; row < taps * cin; row++) {
+                System.arraycopy(wide, row * more, narrow, row * few, few);
+            }
+            float[] yFew = new float[n * out * few];
+            float[] yMore = new float[n * out * more];
+            Conv2d.forward(x, n, h, h, cin, narrow, null, few, g, null, yFew);
+            Conv2d.forward(x, n, h, h, cin, wide, null, more, g, null, yMore);
+            for (int pixel = 0; pixel < n * out; pixel++) {
+                for (int co = 0; co < few; co++) {
+                    assertEquals(Float.floatToIntBits(yMore[pixel * more + co]),
+                            Float.floatToIntBits(yFew[pixel * few + co]),
+                            few + " vs " + more + " channels, pixel " + pixel + ", channel " + co);
+                }
+            }
+        }
     }
 
     @Test
