@@ -364,9 +364,9 @@ final class ConvDirect {
     }
 
     /**
-     * dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output. Channel by
-     * channel, so each plane row is written in order (a channel loop inside read as badly); only the thrown-away
-     * columns, the tail of each plane and the padding channels are zeroed.
+     * dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output: the thrown-away
+     * columns, the tail of each plane and the padding channels are zeroed, then each row of pixels is spread over
+     * the channels' planes ({@link ConvGrid#deinterleave}).
      */
     private static void gradientGrid(ConvGrid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
                                      int dstOff) {
@@ -378,12 +378,12 @@ final class ConvDirect {
             for (int oy = 0; oy < grid.outH; oy++) {
                 int d = base + oy * grid.wp;
                 ConvGrid.zero(dst, zeroFrom, d);
-                for (int ox = 0, s = dyOff + oy * outW * cout + co; ox < outW; ox++, s += cout) {
-                    dst[d + ox] = dy[s];
-                }
                 zeroFrom = d + outW;
             }
             ConvGrid.zero(dst, zeroFrom, base + len);
+        }
+        for (int oy = 0; oy < grid.outH; oy++) {
+            ConvGrid.deinterleave(dy, dyOff + oy * outW * cout, cout, outW, cout, dst, dstOff + oy * grid.wp, len);
         }
         ConvGrid.zero(dst, dstOff + cout * len, dstOff + coPad * len);
     }
