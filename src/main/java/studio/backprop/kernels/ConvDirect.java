@@ -383,7 +383,7 @@ final class ConvDirect {
             ConvGrid.zero(dst, zeroFrom, base + len);
         }
         for (int oy = 0; oy < grid.outH; oy++) {
-            ConvGrid.deinterleave(dy, dyOff + oy * outW * cout, cout, outW, cout, dst, dstOff + oy * grid.wp, len);
+            ConvGrid.deinterleave(dy, dyOff + oy * outW * cout, cout, outW, dst, dstOff + oy * grid.wp, len);
         }
         ConvGrid.zero(dst, dstOff + cout * len, dstOff + coPad * len);
     }

@@ -96,19 +96,20 @@ final class ConvGrid {
             if (c == 1) {
                 System.arraycopy(src, s, dst, d, w);
             } else {
-                deinterleave(src, s, c, w, c, dst, d, plane);
+                deinterleave(src, s, c, w, dst, d, plane);
             }
         }
     }
 
     /**
      * One row of NHWC pixels into channel rows: {@code dst[d + ch·stride + x] = src[s + x·c + ch]} for x < count
-     * and ch < channels. Four channels per pass over the row, so each pass reads the pixels' neighbouring floats
-     * together; a channel per pass cost about a nanosecond per float (a tenth of LeNet's weight gradients).
+     * and ch < c. Four channels per pass over the row, so each pass reads the pixels' neighbouring floats
+     * together; a channel per pass cost about a nanosecond per float (these copies took 274 µs of the 1.2 ms
+     * weight gradient of LeNet's second layer, batch 64).
      */
-    static void deinterleave(float[] src, int s, int c, int count, int channels, float[] dst, int d, int stride) {
+    static void deinterleave(float[] src, int s, int c, int count, float[] dst, int d, int stride) {
         int ch = 0;
-        for (; ch + 4 <= channels; ch += 4) {
+        for (; ch + 4 <= c; ch += 4) {
             int d0 = d + ch * stride;
             int d1 = d0 + stride;
             int d2 = d1 + stride;
@@ -120,7 +121,7 @@ final class ConvGrid {
                 dst[d3 + x] = src[at + 3];
             }
         }
-        for (; ch < channels; ch++) {
+        for (; ch < c; ch++) {
             int d0 = d + ch * stride;
             for (int x = 0, at = s + ch; x < count; x++, at += c) {
                 dst[d0 + x] = src[at];

@@ -1,5 +1,7 @@
 package studio.backprop.kernels;
 
+import java.util.Arrays;
+
 /**
  * Reductions along one axis of a contiguous tensor viewed as (outer, len, inner): the axis being reduced has
  * length {@code len}, the axes before it multiply to {@code outer}, those after it to {@code inner}.
@@ -204,7 +206,7 @@ public final class Reduce {
                         dx[i] += g;
                     }
                 } else {
-                    java.util.Arrays.fill(dx, from, to, g);
+                    Arrays.fill(dx, from, to, g);
                 }
             }
             return;
