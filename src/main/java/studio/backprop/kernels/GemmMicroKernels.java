@@ -61,7 +61,7 @@ final class GemmMicroKernels {
         FloatVector right10 = left0;
         FloatVector left11 = left0;
         FloatVector right11 = left0;
-        for (int p = 0; p < kc; p++, ao += 12, bo += bStep) {
+        for (int aEnd = ao + 12 * kc; ao < aEnd; ao += 12, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -176,7 +176,7 @@ final class GemmMicroKernels {
         FloatVector right6 = left0;
         FloatVector left7 = left0;
         FloatVector right7 = left0;
-        for (int p = 0; p < kc; p++, ao += 8, bo += bStep) {
+        for (int aEnd = ao + 8 * kc; ao < aEnd; ao += 8, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -254,7 +254,7 @@ final class GemmMicroKernels {
         FloatVector right2 = left0;
         FloatVector left3 = left0;
         FloatVector right3 = left0;
-        for (int p = 0; p < kc; p++, ao += 4, bo += bStep) {
+        for (int aEnd = ao + 4 * kc; ao < aEnd; ao += 4, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bo + LANES);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
@@ -304,7 +304,7 @@ final class GemmMicroKernels {
         FloatVector c5 = c0;
         FloatVector c6 = c0;
         FloatVector c7 = c0;
-        for (int p = 0; p < kc; p++, ao += 8, bo += bStep) {
+        for (int aEnd = ao + 8 * kc; ao < aEnd; ao += 8, bo += bStep) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo);
             FloatVector av = FloatVector.broadcast(SPECIES, ap[ao]);
             c0 = av.fma(b0, c0);
