@@ -19,11 +19,13 @@ class GemmInPlaceOperandsTest {
 
     /**
      * m, n, k: a batch of 64 through a wide layer, the weight gradient of that layer (k = 64 rows of a 128-wide B
-     * stay in L1), partial row panels and a partial B panel (packed), a tall C whose narrow B stays in L1, and a
-     * one-vector-wide C.
+     * stay in L1), partial row panels and a partial B panel (packed), a tall C whose narrow B stays in L1, a
+     * one-vector-wide C, and a tall C whose plain B is packed (a row of B at a time across its six panels, each
+     * thread its own panels) over three k-blocks.
      */
     private static final int[][] SHAPES = {
-        {64, 128, 784}, {784, 128, 64}, {101, 70, 250}, {300, 64, 64}, {61, 130, 300}, {96, 16, 40}
+        {64, 128, 784}, {784, 128, 64}, {101, 70, 250}, {300, 64, 64}, {61, 130, 300}, {96, 16, 40},
+        {200, 192, 530}
     };
 
     @BeforeEach
@@ -63,9 +65,9 @@ class GemmInPlaceOperandsTest {
                 for (int threads : new int[] {1, 2, 3}) {
                     String where = m + "×" + n + "×" + k + " on " + threads + " threads, accumulate=" + accumulate;
                     assertArrayEquals(packed, product(threads, true, false, m, n, k, aT, b, c0, accumulate),
-                            "B in place, A transposed: " + where);
+                            "B plain, A transposed: " + where);
                     assertArrayEquals(packed, product(threads, false, false, m, n, k, a, b, c0, accumulate),
-                            "B in place: " + where);
+                            "B plain: " + where);
                     assertArrayEquals(packed, product(threads, true, true, m, n, k, aT, bT, c0, accumulate),
                             "B packed, A transposed: " + where);
                 }
