@@ -3,7 +3,9 @@ package studio.backprop.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -45,6 +47,8 @@ public final class MainWindow {
     private final TrainingControls controls;
     private final Label status = new Label();
     private final List<Exportable> exportables = new ArrayList<>();
+    /** Each tab's own views among {@link #exportables}. */
+    private final Map<Tab, List<Exportable>> tabViews = new HashMap<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu editMenu = new Menu("Edit");
     private final Scene scene;
@@ -95,7 +99,9 @@ public final class MainWindow {
         tab.setClosable(false);
         tabs.getTabs().add(tab);
         pages.add(page);
-        exportables.addAll(page.exportables());
+        List<Exportable> views = List.copyOf(page.exportables());
+        exportables.addAll(views);
+        tabViews.put(tab, views);
         page.setPresenterMode(model.presenterModeProperty().get());
         page.setDarkColours(model.themeProperty().get() != AppModel.Theme.LIGHT);
         model.presenterModeProperty().addListener((o, a, on) -> page.setPresenterMode(on));
@@ -116,6 +122,21 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Every view File ▸ Export offers, those of the tab on screen first: the dialog preselects the first, so Ctrl+E
+     * on the CNN tab exports its feature maps, not the network drawing.
+     */
+    List<Exportable> exportablesShownFirst() {
+        List<Exportable> shown = tabViews.getOrDefault(tabs.getSelectionModel().getSelectedItem(), List.of());
+        List<Exportable> ordered = new ArrayList<>(shown);
+        for (Exportable view : exportables) {
+            if (!shown.contains(view)) {
+                ordered.add(view);
+            }
+        }
+        return ordered;
     }
 
     public TrainingControls controls() {
@@ -158,7 +179,7 @@ public final class MainWindow {
                 KeyCombination.SHIFT_DOWN), () -> saveAs(false));
         MenuItem saveSession = item("Save Session As…", null, () -> saveAs(true));
         MenuItem export = item("Export PNG…", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                () -> Dialogs.export(stage, exportables, model));
+                () -> Dialogs.export(stage, exportablesShownFirst(), model));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
                         javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
