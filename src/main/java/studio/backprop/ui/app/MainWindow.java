@@ -3,7 +3,7 @@ package studio.backprop.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -46,9 +46,8 @@ public final class MainWindow {
     private final List<Page> pages = new ArrayList<>();
     private final TrainingControls controls;
     private final Label status = new Label();
-    private final List<Exportable> exportables = new ArrayList<>();
-    /** Each tab's own views among {@link #exportables}. */
-    private final Map<Tab, List<Exportable>> tabViews = new HashMap<>();
+    /** The views each tab offers to File ▸ Export, in tab order. */
+    private final Map<Tab, List<Exportable>> tabViews = new LinkedHashMap<>();
     private final Menu recentMenu = new Menu("Open Recent");
     private final Menu editMenu = new Menu("Edit");
     private final Scene scene;
@@ -99,9 +98,7 @@ public final class MainWindow {
         tab.setClosable(false);
         tabs.getTabs().add(tab);
         pages.add(page);
-        List<Exportable> views = List.copyOf(page.exportables());
-        exportables.addAll(views);
-        tabViews.put(tab, views);
+        tabViews.put(tab, List.copyOf(page.exportables()));
         page.setPresenterMode(model.presenterModeProperty().get());
         page.setDarkColours(model.themeProperty().get() != AppModel.Theme.LIGHT);
         model.presenterModeProperty().addListener((o, a, on) -> page.setPresenterMode(on));
@@ -115,11 +112,6 @@ public final class MainWindow {
         return List.copyOf(pages);
     }
 
-    /** Offers a view in File ▸ Export PNG. */
-    public void addExportable(Exportable view) {
-        exportables.add(view);
-    }
-
     public Scene scene() {
         return scene;
     }
@@ -131,11 +123,7 @@ public final class MainWindow {
     List<Exportable> exportablesShownFirst() {
         List<Exportable> shown = tabViews.getOrDefault(tabs.getSelectionModel().getSelectedItem(), List.of());
         List<Exportable> ordered = new ArrayList<>(shown);
-        for (Exportable view : exportables) {
-            if (!shown.contains(view)) {
-                ordered.add(view);
-            }
-        }
+        tabViews.values().stream().filter(views -> views != shown).forEach(ordered::addAll);
         return ordered;
     }
 
