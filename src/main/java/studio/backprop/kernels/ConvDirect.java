@@ -20,17 +20,17 @@ import jdk.incubator.vector.VectorSpecies;
  *       16 (12, 8) FMAs ({@link ConvDirectKernels}).</li>
  *   <li>backward input: the same kernel on dy, padded by (k−1)·d − pad, with the weights flipped and their
  *       channel axes swapped (the transposed correlation of a stride-1 convolution is a correlation).</li>
- *   <li>backward weight: dW[tap, ci, co] = Σ_images Σ_grid plane_ci shifted by tap × dy_co (zero on the thrown
- *       away columns): a 4×4 block of (tap, ci) rows × output channels keeps 16 vector accumulators, fed by 4 + 4
- *       loads per grid vector; images go in chunks that fit in L1, every block of a thread taking each chunk
- *       in turn, and the lane sums are reduced to scalars at the end.</li>
+ *   <li>backward weight: dW[tap, ci, co] = Σ_images Σ_pixels plane_ci(pixel + shift(tap)) · dy[pixel, co], read
+ *       straight from the NHWC dy: a vector of output channels per pixel, eight (tap, ci) rows of broadcast plane
+ *       values, eight FMAs. Each lane is one channel's sum over the pixels in order; images go in chunks that
+ *       fit in L1, every job of a thread taking each chunk in turn.</li>
  * </ul>
  *
- * <p>Channel counts are padded to multiples of 4 with zero weights (forward, backward input) or zero gradient
- * planes (backward weight), whose results are never written out. Work is split over images (forward, backward
- * input) or over blocks of weight gradients (each summing all images in order), so every output element sees
- * the same arithmetic whatever the thread count. Scratch lives in per-thread {@link ScratchBuffer}s: no
- * allocation in steady state beyond the loop bodies.
+ * <p>Channel counts are padded to multiples of 4 with zero weights (forward, backward input), and rows of the
+ * weight gradient to multiples of 8 (or 4) by rereading a real row; the padding's results are never written out.
+ * Work is split over images (forward, backward input) or over jobs of weight-gradient rows (each summing all
+ * images in order), so every output element sees the same arithmetic whatever the thread count. Scratch lives in
+ * per-thread {@link ScratchBuffer}s: no allocation in steady state beyond the loop bodies.
  */
 final class ConvDirect {
 
@@ -71,7 +71,7 @@ final class ConvDirect {
         int next;
         final ImageJob images = new ImageJob();
         final PlaneJob planes = new PlaneJob();
-        final BlockJob blocks = new BlockJob();
+        final RowJob rows = new RowJob();
 
         ConvGrid grid(int h, int w, int c, int t, int b, int l, int r, ConvGeometry g) {
             for (ConvGrid grid : grids) {
@@ -113,80 +113,101 @@ final class ConvDirect {
         }
     }
 
-    /** Backward weight, first pass: every image's input planes and gradient grid into buf. */
+    /** Backward weight, first pass: every image's input planes into buf. */
     private static final class PlaneJob implements KernelPool.RangeBody {
         ConvGrid grid;
         float[] x;
-        float[] dy;
         float[] buf;
-        int cout;
-        int coPad;
-        int dyBase;
 
         @Override
         public void run(int start, int end) {
             int xImage = grid.c * grid.plane;
-            int dyImage = coPad * grid.len;
             int inImage = grid.h * grid.w * grid.c;
-            int outImage = grid.outH * grid.outW * cout;
             for (int b = start; b < end; b++) {
                 grid.planes(x, b * inImage, buf, b * xImage);
-                gradientGrid(grid, dy, b * outImage, cout, coPad, buf, dyBase + b * dyImage);
             }
         }
     }
 
-    /** Backward weight, second pass: 4×4 blocks of (tap, ci) rows × output channels. */
-    private static final class BlockJob implements KernelPool.RangeBody {
+    /**
+     * Backward weight, second pass: jobs of eight (tap, ci) rows × one vector of output channels, job j covering
+     * rows 8·(j / vectors) … and channels LANES·(j % vectors) ….
+     */
+    private static final class RowJob implements KernelPool.RangeBody {
         ConvGrid grid;
-        float[] buf;
+        float[] planes;
+        float[] dy;
         int n;
-        int coPad;
-        int dyBase;
         int cout;
+        int vectors;
+        /** Images per chunk, and where each of their pixels sits in the planes ({@link ConvGrid#pixels}). */
+        int chunk;
+        int[] pixels;
+        /** The first image whose gradient is read from the copy at {@code planes[copied…]}, not from dy. */
+        int firstCopied;
+        /** Where the copy of the last images' gradients, and a vector of zeros after it, start in planes. */
+        int copied;
         float[] dW;
         boolean accumulate;
 
         /**
-         * Images outermost, in chunks whose planes fit in L1, and the blocks [start, end) inside, each block's
-         * 16 lane sums kept in this thread's buffer between chunks: every block then reads its planes from L1
-         * instead of streaming the whole batch from L2 (which held the kernel at a third of its FMA rate). Each
-         * lane still sums images in order and grid vectors in order, so the bits are those of one pass.
+         * Images outermost, in chunks whose planes and gradients fit in L1, and the jobs [start, end) inside, each
+         * job's sums kept in this thread's buffer between chunks: every job then reads the chunk from L1 instead
+         * of streaming the whole batch from L2. Each lane still sums the pixels in order, so the bits are those
+         * of one pass.
          */
         @Override
         public void run(int start, int end) {
-            int coBlocks = coPad / BLOCK;
             int rows = grid.taps() * grid.c;
-            int xImage = grid.c * grid.plane;
-            int dyImage = coPad * grid.len;
-            int perBlock = BLOCK * BLOCK * LANES;
-            float[] sums = LOCAL.get((end - start) * perBlock);
-            java.util.Arrays.fill(sums, 0, (end - start) * perBlock, 0f);
-            int chunk = Math.max(1, L1_FLOATS / (xImage + dyImage));
+            int dyImage = grid.outH * grid.outW * cout;
+            int perJob = ROWS * LANES;
+            float[] sums = LOCAL.get((end - start) * perJob);
+            java.util.Arrays.fill(sums, 0, (end - start) * perJob, 0f);
             for (int b0 = 0; b0 < n; b0 += chunk) {
                 int images = Math.min(chunk, n - b0);
-                for (int blk = start; blk < end; blk++) {
-                    int r0 = blk / coBlocks * BLOCK;
-                    int co0 = blk % coBlocks * BLOCK;
-                    int o0 = rowOffset(grid, r0, rows);
-                    int o1 = rowOffset(grid, r0 + 1, rows);
-                    int o2 = rowOffset(grid, r0 + 2, rows);
-                    int o3 = rowOffset(grid, r0 + 3, rows);
-                    for (int b = b0; b < b0 + images; b++) {
-                        int xb = b * xImage;
-                        ConvDirectKernels.weightBlock(buf, xb + o0, xb + o1, xb + o2, xb + o3,
-                                dyBase + b * dyImage + co0 * grid.len, grid.len, sums, (blk - start) * perBlock);
-                    }
+                // The batch's last images read their gradients from the padded copy after the planes.
+                int direct = Math.max(0, Math.min(images, firstCopied - b0));
+                for (int job = start; job < end; job++) {
+                    int at = (job - start) * perJob;
+                    int co0 = job % vectors * LANES;
+                    int r0 = job / vectors * ROWS;
+                    sumRows(r0, b0, direct, dy, b0 * dyImage + co0, sums, at);
+                    int b1 = b0 + direct;
+                    sumRows(r0, b1, images - direct, planes, copied + (b1 - firstCopied) * dyImage + co0, sums, at);
                 }
             }
-            for (int blk = start; blk < end; blk++) {
-                writeBlock(sums, (blk - start) * perBlock, blk / coBlocks * BLOCK, rows, blk % coBlocks * BLOCK,
-                        cout, dW, accumulate);
+            for (int job = start; job < end; job++) {
+                writeRows(sums, (job - start) * perJob, job / vectors * ROWS, rows, job % vectors * LANES, cout,
+                        dW, accumulate);
+            }
+        }
+
+        /** Rows r0 … of images b0 … b0+images−1 into sums[at…], their gradients read from g[d…]. */
+        private void sumRows(int r0, int b0, int images, float[] g, int d, float[] sums, int at) {
+            if (images == 0) {
+                return;
+            }
+            int rows = grid.taps() * grid.c;
+            int x = b0 * grid.c * grid.plane;
+            int count = images * grid.outH * grid.outW;
+            if (rows - r0 > ROWS / 2) {
+                ConvDirectKernels.weightRows8(planes, pixels, count, x + rowOffset(grid, r0, rows),
+                        x + rowOffset(grid, r0 + 1, rows), x + rowOffset(grid, r0 + 2, rows),
+                        x + rowOffset(grid, r0 + 3, rows), x + rowOffset(grid, r0 + 4, rows),
+                        x + rowOffset(grid, r0 + 5, rows), x + rowOffset(grid, r0 + 6, rows),
+                        x + rowOffset(grid, r0 + 7, rows), g, d, cout, sums, at);
+            } else {
+                ConvDirectKernels.weightRows4(planes, pixels, count, x + rowOffset(grid, r0, rows),
+                        x + rowOffset(grid, r0 + 1, rows), x + rowOffset(grid, r0 + 2, rows),
+                        x + rowOffset(grid, r0 + 3, rows), g, d, cout, sums, at);
             }
         }
     }
 
-    /** Floats of one chunk of images' planes that the weight-gradient blocks read together: two thirds of L1. */
+    /** Weight-gradient rows per job: {@link ConvDirectKernels#weightRows8}, or its four-row form for the last. */
+    private static final int ROWS = 8;
+
+    /** Floats of one chunk of images' planes and gradients that the weight-gradient jobs read together. */
     private static final int L1_FLOATS = 8 * 1024;
 
     static void forward(float[] x, int n, int inH, int inW, int cin, float[] weights, float[] bias, int cout,
@@ -327,65 +348,45 @@ final class ConvDirect {
                                float[] dW, boolean accumulate) {
         Local local = LOCALS.get();
         ConvGrid grid = local.grid(inH, inW, cin, g.padTop(), g.padBottom(), g.padLeft(), g.padRight(), g);
-        int coPad = roundUp(cout, BLOCK);
-        int rowPad = roundUp(grid.taps() * cin, BLOCK);
         int xImage = cin * grid.plane;
-        int dyImage = coPad * grid.len;
-        float[] buf = SHARED.get(n * (xImage + dyImage));
+        // A vector read at a pixel may run up to LANES − 1 floats past its gradient: the images where that could
+        // pass dy's end are read from a copy with zeros after it.
+        int dyImage = grid.outH * grid.outW * cout;
+        int copiedImages = Math.min(n, (LANES + dyImage - 1) / dyImage);
+        int copiedFloats = copiedImages * dyImage;
+        float[] buf = SHARED.get(n * xImage + copiedFloats + LANES);
+        System.arraycopy(dy, (n - copiedImages) * dyImage, buf, n * xImage, copiedFloats);
+        java.util.Arrays.fill(buf, n * xImage + copiedFloats, n * xImage + copiedFloats + LANES, 0f);
         PlaneJob planes = local.planes;
         planes.grid = grid;
         planes.x = x;
-        planes.dy = dy;
         planes.buf = buf;
-        planes.cout = cout;
-        planes.coPad = coPad;
-        planes.dyBase = n * xImage;
-        BlockJob blocks = local.blocks;
-        blocks.grid = grid;
-        blocks.buf = buf;
-        blocks.n = n;
-        blocks.coPad = coPad;
-        blocks.dyBase = n * xImage;
-        blocks.cout = cout;
-        blocks.dW = dW;
-        blocks.accumulate = accumulate;
-        long macs = (long) n * grid.len * BLOCK * BLOCK;
+        RowJob rows = local.rows;
+        rows.grid = grid;
+        rows.planes = buf;
+        rows.dy = dy;
+        rows.n = n;
+        rows.cout = cout;
+        rows.vectors = (cout + LANES - 1) / LANES;
+        rows.chunk = Math.max(1, Math.min(n, L1_FLOATS / (xImage + dyImage)));
+        rows.pixels = grid.pixels(rows.chunk);
+        rows.firstCopied = n - copiedImages;
+        rows.copied = n * xImage;
+        rows.dW = dW;
+        rows.accumulate = accumulate;
+        int jobs = (grid.taps() * cin + ROWS - 1) / ROWS * rows.vectors;
+        long macs = (long) n * grid.outH * grid.outW * ROWS * LANES;
         try {
             KernelPool.parallelFor(n, 4, planes);
-            KernelPool.parallelFor(rowPad / BLOCK * (coPad / BLOCK), (int) Math.max(1, MIN_MACS_PER_SLICE / macs),
-                    blocks);
+            KernelPool.parallelFor(jobs, (int) Math.max(1, MIN_MACS_PER_SLICE / macs), rows);
         } finally {
             planes.x = null;
-            planes.dy = null;
             planes.buf = null;
-            blocks.buf = null;
-            blocks.dW = null;
+            rows.planes = null;
+            rows.dy = null;
+            rows.dW = null;
+            rows.pixels = null;
         }
-    }
-
-    /**
-     * dy of one NHWC image onto coPad planes of the Wp-wide grid, zero outside the outH×outW output: the thrown-away
-     * columns, the tail of each plane and the padding channels are zeroed, then each row of pixels is spread over
-     * the channels' planes ({@link ConvGrid#deinterleave}).
-     */
-    private static void gradientGrid(ConvGrid grid, float[] dy, int dyOff, int cout, int coPad, float[] dst,
-                                     int dstOff) {
-        int outW = grid.outW;
-        int len = grid.len;
-        for (int co = 0; co < cout; co++) {
-            int base = dstOff + co * len;
-            int zeroFrom = base;
-            for (int oy = 0; oy < grid.outH; oy++) {
-                int d = base + oy * grid.wp;
-                ConvGrid.zero(dst, zeroFrom, d);
-                zeroFrom = d + outW;
-            }
-            ConvGrid.zero(dst, zeroFrom, base + len);
-        }
-        for (int oy = 0; oy < grid.outH; oy++) {
-            ConvGrid.deinterleave(dy, dyOff + oy * outW * cout, cout, outW, dst, dstOff + oy * grid.wp, len);
-        }
-        ConvGrid.zero(dst, dstOff + cout * len, dstOff + coPad * len);
     }
 
     /** Offset inside one image's planes of (tap, ci) row r; rows past the last are read as row 0 and dropped. */
@@ -393,20 +394,13 @@ final class ConvDirect {
         return r >= rows ? 0 : grid.shifts[r];
     }
 
-    /** dW rows r0..r0+3 (tap·cin + ci) × channels co0..co0+3 from a block's lane sums at sums[at…]. */
-    private static void writeBlock(float[] sums, int at, int r0, int rows, int co0, int cout, float[] dW,
-                                   boolean accumulate) {
-        for (int r = 0; r < BLOCK; r++) {
-            for (int c = 0; c < BLOCK; c++) {
-                if (r0 + r < rows && co0 + c < cout) {
-                    // Lanes added in index order: reduceLanes may order them differently when interpreted.
-                    float v = 0f;
-                    for (int l = 0, s = at + (r * BLOCK + c) * LANES; l < LANES; l++) {
-                        v += sums[s + l];
-                    }
-                    int i = (r0 + r) * cout + co0 + c;
-                    dW[i] = accumulate ? dW[i] + v : v;
-                }
+    /** dW rows r0 … r0+7 (tap·cin + ci) × channels co0 … co0+LANES−1 from a job's sums at sums[at…]. */
+    private static void writeRows(float[] sums, int at, int r0, int rows, int co0, int cout, float[] dW,
+                                  boolean accumulate) {
+        for (int r = r0; r < Math.min(rows, r0 + ROWS); r++) {
+            for (int co = co0, s = at + (r - r0) * LANES; co < Math.min(cout, co0 + LANES); co++, s++) {
+                int i = r * cout + co;
+                dW[i] = accumulate ? dW[i] + sums[s] : sums[s];
             }
         }
     }

@@ -5,10 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked loops of {@link ConvDirect}: output strips of 4, 6 or 8 channels (forward and backward input)
- * and 4×4 weight-gradient blocks. Which strip covers a channel never changes its bits: each output is one FMA
- * chain over the (tap, ci) rows in order, started at zero.
+ * and blocks of eight or four weight-gradient rows. Which strip covers a channel never changes its bits: each
+ * output is one FMA chain over the (tap, ci) rows in order, started at zero. Likewise each weight gradient is one
+ * FMA chain over the pixels in order, whichever block holds its row.
  *
- * <p>Modified: acc (strips), sums (weight blocks). Not modified: planes, wq, buf.
+ * <p>Modified: acc (strips), sums (weight rows). Not modified: planes, wq, dy.
  */
 final class ConvDirectKernels {
 
@@ -188,69 +189,67 @@ final class ConvDirectKernels {
     }
 
     /**
-     * One image's share of a 4×4 weight-gradient block, continuing sums[at + (r·4 + c)·LANES + lane] += Σ_q
-     * x_r[q]·dy_c[q] over the grid vectors in order, one FMA chain per lane; the four shifted planes start at
-     * x0..x3 and the four gradient planes at d (len apart). One image per call keeps q the loop's only index, so
-     * C2 hoists the bounds checks (a flat loop over several images checked all eight loads every step).
+     * Eight (tap, ci) rows × one vector of output channels of the weight gradient: for each of {@code count}
+     * output pixels, one load of dy's channels and eight broadcast plane values feed eight FMAs, so that lane l
+     * of {@code s_r} sums planes[pixels[p] + o_r] · dy[d + p·cout + l] over the pixels in order.
+     *
+     * <p>{@code pixels} holds each pixel's grid position in the planes (image by image, row by row), {@code o_r}
+     * where row r's shifted plane starts; {@code d} is the first pixel's dy index (already offset to the vector's
+     * first channel), and dy must hold a full vector from every pixel's index on (the caller pads the batch's
+     * last image). One flat loop: C2 kept the sums in registers only without a loop nest around it. Sums are
+     * read from and stored back to sums[at + r·LANES …], so a caller may continue them over the next chunk.
      */
-    static void weightBlock(float[] buf, int x0, int x1, int x2, int x3, int d, int len, float[] sums, int at) {
-        FloatVector s00 = FloatVector.fromArray(SPECIES, sums, at);
-        FloatVector s01 = FloatVector.fromArray(SPECIES, sums, at + LANES);
-        FloatVector s02 = FloatVector.fromArray(SPECIES, sums, at + 2 * LANES);
-        FloatVector s03 = FloatVector.fromArray(SPECIES, sums, at + 3 * LANES);
-        FloatVector s10 = FloatVector.fromArray(SPECIES, sums, at + 4 * LANES);
-        FloatVector s11 = FloatVector.fromArray(SPECIES, sums, at + 5 * LANES);
-        FloatVector s12 = FloatVector.fromArray(SPECIES, sums, at + 6 * LANES);
-        FloatVector s13 = FloatVector.fromArray(SPECIES, sums, at + 7 * LANES);
-        FloatVector s20 = FloatVector.fromArray(SPECIES, sums, at + 8 * LANES);
-        FloatVector s21 = FloatVector.fromArray(SPECIES, sums, at + 9 * LANES);
-        FloatVector s22 = FloatVector.fromArray(SPECIES, sums, at + 10 * LANES);
-        FloatVector s23 = FloatVector.fromArray(SPECIES, sums, at + 11 * LANES);
-        FloatVector s30 = FloatVector.fromArray(SPECIES, sums, at + 12 * LANES);
-        FloatVector s31 = FloatVector.fromArray(SPECIES, sums, at + 13 * LANES);
-        FloatVector s32 = FloatVector.fromArray(SPECIES, sums, at + 14 * LANES);
-        FloatVector s33 = FloatVector.fromArray(SPECIES, sums, at + 15 * LANES);
-        for (int q = 0; q < len; q += LANES) {
-            FloatVector d0 = FloatVector.fromArray(SPECIES, buf, d + q);
-            FloatVector d1 = FloatVector.fromArray(SPECIES, buf, d + len + q);
-            FloatVector d2 = FloatVector.fromArray(SPECIES, buf, d + 2 * len + q);
-            FloatVector d3 = FloatVector.fromArray(SPECIES, buf, d + 3 * len + q);
-            FloatVector x = FloatVector.fromArray(SPECIES, buf, x0 + q);
-            s00 = x.fma(d0, s00);
-            s01 = x.fma(d1, s01);
-            s02 = x.fma(d2, s02);
-            s03 = x.fma(d3, s03);
-            x = FloatVector.fromArray(SPECIES, buf, x1 + q);
-            s10 = x.fma(d0, s10);
-            s11 = x.fma(d1, s11);
-            s12 = x.fma(d2, s12);
-            s13 = x.fma(d3, s13);
-            x = FloatVector.fromArray(SPECIES, buf, x2 + q);
-            s20 = x.fma(d0, s20);
-            s21 = x.fma(d1, s21);
-            s22 = x.fma(d2, s22);
-            s23 = x.fma(d3, s23);
-            x = FloatVector.fromArray(SPECIES, buf, x3 + q);
-            s30 = x.fma(d0, s30);
-            s31 = x.fma(d1, s31);
-            s32 = x.fma(d2, s32);
-            s33 = x.fma(d3, s33);
+    static void weightRows8(float[] planes, int[] pixels, int count,
+                            int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7,
+                            float[] dy, int d, int cout, float[] sums, int at) {
+        FloatVector s0 = FloatVector.fromArray(SPECIES, sums, at);
+        FloatVector s1 = FloatVector.fromArray(SPECIES, sums, at + LANES);
+        FloatVector s2 = FloatVector.fromArray(SPECIES, sums, at + 2 * LANES);
+        FloatVector s3 = FloatVector.fromArray(SPECIES, sums, at + 3 * LANES);
+        FloatVector s4 = FloatVector.fromArray(SPECIES, sums, at + 4 * LANES);
+        FloatVector s5 = FloatVector.fromArray(SPECIES, sums, at + 5 * LANES);
+        FloatVector s6 = FloatVector.fromArray(SPECIES, sums, at + 6 * LANES);
+        FloatVector s7 = FloatVector.fromArray(SPECIES, sums, at + 7 * LANES);
+        for (int p = 0; p < count; p++, d += cout) {
+            int q = pixels[p];
+            FloatVector g = FloatVector.fromArray(SPECIES, dy, d);
+            s0 = FloatVector.broadcast(SPECIES, planes[q + o0]).fma(g, s0);
+            s1 = FloatVector.broadcast(SPECIES, planes[q + o1]).fma(g, s1);
+            s2 = FloatVector.broadcast(SPECIES, planes[q + o2]).fma(g, s2);
+            s3 = FloatVector.broadcast(SPECIES, planes[q + o3]).fma(g, s3);
+            s4 = FloatVector.broadcast(SPECIES, planes[q + o4]).fma(g, s4);
+            s5 = FloatVector.broadcast(SPECIES, planes[q + o5]).fma(g, s5);
+            s6 = FloatVector.broadcast(SPECIES, planes[q + o6]).fma(g, s6);
+            s7 = FloatVector.broadcast(SPECIES, planes[q + o7]).fma(g, s7);
         }
-        s00.intoArray(sums, at);
-        s01.intoArray(sums, at + LANES);
-        s02.intoArray(sums, at + 2 * LANES);
-        s03.intoArray(sums, at + 3 * LANES);
-        s10.intoArray(sums, at + 4 * LANES);
-        s11.intoArray(sums, at + 5 * LANES);
-        s12.intoArray(sums, at + 6 * LANES);
-        s13.intoArray(sums, at + 7 * LANES);
-        s20.intoArray(sums, at + 8 * LANES);
-        s21.intoArray(sums, at + 9 * LANES);
-        s22.intoArray(sums, at + 10 * LANES);
-        s23.intoArray(sums, at + 11 * LANES);
-        s30.intoArray(sums, at + 12 * LANES);
-        s31.intoArray(sums, at + 13 * LANES);
-        s32.intoArray(sums, at + 14 * LANES);
-        s33.intoArray(sums, at + 15 * LANES);
+        s0.intoArray(sums, at);
+        s1.intoArray(sums, at + LANES);
+        s2.intoArray(sums, at + 2 * LANES);
+        s3.intoArray(sums, at + 3 * LANES);
+        s4.intoArray(sums, at + 4 * LANES);
+        s5.intoArray(sums, at + 5 * LANES);
+        s6.intoArray(sums, at + 6 * LANES);
+        s7.intoArray(sums, at + 7 * LANES);
+    }
+
+    /** {@link #weightRows8} for four rows (a block's last one to four), with the same per-lane chains. */
+    static void weightRows4(float[] planes, int[] pixels, int count,
+                            int o0, int o1, int o2, int o3, float[] dy, int d, int cout, float[] sums, int at) {
+        FloatVector s0 = FloatVector.fromArray(SPECIES, sums, at);
+        FloatVector s1 = FloatVector.fromArray(SPECIES, sums, at + LANES);
+        FloatVector s2 = FloatVector.fromArray(SPECIES, sums, at + 2 * LANES);
+        FloatVector s3 = FloatVector.fromArray(SPECIES, sums, at + 3 * LANES);
+        for (int p = 0; p < count; p++, d += cout) {
+            int q = pixels[p];
+            FloatVector g = FloatVector.fromArray(SPECIES, dy, d);
+            s0 = FloatVector.broadcast(SPECIES, planes[q + o0]).fma(g, s0);
+            s1 = FloatVector.broadcast(SPECIES, planes[q + o1]).fma(g, s1);
+            s2 = FloatVector.broadcast(SPECIES, planes[q + o2]).fma(g, s2);
+            s3 = FloatVector.broadcast(SPECIES, planes[q + o3]).fma(g, s3);
+        }
+        s0.intoArray(sums, at);
+        s1.intoArray(sums, at + LANES);
+        s2.intoArray(sums, at + 2 * LANES);
+        s3.intoArray(sums, at + 3 * LANES);
     }
 }

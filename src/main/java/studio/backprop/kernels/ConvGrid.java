@@ -34,6 +34,9 @@ final class ConvGrid {
 
     final int padB;
     final int padR;
+    /** {@link #pixels}' last table and the images it covers. */
+    private int[] pixelTable;
+    private int pixelImages;
     final ConvGeometry geometry;
 
     ConvGrid(int h, int w, int c, int padT, int padB, int padL, int padR, ConvGeometry g) {
@@ -64,6 +67,26 @@ final class ConvGrid {
                 }
             }
         }
+    }
+
+    /**
+     * Where each output pixel of {@code images} consecutive images sits in their planes: entry
+     * (b·outH + oy)·outW + ox holds b·c·plane + oy·Wp + ox. Kept for the next call with as many images.
+     */
+    int[] pixels(int images) {
+        if (pixelImages != images) {
+            int[] table = new int[images * outH * outW];
+            for (int b = 0, p = 0; b < images; b++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        table[p++] = b * c * plane + oy * wp + ox;
+                    }
+                }
+            }
+            pixelTable = table;
+            pixelImages = images;
+        }
+        return pixelTable;
     }
 
     int taps() {

@@ -26,7 +26,10 @@ class ConvDirectTest {
             new ConvCases(2, 1, 6, 5, 3, new ConvGeometry(1, 3, 1, 1, 0, 0, 1, 1, 1, 1)),
             new ConvCases(2, 9, 4, 7, 9, ConvGeometry.square(2, 1, 0, 3)),
             new ConvCases(1, 2, 2, 1, 1, ConvGeometry.square(2, 1, 1)),
-            new ConvCases(2, 8, 8, 13, 14, ConvGeometry.square(3, 1, 1)));
+            new ConvCases(2, 8, 8, 13, 14, ConvGeometry.square(3, 1, 1)),
+            // Images whose gradient is shorter than a vector: the weight gradient must not read past dy's end.
+            new ConvCases(2, 3, 3, 2, 2, ConvGeometry.square(2, 1, 0)),
+            new ConvCases(5, 2, 2, 3, 1, ConvGeometry.square(2, 1, 0)));
 
     @BeforeEach
     void vectorKernelsInUse() {
@@ -133,7 +136,7 @@ class ConvDirectTest {
     @Test
     void everyPassIsBitIdenticalForAnyThreadCount() {
         Random rnd = new Random(14);
-        for (ConvCases c : List.of(CASES.get(0), CASES.get(1), CASES.get(2),
+        for (ConvCases c : List.of(CASES.get(0), CASES.get(1), CASES.get(2), CASES.get(9), CASES.get(10),
                 new ConvCases(37, 11, 11, 3, 7, ConvGeometry.square(3, 1, 1)))) {
             float[] x = random(rnd, c.inSize());
             float[] w = random(rnd, c.weightSize());
