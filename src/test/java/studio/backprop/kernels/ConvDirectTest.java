@@ -29,7 +29,10 @@ class ConvDirectTest {
             new ConvCases(2, 8, 8, 13, 14, ConvGeometry.square(3, 1, 1)),
             // Images whose gradient is shorter than a vector: the weight gradient must not read past dy's end.
             new ConvCases(2, 3, 3, 2, 2, ConvGeometry.square(2, 1, 0)),
-            new ConvCases(5, 2, 2, 3, 1, ConvGeometry.square(2, 1, 0)));
+            new ConvCases(5, 2, 2, 3, 1, ConvGeometry.square(2, 1, 0)),
+            // Sixteen channels (a vector's worth on AVX-512, two on AVX2) in rows of 2, 7 and 10 pixels.
+            new ConvCases(2, 3, 3, 16, 16, ConvGeometry.square(2, 1, 0)),
+            new ConvCases(3, 9, 11, 3, 16, ConvGeometry.square(5, 1, 1)));
 
     @BeforeEach
     void vectorKernelsInUse() {
@@ -137,7 +140,7 @@ class ConvDirectTest {
     void everyPassIsBitIdenticalForAnyThreadCount() {
         Random rnd = new Random(14);
         for (ConvCases c : List.of(CASES.get(0), CASES.get(1), CASES.get(2), CASES.get(9), CASES.get(10),
-                new ConvCases(37, 11, 11, 3, 7, ConvGeometry.square(3, 1, 1)))) {
+                CASES.get(11), CASES.get(12), new ConvCases(37, 11, 11, 3, 7, ConvGeometry.square(3, 1, 1)))) {
             float[] x = random(rnd, c.inSize());
             float[] w = random(rnd, c.weightSize());
             float[] b = random(rnd, c.cout());
