@@ -93,14 +93,18 @@ public record GradientCheckReport(List<Row> rows, int samples, double step, long
 
         /**
          * Whether the loss is not smooth enough here to judge: the central differences with h and h/2 disagree (a
-         * kink within ±h), or the left and right slopes differ by a gap that does not shrink with h (a kink at θ).
+         * kink within ±h), the left and right slopes differ by a gap that does not shrink with h (a kink at θ), or
+         * the gap does not halve with h as a smooth loss's does (gap ≈ h·L″). The last catches a weight that moves
+         * many ReLU inputs across zero within ±h: each crossing is a small kink, and together they can bend both
+         * central differences alike, away from the derivative at θ (a LeNet c1 kernel weight over four digits).
          */
         public boolean atKink() {
             double scale = Math.max(Math.abs(finiteDifference), Math.abs(halfStep));
             double tolerance = ABSOLUTE_FLOOR + AGREES * scale;
             boolean unsteady = Math.abs(finiteDifference - halfStep) > tolerance;
             boolean jump = Math.abs(halfGap) > tolerance && Math.abs(halfGap) > 0.75 * Math.abs(gap);
-            return unsteady || jump;
+            boolean bent = Math.abs(halfGap - gap / 2) > tolerance;
+            return unsteady || jump || bent;
         }
 
         /** {@code hidden/kernel[1, 0]} */

@@ -80,6 +80,22 @@ class GradientCheckRunTest {
     }
 
     @Test
+    void thePagesDefaultCheckOnLeNetBlamesNoCorrectRuleAndStillCatchesThePlantedBug() throws Exception {
+        // Four digits, h = 0.01, 40 weights a parameter, as the page opens. A c1 kernel weight then moves
+        // thousands of ReLU inputs across zero within ±h; the bend must read as a kink, not as a wrong rule.
+        Path file = Path.of("samples", "lenet5-digits.bps");
+        NetworkDocument doc = DocumentFormat.read(Files.readString(file), file.getFileName().toString());
+        TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(doc), DataResolver.resolve(doc,
+                file.toAbsolutePath().getParent(), false, new int[] {1}));
+        GradientCheckReport report = GradientCheckRun.run(loop, new Probe.GradientCheck(4, 1e-2, 40, false, 6));
+        assertEquals(0, report.count(Verdict.WRONG), () -> report.rows().get(0).label() + " backprop "
+                + report.rows().get(0).backprop() + " vs " + report.rows().get(0).finiteDifference());
+        GradientCheckReport planted = GradientCheckRun.run(loop, new Probe.GradientCheck(4, 1e-2, 40, true, 7));
+        // 95 of the 312 checked weights read wrong (99 before kinks counted the bend), the rest sit at kinks
+        assertTrue(planted.count(Verdict.WRONG) > 50, () -> planted.count(Verdict.WRONG) + " wrong");
+    }
+
+    @Test
     void aPerceptronHasNoGradientToCheck() {
         TrainingLoop loop = Perceptrons.or("listed");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

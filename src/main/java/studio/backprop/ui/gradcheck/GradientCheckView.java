@@ -56,7 +56,8 @@ public final class GradientCheckView extends BorderPane implements Exportable {
         summary.textProperty().bind(model.summaryProperty());
         Label formula = new Label("relative error = |backprop − finite difference| / max(|backprop|, |finite "
                 + "difference|);   agrees ≤ 1 %  ·  doubtful ≤ 10 %  ·  wrong above;   a kink: the differences "
-                + "with h and h/2, or the left and right slopes, disagree, so a finite difference cannot judge.");
+                + "with h and h/2 disagree, or the gap between the left and right slopes does not halve with h, so "
+                + "the loss is not smooth there and a finite difference cannot judge.");
         formula.setWrapText(true);
         formula.getStyleClass().add("status-line");
         VBox bottom = new VBox(4, summary, formula);
