@@ -3,6 +3,7 @@ package studio.backprop.ui.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.CheckMenuItem;
@@ -117,14 +119,38 @@ public final class MainWindow {
     }
 
     /**
-     * Every view File ▸ Export offers, those of the tab on screen first: the dialog preselects the first, so Ctrl+E
-     * on the CNN tab exports its feature maps, not the network drawing.
+     * Every view File ▸ Export offers, those of the tab on screen first and those with nothing to show now
+     * ({@link Exportable#showsPicture}) last: the dialog preselects the first, so Ctrl+E on the CNN tab exports its
+     * feature maps, not the network drawing, and on the Training tab of a LeNet the loss chart, not the sentence
+     * of a Playground view that cannot draw it.
      */
     List<Exportable> exportablesShownFirst() {
         List<Exportable> shown = tabViews.getOrDefault(tabs.getSelectionModel().getSelectedItem(), List.of());
         List<Exportable> ordered = new ArrayList<>(shown);
         tabViews.values().stream().filter(views -> views != shown).forEach(ordered::addAll);
+        // views with nothing to show now (the Playground of a LeNet) go last, keeping the order otherwise
+        ordered.sort(Comparator.comparing(view -> !showsPicture(view)));
         return ordered;
+    }
+
+    /**
+     * Whether {@code view} has a picture to give now: it says so ({@link Exportable#showsPicture}), and its page
+     * does not hide it (the 2-D data panel of a LeNet, a perceptron's trace for a network that is not one, a
+     * sub-tab not selected). A view outside its page's scene graph is taken at its word.
+     */
+    boolean showsPicture(Exportable view) {
+        if (!view.showsPicture()) {
+            return false;
+        }
+        Tab tab = tabViews.entrySet().stream().filter(e -> e.getValue().contains(view)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        Node page = tab == null ? null : tab.getContent();
+        for (Node node = view.exportNode(); node != null && node != page; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public TrainingControls controls() {

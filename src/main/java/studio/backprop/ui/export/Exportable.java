@@ -15,6 +15,15 @@ public interface Exportable {
     String exportName();
 
     /**
+     * Whether the view has a picture to give now. The Playground view of a LeNet, say, shows only a sentence saying
+     * it draws two-input networks: File ▸ Export still offers it, after the views that do show something, so that
+     * the dialog does not preselect it. By default: true.
+     */
+    default boolean showsPicture() {
+        return true;
+    }
+
+    /**
      * Gets the view ready to be photographed at {@code scale} over {@code background} and says what to photograph.
      * Views drawn on a canvas redraw it with {@code scale} device pixels per unit, so lines and text stay sharp at
      * 2× and 4× instead of being an enlarged bitmap; views with colours of their own switch to the ones that suit

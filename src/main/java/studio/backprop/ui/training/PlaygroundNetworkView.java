@@ -416,4 +416,10 @@ public final class PlaygroundNetworkView extends Region implements Exportable {
     public String exportName() {
         return "neurons";
     }
+
+    /** Only while a network is drawn. */
+    @Override
+    public boolean showsPicture() {
+        return mirror != null;
+    }
 }

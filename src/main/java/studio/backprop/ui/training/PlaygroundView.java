@@ -326,4 +326,10 @@ public final class PlaygroundView extends BorderPane implements Exportable {
     public String exportName() {
         return "playground";
     }
+
+    /** Only while a network is drawn: otherwise the view is a sentence saying why it cannot draw this one. */
+    @Override
+    public boolean showsPicture() {
+        return mirror != null;
+    }
 }

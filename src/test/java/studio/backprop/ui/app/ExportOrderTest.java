@@ -19,21 +19,24 @@ import studio.backprop.ui.export.Exportable;
 class ExportOrderTest {
 
     private MainWindow window;
+    private AppModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        window = TestWindow.show(stage, 780).window();
+        TestWindow shown = TestWindow.show(stage, 780);
+        window = shown.window();
+        model = shown.model();
     }
 
     @Test
     void theShownTabsViewsComeFirstAndNoViewIsLostOrRepeated(FxRobot robot) {
         List<Exportable> everyView = offered(robot);
         for (Page page : window.pages()) {
-            List<String> own = names(page.exportables());
+            robot.interact(() -> window.showPage(page.title()));
+            List<String> own = names(pictured(robot, page.exportables()));
             if (own.isEmpty()) {
                 continue;
             }
-            robot.interact(() -> window.showPage(page.title()));
             List<Exportable> offered = offered(robot);
             assertEquals(own, names(offered.subList(0, own.size())), page.title() + "'s views lead the list");
             assertEquals(everyView.size(), offered.size(), "every view is offered once, on the " + page.title()
@@ -47,10 +50,39 @@ class ExportOrderTest {
         assertFalse(first.isBlank());
     }
 
+    @Test
+    void onTheTrainingTabOfALeNetCtrlEStartsFromTheLossChartNotThePlaygroundsSentence(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> window.showPage("Training"));
+        robot.interact(() -> model.open(java.nio.file.Path.of("samples", "spiral-playground.bps"), m -> { }));
+        long twoInputs = System.currentTimeMillis() + 20_000;
+        while (!offered(robot).get(0).exportName().equals("playground") && System.currentTimeMillis() < twoInputs) {
+            Thread.sleep(50);
+        }
+        assertEquals("playground", offered(robot).get(0).exportName(), "a two-input network is drawn");
+        robot.interact(() -> model.open(java.nio.file.Path.of("samples", "lenet5-digits.bps"), m -> { }));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (offered(robot).get(0).exportName().equals("playground") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Exportable> offered = offered(robot);
+        assertEquals("loss", offered.get(0).exportName());
+        List<String> order = names(offered);
+        assertTrue(order.indexOf("accuracy") > 0 && order.indexOf("playground") > order.indexOf("accuracy"),
+                "still offered, after the charts: " + order);
+    }
+
     /** What File ▸ Export offers now, read on the JavaFX thread (it depends on the selected tab). */
     private List<Exportable> offered(FxRobot robot) {
         List<List<Exportable>> box = new java.util.ArrayList<>();
         robot.interact(() -> box.add(window.exportablesShownFirst()));
+        return box.get(0);
+    }
+
+    /** Those of {@code views} that have a picture to give now, in order. */
+    private List<Exportable> pictured(FxRobot robot, List<Exportable> views) {
+        List<List<Exportable>> box = new java.util.ArrayList<>();
+        robot.interact(() -> box.add(views.stream().filter(window::showsPicture).toList()));
         return box.get(0);
     }
 
