@@ -7,7 +7,8 @@ import studio.backprop.spec.NetworkDocument;
  * The settings a kept run trained with, as its name and the CSV export show them.
  *
  * @param source       the file's name without its extension, or the network's name when it has no file
- * @param optimizer    the optimiser's type as the file writes it ("adam")
+ * @param optimizer    the optimiser's type as the file writes it ("adam"), or the types a run switched through in
+ *                     order ("sgd→nesterov")
  * @param learningRate η as the file sets it (the schedule's η₀), or the one in use when the file sets none
  * @param batchSize    samples per step, 0 for the whole training set
  */

@@ -51,6 +51,11 @@ public final class RunsViewModel {
     private float[] keptValues;
     private int keptSize = -1;
     private Supplier<String> source = () -> "run";
+    /**
+     * The optimisers the current run has stepped with, in order, each once per stretch ("sgd", "nesterov"): read
+     * from the snapshots' documents, which change when the trainer takes a live edit, not when the box does.
+     */
+    private final List<String> optimizers = new ArrayList<>();
     /** The kept run that is still the current run (kept at its end, no step since): not drawn twice; or −1. */
     private long liveId = -1;
     /** Counts changes of what the charts should draw. */
@@ -78,6 +83,7 @@ public final class RunsViewModel {
             changed();
         }
         if (before == null) {
+            track(s, null);
             endedNow(s);
             return;
         }
@@ -87,9 +93,25 @@ public final class RunsViewModel {
             if (before.trainLoss().size() > 0) {
                 keep(before, reset ? "reset" : "replaced");
             }
+            optimizers.clear();
+            track(s, null);
             endedNow(s);
-        } else if (ended(s) && !ended(before)) {
-            keep(s, note(s));
+        } else {
+            track(s, before);
+            if (ended(s) && !ended(before)) {
+                keep(s, note(s));
+            }
+        }
+    }
+
+    /** Notes the optimiser of the steps made since {@code before} (all of them without one). */
+    private void track(TrainingSnapshot s, TrainingSnapshot before) {
+        if (s == null || s.step() == 0 || before != null && s.step() <= before.step()) {
+            return;
+        }
+        String type = s.document().optimizer().type().trim().toLowerCase(Locale.ROOT);
+        if (optimizers.isEmpty() || !optimizers.get(optimizers.size() - 1).equals(type)) {
+            optimizers.add(type);
         }
     }
 
@@ -138,6 +160,11 @@ public final class RunsViewModel {
         keptValues = s.stepLoss().values();
         keptSize = s.stepLoss().size();
         RunSettings settings = RunSettings.of(source.get(), s.document(), s.learningRate(), s.batchSize());
+        if (optimizers.size() > 1) {
+            // switched during the run: "sgd→nesterov", so the name does not credit the last one with every step
+            settings = new RunSettings(settings.source(), String.join("→", optimizers), settings.learningRate(),
+                    settings.batchSize(), settings.seed());
+        }
         KeptRun run = add(settings, s.stepLoss(), s.trainLoss(), s.validLoss(), s.trainAccuracy(),
                 s.validAccuracy(), s.learningRates(), ChartsViewModel.stepsPerEpoch(s.epochSize(), s.batchSize()),
                 note);

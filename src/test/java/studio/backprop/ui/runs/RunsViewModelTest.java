@@ -112,6 +112,31 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aRunWhoseOptimizerWasSwitchedMidwayIsNamedByBoth() {
+        RunsViewModel vm = runs();
+        TrainingLoop loop = loop(xor());
+        vm.observe(snapshot(loop, 1));
+        loop.stepBatch();
+        vm.observe(snapshot(loop, 1));
+        loop.reconfigure(xor().withOptimizer(new ComponentSpec("nesterov", Map.of("learning_rate", "0.5"))));
+        vm.observe(snapshot(loop, 1));
+        while (!loop.finished()) {
+            loop.stepBatch();
+            vm.observe(snapshot(loop, 1));
+        }
+        assertEquals(List.of("xor · sgd→nesterov η=0.5"), vm.runs().stream().map(KeptRun::name).toList());
+        assertEquals("sgd→nesterov", vm.runs().get(0).settings().optimizer());
+        // the next run, after a reset, starts its own list: nesterov alone
+        loop.reset();
+        vm.observe(snapshot(loop, 1));
+        while (!loop.finished()) {
+            loop.stepBatch();
+            vm.observe(snapshot(loop, 1));
+        }
+        assertEquals("xor · nesterov η=0.5", vm.runs().get(vm.runs().size() - 1).name());
+    }
+
+    @Test
     void resetAndReplacementKeepARunThatCompletedAnEpochButNotAFewSteps() {
         RunsViewModel vm = runs();
         TrainingLoop loop = loop(xor());
