@@ -63,12 +63,17 @@ class GradientCheckRunTest {
         }
     }
 
-    @Test
-    void largeParametersAreSampledAndConvolutionsAgreeToo() throws Exception {
+    /** The LeNet-5 sample, untrained, as the app opens it. */
+    private static TrainingLoop leNet() throws Exception {
         Path file = Path.of("samples", "lenet5-digits.bps");
         NetworkDocument doc = DocumentFormat.read(Files.readString(file), file.getFileName().toString());
-        TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(doc), DataResolver.resolve(doc,
+        return new TrainingLoop(DocumentCompiler.compile(doc), DataResolver.resolve(doc,
                 file.toAbsolutePath().getParent(), false, new int[] {1}));
+    }
+
+    @Test
+    void largeParametersAreSampledAndConvolutionsAgreeToo() throws Exception {
+        TrainingLoop loop = leNet();
         GradientCheckReport report = GradientCheckRun.run(loop, new Probe.GradientCheck(2, 1e-2, 6, false, 4));
         assertTrue(report.rows().size() < report.elements(), "sampled");
         assertTrue(report.note().contains("of " + report.elements() + " weights"), report.note());
@@ -83,10 +88,7 @@ class GradientCheckRunTest {
     void thePagesDefaultCheckOnLeNetBlamesNoCorrectRuleAndStillCatchesThePlantedBug() throws Exception {
         // Four digits, h = 0.01, 40 weights a parameter, as the page opens. A c1 kernel weight then moves
         // thousands of ReLU inputs across zero within ±h; the bend must read as a kink, not as a wrong rule.
-        Path file = Path.of("samples", "lenet5-digits.bps");
-        NetworkDocument doc = DocumentFormat.read(Files.readString(file), file.getFileName().toString());
-        TrainingLoop loop = new TrainingLoop(DocumentCompiler.compile(doc), DataResolver.resolve(doc,
-                file.toAbsolutePath().getParent(), false, new int[] {1}));
+        TrainingLoop loop = leNet();
         GradientCheckReport report = GradientCheckRun.run(loop, new Probe.GradientCheck(4, 1e-2, 40, false, 6));
         assertEquals(0, report.count(Verdict.WRONG), () -> report.rows().get(0).label() + " backprop "
                 + report.rows().get(0).backprop() + " vs " + report.rows().get(0).finiteDifference());
