@@ -28,7 +28,12 @@ public record RunSettings(String source, String optimizer, double learningRate, 
         } catch (NumberFormatException e) {
             // as above: the default seed
         }
-        return new RunSettings(source, doc.optimizer().type().trim().toLowerCase(Locale.ROOT), eta, batchSize, seed);
+        return new RunSettings(source, optimizerType(doc), eta, batchSize, seed);
+    }
+
+    /** The document's optimiser type as a run's name shows it ("adam"). */
+    static String optimizerType(NetworkDocument doc) {
+        return doc.optimizer().type().trim().toLowerCase(Locale.ROOT);
     }
 
     /** The name a run gets unless the user renames it, e.g. "xor · adam η=0.01". */

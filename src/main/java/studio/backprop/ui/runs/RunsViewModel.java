@@ -109,7 +109,7 @@ public final class RunsViewModel {
         if (s == null || s.step() == 0 || before != null && s.step() <= before.step()) {
             return;
         }
-        String type = s.document().optimizer().type().trim().toLowerCase(Locale.ROOT);
+        String type = RunSettings.optimizerType(s.document());
         if (optimizers.isEmpty() || !optimizers.get(optimizers.size() - 1).equals(type)) {
             optimizers.add(type);
         }
