@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #STRIP_PANELS} at a time through every k-block, so that the strip's block of C stays in L2 between
  * k-blocks instead of coming back from memory (taking each k-block across all of C lost 8% at 1024³). Where B's
  * full panels already lie in memory as the kernels read them (B stored plain) and packing would cost more than it
- * saves ({@link #readsBInPlace}), they are read in place. It
+ * saves ({@link #readsBInPlace}), they are read in place; so are A's rows when C has few of them and packing them
+ * would cost more than it saves ({@link #readsAInPlace}, the kernels of {@link GemmDirectKernels}). It
  * runs the 12×NR (8×NR, 4×NR) register-blocked FMA micro-kernels of {@link GemmMicroKernels}
  * (8×LANES and one-vector panels when n <= LANES). Threads split C by groups of register-block rows, or, when C
  * has few rows and many columns, by B panels (each thread packing its own, after all threads have packed A's
@@ -64,6 +65,8 @@ final class GemmVector {
     /** All of op(A), packed once for every thread, when threads split B's panels (m ≤ MC). */
     private static final ScratchBuffer SHARED_A = new ScratchBuffer();
     private static final ScratchBuffer TILE = new ScratchBuffer();
+    /** One A panel packed on the spot when A is otherwise read in place: a block's last rows, short of a panel. */
+    private static final ScratchBuffer LAST_ROWS = new ScratchBuffer();
 
     private GemmVector() {
     }
@@ -94,13 +97,16 @@ final class GemmVector {
                 PACKED_B.get(Math.multiplyExact(k, panels * nr)));
         try {
             if (splitsColumns(m, n, k, nr, panels)) {
-                // Few rows, many columns (a batch of 64 through a wide layer): the threads pack A's panels once
-                // between them, then each packs and multiplies its own B panels against all the rows, so its
-                // panels stay in its own cache (each thread packing all of A was a tenth of an MLP step).
-                int rowPanels = (m + mr - 1) / mr;
-                call.sharedA = SHARED_A.get(Math.multiplyExact(rowPanels * mr, k));
-                call.mode = Mode.PACK_A;
-                KernelPool.parallelFor(rowPanels, 1, call);
+                // Few rows, many columns (a batch of 64 through a wide layer): unless A is read in place, the
+                // threads pack A's panels once between them; then each packs and multiplies its own B panels
+                // against all the rows, so its panels stay in its own cache (each thread packing all of A was a
+                // tenth of an MLP step).
+                if (!call.directA) {
+                    int rowPanels = (m + mr - 1) / mr;
+                    call.sharedA = SHARED_A.get(Math.multiplyExact(rowPanels * mr, k));
+                    call.mode = Mode.PACK_A;
+                    KernelPool.parallelFor(rowPanels, 1, call);
+                }
                 call.mode = Mode.COLUMNS;
                 KernelPool.parallelFor(panels, 1, call);
                 return;
@@ -120,12 +126,15 @@ final class GemmVector {
     /**
      * Whether threads take slices of B's panels rather than of C's rows: when all the rows fit one packed A block
      * (so splitting rows would make every thread stream all of packed B, half of it packed by the other core),
-     * more than one thread may run, each thread gets at least two panels, and each slice is worth a thread.
+     * more than one thread may run, each thread gets at least two panels, and the product is worth two threads,
+     * the test the row split makes. (Asking two panels' worth of work of each slice instead sent a batch of 64
+     * through dY·Wᵀ of a 400→120 layer, 64×400×120, to the row split, where the second core read all of packed
+     * B from the first: 77-81 µs on two threads against 45-47 on one; split over columns, 37-38.)
      */
     static boolean splitsColumns(int m, int n, int k, int nr, int panels) {
         int threads = KernelPool.threads();
         return threads > 1 && m <= MC && panels >= 2 * Math.min(threads, 2)
-                && (long) m * Math.min(n, 2L * nr) * k >= MIN_MACS_PER_SLICE;
+                && (long) m * n * k >= 2 * MIN_MACS_PER_SLICE;
     }
 
     /**
@@ -141,6 +150,17 @@ final class GemmVector {
         }
         int kc = Math.min(k, KC);
         return m <= MC || (long) kc * gcd(n, 1024) <= 8192;
+    }
+
+    /**
+     * Whether the wide kernels read A's rows where A stores them ({@link GemmDirectKernels}) instead of packing
+     * them: A stored plain (each row's k floats side by side), few enough rows that a packed panel would meet
+     * only one pass over B (m ≤ MC, as for a batch through a layer, where packing was a fifth of the product),
+     * and a row length that spreads the twelve rows over at least four L1 sets (gcd(k, 1024) ≤ 256, a 4 KB way:
+     * rows 4 KB apart would all land in one set and evict each other).
+     */
+    static boolean readsAInPlace(boolean transA, int m, int n, int k) {
+        return !transA && n > LANES && m <= MC && gcd(k, 1024) <= 256;
     }
 
     private static int gcd(int x, int y) {
@@ -187,6 +207,8 @@ final class GemmVector {
         float[] bp;
         /** Full B panels are read where B stores them (not transB: a panel's columns are side by side). */
         boolean directB;
+        /** A's rows are read where A stores them ({@link #readsAInPlace}); only short last panels are packed. */
+        boolean directA;
         /** Packed A for the COLUMNS mode: k-block pc at {@code pc·mPad}, laid out as {@link #packA} lays a block. */
         float[] sharedA;
         Mode mode = Mode.ROWS;
@@ -211,6 +233,7 @@ final class GemmVector {
             this.paddedN = paddedN;
             this.bp = bp;
             this.directB = GemmVector.readsBInPlace(transB, m, n, k);
+            this.directA = GemmVector.readsAInPlace(transA, m, n, k);
             this.inUse = true;
         }
 
@@ -241,12 +264,14 @@ final class GemmVector {
         void rows(int rowStart, int rowEnd, int panelStart, int panelEnd) {
             float[] tile = TILE.get(mr * nr);
             if (k <= KC || k > MAX_STRIP_K) {
-                float[] ap = PACKED_A.get(MC * KC);
+                float[] ap = directA ? null : PACKED_A.get(MC * KC);
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     int mc = Math.min(MC, rowEnd - ic);
                     for (int pc = 0; pc < k; pc += KC) {
                         int kc = Math.min(KC, k - pc);
-                        packA(ap, 0, ic, mc, pc, kc);
+                        if (!directA) {
+                            packA(ap, 0, ic, mc, pc, kc);
+                        }
                         block(kc, ap, 0, pc, ic, mc, accumulate || pc > 0, tile, panelStart, panelEnd);
                     }
                 }
@@ -254,10 +279,10 @@ final class GemmVector {
             }
             // Several k-blocks: pack the strip's A for every k-block once, then take B's panels a slab of
             // STRIP_PANELS at a time through all the k-blocks, so the strip's C block stays in L2 between them.
-            float[] strip = PACKED_A.get(MC * k);
+            float[] strip = directA ? null : PACKED_A.get(MC * k);
             for (int ic = rowStart; ic < rowEnd; ic += MC) {
                 int mc = Math.min(MC, rowEnd - ic);
-                for (int pc = 0; pc < k; pc += KC) {
+                for (int pc = 0; pc < k && !directA; pc += KC) {
                     packA(strip, pc * MC, ic, mc, pc, Math.min(KC, k - pc));
                 }
                 for (int jc = panelStart; jc < panelEnd; jc += STRIP_PANELS) {
@@ -309,12 +334,29 @@ final class GemmVector {
                 for (int r0 = 0; r0 < mc; r0 += mr) {
                     int rows = Math.min(mr, mc - r0);
                     int height = panelHeight(rows);
-                    int ao = aBase + r0 * kc;
                     int co = cOff + (ic + r0) * n + j0;
+                    if (directA && rows == height) {
+                        int ao = aOff + (ic + r0) * k + pc;
+                        if (cols == nr) {
+                            directKernel(height, kc, ao, bs, bo, bStep, c, co, n, add);
+                        } else {
+                            directKernel(height, kc, ao, bs, bo, bStep, tile, 0, nr, false);
+                            GemmMicroKernels.mergeTile(tile, nr, rows, cols, c, co, n, add);
+                        }
+                        continue;
+                    }
+                    float[] as = ap;
+                    int ao = aBase + r0 * kc;
+                    if (directA) {
+                        // A short last panel (rows padded to 4, 8 or 12 with zeros): packed here, as it would be.
+                        as = LAST_ROWS.get(height * kc);
+                        packPanel(as, 0, ic + r0, rows, pc, kc);
+                        ao = 0;
+                    }
                     if (rows == height && cols == nr) {
-                        kernel(height, kc, ap, ao, bs, bo, bStep, c, co, n, add);
+                        kernel(height, kc, as, ao, bs, bo, bStep, c, co, n, add);
                     } else {
-                        kernel(height, kc, ap, ao, bs, bo, bStep, tile, 0, nr, false);
+                        kernel(height, kc, as, ao, bs, bo, bStep, tile, 0, nr, false);
                         GemmMicroKernels.mergeTile(tile, nr, rows, cols, c, co, n, add);
                     }
                 }
@@ -332,6 +374,18 @@ final class GemmVector {
          */
         private int panelHeight(int rows) {
             return nr == LANES ? mr : (rows + 3) & ~3;
+        }
+
+        /** A full panel of {@code height} rows of A read in place, A's row stride k. */
+        private void directKernel(int height, int kc, int ao, float[] bs, int bo, int bStep, float[] out, int co,
+                                  int ldc, boolean add) {
+            if (height == 12) {
+                GemmDirectKernels.micro12Rows(kc, a, ao, k, bs, bo, bStep, out, co, ldc, add);
+            } else if (height == 8) {
+                GemmDirectKernels.micro8Rows(kc, a, ao, k, bs, bo, bStep, out, co, ldc, add);
+            } else {
+                GemmDirectKernels.micro4Rows(kc, a, ao, k, bs, bo, bStep, out, co, ldc, add);
+            }
         }
 
         private void kernel(int height, int kc, float[] ap, int ao, float[] bs, int bo, int bStep, float[] out,
