@@ -38,6 +38,13 @@ class SteadyStateAllocationTest {
      */
     private static final int MLP_WINDOWS = 80;
     private static final int TINY_WINDOWS = 600;
+    /**
+     * Least time to wait for C2 before giving up, however many windows that takes. Windows are counted in steps,
+     * so the faster the steps, the less time the compiler gets, and late in the full suite its queue is long:
+     * after the batch GEMM got faster, the AdaDelta windows twice ran out at 1.8 MB a step. Waiting is not a
+     * timing assertion: what is tested is the allocation once compiled.
+     */
+    private static final long MIN_WAIT_NANOS = 20_000_000_000L;
 
     @Test
     void mlpStepsAllocateNothingOnceCompiled() {
@@ -85,7 +92,9 @@ class SteadyStateAllocationTest {
         TrainingStep step = new TrainingStep(net, loss, optimizer, rng);
         double lowest = Threads.with(1, () -> {
             double best = Double.MAX_VALUE;
-            for (int window = 0; window < windows && best > BYTES_PER_STEP_BOUND; window++) {
+            long start = System.nanoTime();
+            for (int window = 0; best > BYTES_PER_STEP_BOUND
+                    && (window < windows || System.nanoTime() - start < MIN_WAIT_NANOS); window++) {
                 long before = allocatedBytes();
                 for (int i = 0; i < STEPS_PER_WINDOW; i++) {
                     step.run(xs[i & 1], ys[i & 1]);
@@ -94,7 +103,7 @@ class SteadyStateAllocationTest {
             }
             return best;
         });
-        assertTrue(lowest <= BYTES_PER_STEP_BOUND, name + ": each of " + windows + " windows of " + STEPS_PER_WINDOW
+        assertTrue(lowest <= BYTES_PER_STEP_BOUND, name + ": each window of " + STEPS_PER_WINDOW
                 + " steps allocated at least " + Math.round(lowest) + " bytes per step on the training thread");
     }
 
