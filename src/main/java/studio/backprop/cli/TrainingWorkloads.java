@@ -1,19 +1,15 @@
 package studio.backprop.cli;
 
 import java.lang.management.ManagementFactory;
-import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.nn.Activation;
 import studio.backprop.nn.Network;
+import studio.backprop.nn.StandardNetworks;
 import studio.backprop.nn.TrainingStep;
-import studio.backprop.nn.layers.Conv2D;
 import studio.backprop.nn.layers.Dense;
 import studio.backprop.nn.layers.LstmCell;
 import studio.backprop.nn.layers.Recurrent;
 import studio.backprop.nn.layers.TimeDistributedDense;
 import studio.backprop.nn.layers.TransformerEncoderBlock;
-import studio.backprop.nn.layers.Flatten;
-import studio.backprop.nn.layers.Padding;
-import studio.backprop.nn.layers.Pooling2D;
 import studio.backprop.nn.loss.CategoricalCrossEntropy;
 import studio.backprop.nn.loss.Loss;
 import studio.backprop.nn.loss.MeanSquaredError;
@@ -56,23 +52,14 @@ final class TrainingWorkloads {
 
     /** MLP 784-128-10 (ReLU, softmax cross-entropy), batch 64. */
     static Result mlp(double budgetSeconds) {
-        Network net = Network.builder(784).add(new Dense("hidden", 128, Activation.RELU))
-                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        Network net = StandardNetworks.mnistMlp();
         return run("MLP 784-128-10, batch 64", net, CategoricalCrossEntropy.fromLogits(), 64, new int[] {784}, 10,
                 budgetSeconds, 0);
     }
 
     /** LeNet-5 on 28×28×1: conv 6@5×5 (same) → pool → conv 16@5×5 → pool → 120 → 84 → 10, batch 64. */
     static Result lenet(double budgetSeconds) {
-        Network net = Network.builder(28, 28, 1)
-                .add(new Conv2D("c1", 6, 5, 1, Padding.SAME, Activation.RELU))
-                .add(new Pooling2D("p1", Pool2dOp.Kind.MAX, 2))
-                .add(new Conv2D("c2", 16, 5, 1, Padding.VALID, Activation.RELU))
-                .add(new Pooling2D("p2", Pool2dOp.Kind.MAX, 2))
-                .add(new Flatten("flat"))
-                .add(new Dense("f1", 120, Activation.RELU))
-                .add(new Dense("f2", 84, Activation.RELU))
-                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        Network net = StandardNetworks.leNet5();
         return run("LeNet-5, batch 64", net, CategoricalCrossEntropy.fromLogits(), 64, new int[] {28, 28, 1}, 10,
                 budgetSeconds, 0);
     }
