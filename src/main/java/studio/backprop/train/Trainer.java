@@ -138,6 +138,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void runningStep() {
+        KernelWarmUp.stopForTraining();
         if (!Double.isInfinite(pace)) {
             nextStepNanos = System.nanoTime() + (long) (1e9 / pace);
         }

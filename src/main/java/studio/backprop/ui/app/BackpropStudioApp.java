@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import studio.backprop.train.KernelWarmUp;
 
 /**
  * Starts Backprop Studio: the main window with the spiral playground loaded, so pressing Play trains at once, or
@@ -24,6 +25,8 @@ public final class BackpropStudioApp extends Application {
         MainWindow window = new MainWindow(model, stage);
         Pages.install(window, model, stage);
         stage.show();
+        // While the window opens and the user reads it, the JIT compiles the kernels the first run will need.
+        KernelWarmUp.start();
         var leftover = model.autosave().leftover();
         if (leftover.isPresent() && Dialogs.offerRecovery(stage, leftover.get().name())) {
             model.recover(leftover.get());
