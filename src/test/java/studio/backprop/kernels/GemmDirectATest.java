@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.SplittableRandom;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ class GemmDirectATest {
     @Test
     void rowsReadInPlaceGiveThePackedPathsBits() {
         assumeTrue(Gemm.vectorAvailable(), "the Vector API module is not loaded");
-        SplittableRandom rnd = new SplittableRandom(29);
+        Random rnd = new Random(29);
         // 64 = 5 panels of 12 and one of 4; 61 ends in one row (packed on the spot); 20 = 12 + 8; 70 ends in 10
         // rows (padded to 12); k = 300, 520 and 784 take several k-blocks; n = 130 and 40 end in partial panels.
         int[][] shapes = {{64, 128, 784}, {61, 130, 300}, {20, 32, 256}, {70, 40, 257}, {8, 33, 5}, {4, 64, 1},
@@ -31,10 +31,10 @@ class GemmDirectATest {
             assertTrue(GemmVector.readsAInPlace(false, m, n, k), m + "×" + n + "×" + k + " should read A in place");
             for (boolean transB : new boolean[] {false, true}) {
                 for (boolean accumulate : new boolean[] {false, true}) {
-                    float[] a = random(rnd, m * k);
-                    float[] aT = transpose(a, m, k);
-                    float[] b = random(rnd, k * n);
-                    float[] c0 = random(rnd, m * n);
+                    float[] a = KernelTestSupport.random(rnd, m * k);
+                    float[] aT = KernelTestSupport.transpose(a, m, k);
+                    float[] b = KernelTestSupport.random(rnd, k * n);
+                    float[] c0 = KernelTestSupport.random(rnd, m * n);
                     float[] reference = c0.clone();
                     Gemm.gemmReference(false, transB, m, n, k, a, 0, b, 0, reference, 0, accumulate);
                     String what = m + "×" + n + "×" + k + ", transB=" + transB + ", accumulate=" + accumulate;
@@ -65,23 +65,5 @@ class GemmDirectATest {
         assertFalse(GemmVector.readsAInPlace(false, 64, 128, 1024), "rows 4 KB apart");
         assertFalse(GemmVector.readsAInPlace(false, 64, 128, 512), "rows 2 KB apart: two sets");
         assertTrue(GemmVector.readsAInPlace(false, 64, 128, 256), "rows 1 KB apart: four sets");
-    }
-
-    private static float[] transpose(float[] x, int rows, int cols) {
-        float[] t = new float[x.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = x[r * cols + c];
-            }
-        }
-        return t;
-    }
-
-    private static float[] random(SplittableRandom rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return x;
     }
 }

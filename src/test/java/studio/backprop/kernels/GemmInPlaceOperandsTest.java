@@ -51,8 +51,8 @@ class GemmInPlaceOperandsTest {
             int k = shape[2];
             float[] a = random(rnd, m * k);
             float[] b = random(rnd, k * n);
-            float[] aT = transpose(a, m, k);
-            float[] bT = transpose(b, k, n);
+            float[] aT = KernelTestSupport.transpose(a, m, k);
+            float[] bT = KernelTestSupport.transpose(b, k, n);
             float[] c0 = random(rnd, m * n);
             for (boolean accumulate : new boolean[] {false, true}) {
                 float[] reference = c0.clone();
@@ -83,17 +83,6 @@ class GemmInPlaceOperandsTest {
             return null;
         });
         return c;
-    }
-
-    /** The rows×cols row-major matrix x stored as its cols×rows transpose. */
-    private static float[] transpose(float[] x, int rows, int cols) {
-        float[] t = new float[x.length];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                t[j * rows + r] = x[r * cols + j];
-            }
-        }
-        return t;
     }
 
     private static float[] random(SplittableRandom rnd, int size) {

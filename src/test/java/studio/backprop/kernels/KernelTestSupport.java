@@ -22,6 +22,17 @@ final class KernelTestSupport {
         return a;
     }
 
+    /** The rows×cols row-major matrix x stored as its cols×rows transpose. */
+    static float[] transpose(float[] x, int rows, int cols) {
+        float[] t = new float[x.length];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + r] = x[r * cols + j];
+            }
+        }
+        return t;
+    }
+
     /** Distinct values (a shuffled ramp) so max pooling never meets a tie and finite differences stay local. */
     static float[] distinct(Random rnd, int size) {
         float[] a = new float[size];
