@@ -7,22 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import studio.backprop.autograd.ops.Pool2dOp;
-import studio.backprop.nn.Activation;
 import studio.backprop.nn.Network;
+import studio.backprop.nn.StandardNetworks;
 
 /** Receptive fields layer by layer, on LeNet-5 as the sample file builds it. */
 class ReceptiveFieldTest {
 
     private static Network lenet() {
-        return Network.builder(28, 28, 1)
-                .add(new Conv2D("c1", 6, 5, 1, Padding.SAME, Activation.RELU))
-                .add(new Pooling2D("s2", Pool2dOp.Kind.MAX, 2))
-                .add(new Conv2D("c3", 16, 5, 1, Padding.VALID, Activation.RELU))
-                .add(new Pooling2D("s4", Pool2dOp.Kind.MAX, 2))
-                .add(new Flatten("flatten"))
-                .add(new Dense("f5", 120, Activation.RELU))
-                .build();
+        return StandardNetworks.leNet5();
     }
 
     @Test
