@@ -148,6 +148,48 @@ final class ElementwiseVector {
         }
     }
 
+    /**
+     * sums[c] = Σ_{r<len} x[r·cols + c] in double for a column of at least {@link Reduce#SPLIT_FROM} rows, in
+     * {@link Reduce#total}'s order: row r into partial sum r mod 4, then (s₀ + s₁) + (s₂ + s₃). Up to one vector
+     * of columns per pass, four row accumulators; rows whose vector would run past x are added in scalar.
+     */
+    static void splitColumnSums(float[] x, int len, int cols, double[] sums) {
+        for (int c0 = 0; c0 < cols; c0 += DOUBLE_LANES) {
+            int width = Math.min(DOUBLE_LANES, cols - c0);
+            int room = x.length - LANES - c0;
+            int vectorRows = room < 0 ? 0 : Math.min(len, room / cols + 1);
+            DoubleVector acc0 = DoubleVector.zero(DOUBLES);
+            DoubleVector acc1 = acc0;
+            DoubleVector acc2 = acc0;
+            DoubleVector acc3 = acc0;
+            int r = 0;
+            for (int at = c0; r + 4 <= vectorRows; r += 4, at += 4 * cols) {
+                acc0 = acc0.add(FloatVector.fromArray(SPECIES, x, at).convertShape(VectorOperators.F2D, DOUBLES, 0));
+                acc1 = acc1.add(FloatVector.fromArray(SPECIES, x, at + cols)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0));
+                acc2 = acc2.add(FloatVector.fromArray(SPECIES, x, at + 2 * cols)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0));
+                acc3 = acc3.add(FloatVector.fromArray(SPECIES, x, at + 3 * cols)
+                        .convertShape(VectorOperators.F2D, DOUBLES, 0));
+            }
+            for (int c = 0; c < width; c++) {
+                double s0 = acc0.lane(c);
+                double s1 = acc1.lane(c);
+                double s2 = acc2.lane(c);
+                double s3 = acc3.lane(c);
+                for (int q = r, at = r * cols + c0 + c; q < len; q++, at += cols) {
+                    switch (q & 3) {
+                        case 0 -> s0 += x[at];
+                        case 1 -> s1 += x[at];
+                        case 2 -> s2 += x[at];
+                        default -> s3 += x[at];
+                    }
+                }
+                sums[c0 + c] = (s0 + s1) + (s2 + s3);
+            }
+        }
+    }
+
     /** Whether every element of d[from, to) is finite: exponent field not all ones. */
     static boolean allFinite(float[] d, int from, int to) {
         int i = from;

@@ -7,11 +7,16 @@ import java.util.Arrays;
  * length {@code len}, the axes before it multiply to {@code outer}, those after it to {@code inner}.
  * Output element (o, i) sits at {@code o·inner + i}.
  *
- * <p>Sums accumulate in double, in index order, so the result of a sum does not depend on the thread count and
- * exercise-sized sums are exact to float precision. Work is split over output elements only.
+ * <p>Sums accumulate in double in a fixed order, so the result of a sum does not depend on the thread count and
+ * exercise-sized sums are exact to float precision. Work is split over output elements only. A sum of fewer than
+ * {@link #SPLIT_FROM} values adds them in index order. A longer one adds value r into partial sum r mod 4 and
+ * returns (s₀ + s₁) + (s₂ + s₃): four chains of additions instead of one, so the 500-value sums of a
+ * Playground-sized batch (the loss, a bias gradient) are not bound by the latency of one addition per value.
  */
 public final class Reduce {
 
+    /** Sums of at least this many values are split into four interleaved partial sums (class comment). */
+    public static final int SPLIT_FROM = 64;
     private static final int GRAIN_ELEMENTS = 1 << 15;
     private static final boolean VECTOR = Gemm.vectorInUse();
     /** Each thread's column sums for {@link #sumRows} (the vector path sums a vector of columns at a time). */
@@ -38,8 +43,8 @@ public final class Reduce {
             return;
         }
         if (outer == 1 && inner < 2 * grain) {
-            // Summing a batch of rows into one row (bias gradients): walk the rows in order with one double
-            // accumulator per column, the same additions in the same order as the strided walk below.
+            // Summing a batch of rows into one row (bias gradients): walk the rows with double accumulators per
+            // column, the same additions in the same order as the strided walk below.
             sumRows(x, len, inner, out, accumulate);
             return;
         }
@@ -50,15 +55,47 @@ public final class Reduce {
         }
     }
 
+    /**
+     * Σ_{r<len} x[from + r·stride] in double, in the order of the class comment: in index order below
+     * {@link #SPLIT_FROM} values, else as four interleaved partial sums.
+     */
+    public static double total(float[] x, int from, int len, int stride) {
+        if (len < SPLIT_FROM) {
+            double acc = 0;
+            for (int r = 0, at = from; r < len; r++, at += stride) {
+                acc += x[at];
+            }
+            return acc;
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int r = 0;
+        int at = from;
+        for (; r + 4 <= len; r += 4, at += 4 * stride) {
+            s0 += x[at];
+            s1 += x[at + stride];
+            s2 += x[at + 2 * stride];
+            s3 += x[at + 3 * stride];
+        }
+        // The last len mod 4 values go on to partials 0, 1, 2 in turn.
+        if (r < len) {
+            s0 += x[at];
+        }
+        if (r + 1 < len) {
+            s1 += x[at + stride];
+        }
+        if (r + 2 < len) {
+            s2 += x[at + 2 * stride];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Output elements s..e−1 for inner = 1: each a sum over len consecutive values. */
     private static void sumContiguous(float[] x, int len, float[] out, boolean accumulate, int s, int e) {
         for (int o = s; o < e; o++) {
-            double acc = 0;
-            int base = o * len;
-            for (int r = 0; r < len; r++) {
-                acc += x[base + r];
-            }
-            put(out, o, acc, accumulate);
+            put(out, o, total(x, o * len, len, 1), accumulate);
         }
     }
 
@@ -67,20 +104,16 @@ public final class Reduce {
         for (int k = s; k < e; k++) {
             int o = k / inner;
             int i = k - o * inner;
-            double acc = 0;
-            int base = o * len * inner + i;
-            for (int r = 0; r < len; r++) {
-                acc += x[base + r * inner];
-            }
-            put(out, k, acc, accumulate);
+            put(out, k, total(x, o * len * inner + i, len, inner), accumulate);
         }
     }
 
     /**
-     * Column sums of a len×inner block, each column summed over the rows in order, as in the reference: a vector
-     * of columns at a time with the Vector API (a batch-64 bias gradient of 128 columns, 3.5 µs → under 1), else
-     * four columns at a time with their double accumulators in locals (an accumulator array in memory would add a
-     * store-to-load round trip to every addition).
+     * Column sums of a len×inner block, each column summed over the rows in the order of the class comment, as
+     * in the reference: a vector of columns at a time with the Vector API (a batch-64 bias gradient of 128
+     * columns, 3.5 µs → under 1). Without it, short columns go four at a time with their double accumulators in
+     * locals (an accumulator array in memory would add a store-to-load round trip to every addition), long ones
+     * one at a time through {@link #total}.
      */
     private static void sumRows(float[] x, int len, int inner, float[] out, boolean accumulate) {
         if (VECTOR) {
@@ -89,14 +122,18 @@ public final class Reduce {
                 sums = new double[inner];
                 COLUMN_SUMS.set(sums);
             }
-            ElementwiseVector.columnSums(x, 0, len, inner, sums, 0);
+            if (len < SPLIT_FROM) {
+                ElementwiseVector.columnSums(x, 0, len, inner, sums, 0);
+            } else {
+                ElementwiseVector.splitColumnSums(x, len, inner, sums);
+            }
             for (int i = 0; i < inner; i++) {
                 put(out, i, sums[i], accumulate);
             }
             return;
         }
         int i = 0;
-        for (; i + 4 <= inner; i += 4) {
+        for (; i + 4 <= inner && len < SPLIT_FROM; i += 4) {
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -113,11 +150,7 @@ public final class Reduce {
             put(out, i + 3, s3, accumulate);
         }
         for (; i < inner; i++) {
-            double s = 0;
-            for (int r = 0, at = i; r < len; r++, at += inner) {
-                s += x[at];
-            }
-            put(out, i, s, accumulate);
+            put(out, i, total(x, i, len, inner), accumulate);
         }
     }
 
@@ -125,14 +158,15 @@ public final class Reduce {
         out[i] = accumulate ? (float) (out[i] + sum) : (float) sum;
     }
 
-    /** The single-threaded reference of {@link #sum}. */
+    /** The single-threaded reference of {@link #sum}, with the order of additions of the class comment. */
     public static void sumReference(float[] x, int outer, int len, int inner, float[] out, boolean accumulate) {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
-                double acc = 0;
+                double[] partial = new double[4];
                 for (int r = 0; r < len; r++) {
-                    acc += x[(o * len + r) * inner + i];
+                    partial[len < SPLIT_FROM ? 0 : r % 4] += x[(o * len + r) * inner + i];
                 }
+                double acc = (partial[0] + partial[1]) + (partial[2] + partial[3]);
                 int k = o * inner + i;
                 out[k] = accumulate ? (float) (out[k] + acc) : (float) acc;
             }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 class ReduceAndSoftmaxKernelTest {
 
     private static final int[][] SPLITS = {{1, 1, 1}, {1, 7, 1}, {3, 5, 2}, {13, 1, 17}, {2, 1000, 33}, {400, 97, 1},
-        {1, 64, 128}, {1, 500, 4}, {1, 1, 9}, {1, 3, 3000}, {1, 37, 13}, {1, 2, 70}, {1, 64, 10}};
+        {1, 64, 128}, {1, 500, 4}, {1, 1, 9}, {1, 3, 3000}, {1, 37, 13}, {1, 2, 70}, {1, 64, 10},
+        // sums of 64 values or more run as four partial sums: lengths not a multiple of four, and narrow columns
+        // whose last rows cannot be loaded as a whole vector
+        {1, 203, 2}, {1, 67, 3}, {3, 70, 5}, {1, 501, 1}, {1, 63, 4}};
 
     @Test
     void sumAndMaxMatchTheirReferences() {
@@ -32,6 +35,30 @@ class ReduceAndSoftmaxKernelTest {
             assertArrayEquals(slow, fast);
             assertArrayEquals(slowIdx, fastIdx);
         }
+    }
+
+    @Test
+    void longSumsAddFourInterleavedPartialSums() {
+        // 1e20, 1, −1e20, 1: in index order (1e20 + 1) − 1e20 + 1 = 1; as partials r mod 4 the sum is
+        // (1e20 + 1) + (−1e20 + 1) = 0, since each 1 is lost against 1e20 in double.
+        float[] x = new float[Reduce.SPLIT_FROM];
+        x[0] = 1e20f;
+        x[1] = 1f;
+        x[2] = -1e20f;
+        x[3] = 1f;
+        assertEquals(1.0, Reduce.total(x, 0, 4, 1), "a short sum runs in index order");
+        assertEquals(0.0, Reduce.total(x, 0, Reduce.SPLIT_FROM, 1), "a long one as four partial sums");
+        float[] out = new float[1];
+        Reduce.sum(x, 1, x.length, 1, out, false);
+        assertEquals(0f, out[0]);
+        float[] columns = new float[2];
+        float[] twoColumns = new float[2 * x.length];
+        for (int r = 0; r < x.length; r++) {
+            twoColumns[2 * r] = x[r];
+            twoColumns[2 * r + 1] = x[r];
+        }
+        Reduce.sum(twoColumns, 1, x.length, 2, columns, false);
+        assertArrayEquals(new float[] {0f, 0f}, columns, "bias-gradient column sums in the same order");
     }
 
     @Test

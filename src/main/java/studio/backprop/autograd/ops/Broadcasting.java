@@ -159,11 +159,7 @@ public final class Broadcasting extends Op {
         }
         int n = g.length;
         if (t.length == 1) {
-            double acc = 0;
-            for (float v : g) {
-                acc += v;
-            }
-            t[0] += (float) acc;
+            t[0] += (float) Reduce.total(g, 0, n, 1);
             return;
         }
         int last = outShape.length - 1;
