@@ -57,6 +57,9 @@ public final class Gemm {
                 && GemmSmall.packedRowsApply(transA, m, n, k)) {
             GemmSmall.packedRows(transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR && (long) m * n * k <= GemmNarrow.MAX_MACS
+                && GemmSmall.stackedRowsApply(transA, transB, m, n, k)) {
+            GemmSmall.stackedRows(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } else if (USE_VECTOR && (long) m * n * k <= GemmNarrow.MAX_MACS
                 && GemmSmall.outerProductsApply(transA, transB, m, n, k)) {
             GemmSmall.outerProducts(m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
         } else if (USE_VECTOR && GemmNarrow.applies(m, n, k)) {

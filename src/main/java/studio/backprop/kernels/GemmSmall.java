@@ -26,9 +26,13 @@ final class GemmSmall {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
+    /** Most columns the narrower operand of {@link #stackedRows} may have (one accumulator each). */
+    static final int MAX_NARROW = 4;
 
     /** PACKED[n][k][p]: lane l → flat index (l/n)·k + p into the chunk's R·k floats of A (a second vector past L). */
     private static final VectorShuffle<Float>[][][] PACKED = packedShuffles();
+    /** STACKED[wide][narrow][t]: lane (q, u) → float q·narrow + t of the narrow operand's rows. */
+    private static final VectorShuffle<Float>[][][] STACKED = stackedShuffles();
     /** OUTER[m][n][0 or 1]: lane → the float of A's rows (0) or of B's rows (1) it multiplies. */
     private static final VectorShuffle<Float>[][][] OUTER = outerShuffles();
 
@@ -41,6 +45,13 @@ final class GemmSmall {
     /** Whether the packed-rows path takes this product. */
     static boolean packedRowsApply(boolean transA, int m, int n, int k) {
         return !transA && n <= LANES / 2 && LANES % n == 0 && k <= 2 * n && m >= LANES / n;
+    }
+
+    /** Whether the stacked-rows path takes this product (it is tried before the outer products). */
+    static boolean stackedRowsApply(boolean transA, boolean transB, int m, int n, int k) {
+        int wide = Math.max(m, n);
+        return transA && !transB && wide <= LANES / 2 && LANES % wide == 0 && Math.min(m, n) <= MAX_NARROW
+                && k >= 2 * (LANES / wide);
     }
 
     /** Whether the outer-products path takes this product. */
@@ -111,6 +122,64 @@ final class GemmSmall {
         (accumulate ? FloatVector.fromArray(SPECIES, c, at).add(v) : v).intoArray(c, at);
     }
 
+    /**
+     * C (+)= Aᵀ·B by stacked rows; arguments are validated and {@link #stackedRowsApply} holds. Of A (k×m) and
+     * B (k×n), call the one with more columns Y (w columns) and the other Z (v ≤ 4 columns). One vector holds
+     * R = L/w consecutive rows of Y as they are stored, lane q·w + u = Y[p+q][u]. For each column t of Z, the
+     * same R rows of Z rearranged so that lane q·w + u holds Z[p+q][t]; their product accumulates by FMA, chunks
+     * of R rows taking turns between two accumulators (FMA latency). Each lane is then a partial sum over the
+     * rows p ≡ q (mod 2R), and C's cell is the sum of its 2R lanes in q order, followed by the rows left over at
+     * the end by scalar FMA in order. Per R rows this is v rearranges where the outer products need 2R (the
+     * weight gradient of a 500-point batch, 4×4×500: 500 rearranges instead of 1,000).
+     */
+    static void stackedRows(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                            boolean accumulate) {
+        boolean wideIsA = m >= n;
+        int wide = wideIsA ? m : n;
+        int narrow = wideIsA ? n : m;
+        float[] y = wideIsA ? a : b;
+        int yOff = wideIsA ? aOff : bOff;
+        float[] z = wideIsA ? b : a;
+        int zOff = wideIsA ? bOff : aOff;
+        int rows = LANES / wide;
+        VectorShuffle<Float>[] shuffles = STACKED[wide][narrow];
+        // Chunks of R rows whose Z vector fits in z (Y's R rows are exactly one vector), taken in pairs.
+        int room = z.length - zOff - LANES;
+        int chunks = room < 0 ? 0 : Math.min(k / rows, room / (rows * narrow) + 1);
+        int pairs = chunks / 2;
+        float[] lanes = LANE_SUMS.get(2 * MAX_NARROW * LANES);
+        for (int t = 0; t < narrow; t++) {
+            VectorShuffle<Float> shuffle = shuffles[t];
+            FloatVector even = FloatVector.zero(SPECIES);
+            FloatVector odd = even;
+            for (int pair = 0, yi = yOff, zi = zOff; pair < pairs; pair++, yi += 2 * LANES,
+                    zi += 2 * rows * narrow) {
+                even = FloatVector.fromArray(SPECIES, z, zi).rearrange(shuffle)
+                        .fma(FloatVector.fromArray(SPECIES, y, yi), even);
+                odd = FloatVector.fromArray(SPECIES, z, zi + rows * narrow).rearrange(shuffle)
+                        .fma(FloatVector.fromArray(SPECIES, y, yi + LANES), odd);
+            }
+            even.intoArray(lanes, 2 * t * LANES);
+            odd.intoArray(lanes, (2 * t + 1) * LANES);
+        }
+        int p = 2 * pairs * rows;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int t = wideIsA ? j : i;
+                int u = wideIsA ? i : j;
+                float sum = 0f;
+                for (int q = 0; q < 2 * rows; q++) {
+                    sum += lanes[2 * t * LANES + q * wide + u];
+                }
+                for (int r = p; r < k; r++) {
+                    sum = Math.fma(a[aOff + r * m + i], b[bOff + r * n + j], sum);
+                }
+                int ci = cOff + i * n + j;
+                c[ci] = accumulate ? c[ci] + sum : sum;
+            }
+        }
+    }
+
     /** C (+)= Aᵀ·B by outer products; arguments are validated and {@link #outerProductsApply} holds. */
     static void outerProducts(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                               boolean accumulate) {
@@ -172,6 +241,28 @@ final class GemmSmall {
                     }
                     // Indexes in [L, 2L) are partially wrapped by fromArray: they pick from the second vector.
                     table[n][k][p] = VectorShuffle.fromArray(SPECIES, index, 0);
+                }
+            }
+        }
+        return table;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[][][] stackedShuffles() {
+        VectorShuffle<Float>[][][] table = new VectorShuffle[LANES / 2 + 1][][];
+        for (int wide = 1; wide <= LANES / 2; wide++) {
+            if (LANES % wide != 0) {
+                continue;
+            }
+            table[wide] = new VectorShuffle[MAX_NARROW + 1][];
+            for (int narrow = 1; narrow <= MAX_NARROW; narrow++) {
+                table[wide][narrow] = new VectorShuffle[narrow];
+                for (int t = 0; t < narrow; t++) {
+                    int[] index = new int[LANES];
+                    for (int l = 0; l < LANES; l++) {
+                        index[l] = (l / wide) * narrow + t;
+                    }
+                    table[wide][narrow][t] = VectorShuffle.fromArray(SPECIES, index, 0);
                 }
             }
         }

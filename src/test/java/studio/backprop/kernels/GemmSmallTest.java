@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The packed-rows and outer-products paths of {@link Gemm#gemm} against the naive reference. */
+/** The packed-rows, stacked-rows and outer-products paths of {@link Gemm#gemm} against the naive reference. */
 class GemmSmallTest {
 
     @BeforeEach
@@ -39,11 +39,29 @@ class GemmSmallTest {
     }
 
     @Test
+    void stackedRowsMatchTheReference() {
+        Random rnd = new Random(34);
+        int lanes = GemmSmall.LANES;
+        // Aᵀ·B with the wider operand's columns dividing the lanes and at most four columns in the other: A or B
+        // the wider, an odd number of chunks, rows left over at the end, and Z's last vector past the array.
+        int[][] shapes = {{4, 4, 500}, {4, 1, 500}, {2, 4, 500}, {2, 4, 333}, {1, 1, 257}, {8, 2, 64},
+            {1, 4, 37}, {lanes / 2, 4, 1000}, {3, lanes / 2, 90}, {4, 4, 65}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue(GemmSmall.stackedRowsApply(true, false, m, n, k), m + "×" + n + "×" + k);
+            compare(true, false, false, m, n, k, 0, rnd);
+            compare(true, false, true, m, n, k, 3, rnd);
+        }
+    }
+
+    @Test
     void outerProductsMatchTheReference() {
         Random rnd = new Random(32);
-        // Aᵀ·B with m·n ≤ lanes: one or several groups of p per vector, k not a multiple of the groups.
-        int[][] shapes = {{4, 4, 500}, {4, 1, 500}, {2, 4, 500}, {2, 4, 333}, {1, 1, 257}, {3, 5, 100},
-            {8, 2, 64}, {1, 3, 999}};
+        // Aᵀ·B with m·n ≤ lanes where the stacked rows do not apply: one or several groups of p per vector, k not
+        // a multiple of the groups.
+        int[][] shapes = {{3, 5, 100}, {1, 3, 999}, {3, 3, 200}, {5, 3, 77}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
@@ -52,6 +70,7 @@ class GemmSmallTest {
                 continue;
             }
             assertTrue(GemmSmall.outerProductsApply(true, false, m, n, k), m + "×" + n + "×" + k);
+            assertTrue(!GemmSmall.stackedRowsApply(true, false, m, n, k), m + "×" + n + "×" + k);
             compare(true, false, false, m, n, k, 0, rnd);
             compare(true, false, true, m, n, k, 3, rnd);
         }
