@@ -1,5 +1,6 @@
 package studio.backprop.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static studio.backprop.kernels.KernelTestSupport.assertMatchesReference;
@@ -34,6 +35,30 @@ class GemmSmallTest {
             assertTrue(GemmSmall.packedRowsApply(false, m, n, k), m + "×" + n + "×" + k);
             for (int variant = 0; variant < 4; variant++) {
                 compare(false, (variant & 1) != 0, (variant & 2) != 0, m, n, k, variant, rnd);
+            }
+            // (Products under Gemm.TINY_MACS multiply-adds run the reference's loops instead.)
+            for (boolean transB : new boolean[] {false, true}) {
+                if ((long) m * n * k >= Gemm.TINY_MACS) {
+                    assertSameBitsAsAnFmaChain(transB, m, n, k, rnd);
+                }
+            }
+        }
+    }
+
+    /** Every lane of the packed rows is the FMA chain from zero in p order, whichever way the rows are cut. */
+    private static void assertSameBitsAsAnFmaChain(boolean transB, int m, int n, int k, Random rnd) {
+        float[] a = random(rnd, m * k);
+        float[] b = random(rnd, k * n);
+        float[] c = random(rnd, m * n);
+        float[] before = c.clone();
+        Gemm.gemm(false, transB, m, n, k, a, 0, b, 0, c, 0, true);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], transB ? b[j * k + p] : b[p * n + j], sum);
+                }
+                assertEquals(before[i * n + j] + sum, c[i * n + j], 0f, m + "×" + n + "×" + k + " at " + i + ", " + j);
             }
         }
     }
