@@ -27,6 +27,15 @@ public abstract class Op {
         return Tensor.zeros(shape);
     }
 
+    /**
+     * Whether finite inputs always give a finite output (tanh, ReLU, a reshape). The forward pass's guard
+     * ({@link studio.backprop.tensor.Finite#check}) then skips this op: anything non-finite in its output was already in an input, which
+     * the guard passes on silently anyway. False unless an op overrides it.
+     */
+    public boolean finiteFromFinite() {
+        return false;
+    }
+
     /** out = f(inputs). Modified: out (and this op's saved state). Not modified: inputs. */
     public abstract void forward(Tensor[] inputs, Tensor out);
 

@@ -66,6 +66,17 @@ public enum UnaryFn {
         };
     }
 
+    /**
+     * Whether f(x) is finite for every finite x, whatever alpha: bounded functions, and those that never grow
+     * faster than |x| (not exp, square, 1/x, powers, or the parameterised ones).
+     */
+    public boolean finiteFromFinite() {
+        return switch (this) {
+            case IDENTITY, NEG, ABS, SIGMOID, TANH, RELU, STEP, SIGN, SIN, COS -> true;
+            default -> false;
+        };
+    }
+
     /** Logistic function 1/(1 + e^−x), computed without overflow for large |x|. */
     static float sigmoid(float x) {
         if (x >= 0f) {

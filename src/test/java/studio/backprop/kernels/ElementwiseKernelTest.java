@@ -2,6 +2,8 @@ package studio.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,29 @@ class ElementwiseKernelTest {
             Elementwise.binaryReference(BinaryOp.ADD, a, 0, as, b, 0, bs, out, slow, 0);
             assertArrayEquals(slow, fast, "rows of " + inner);
         }
+    }
+
+    @Test
+    void functionsSaidToKeepValuesFiniteDoOnExtremeInputs() {
+        // The forward guard skips these functions' outputs, so a finite input must never give a non-finite one.
+        float[] extremes = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, 1f, -1f, 88.8f, -88.8f, 1e30f,
+            -1e30f, Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (UnaryFn f : UnaryFn.values()) {
+            if (!f.finiteFromFinite()) {
+                continue;
+            }
+            for (float x : extremes) {
+                for (float alpha : new float[] {0f, 1f, Float.MAX_VALUE}) {
+                    float y = f.apply(x, alpha);
+                    assertTrue(Float.isFinite(y), f + "(" + x + ") = " + y);
+                    float[] out = new float[1];
+                    Elementwise.map(f, alpha, new float[] {x}, 0, out, 0, 1);
+                    assertTrue(Float.isFinite(out[0]), f + " kernel at " + x);
+                }
+            }
+        }
+        assertFalse(UnaryFn.EXP.finiteFromFinite());
+        assertFalse(UnaryFn.SQUARE.finiteFromFinite());
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class Reshape extends Op {
     }
 
     @Override
+    public boolean finiteFromFinite() {
+        return true;
+    }
+
+    @Override
     public void forward(Tensor[] in, Tensor out) {
         float[] src = in[0].buffer();
         float[] dst = out.buffer();

@@ -39,6 +39,11 @@ public final class Unary extends Op {
     }
 
     @Override
+    public boolean finiteFromFinite() {
+        return f.finiteFromFinite();
+    }
+
+    @Override
     public void forward(Tensor[] in, Tensor out) {
         Elementwise.map(f, alpha, in[0].buffer(), 0, out.buffer(), 0, out.size());
     }
