@@ -45,11 +45,17 @@ final class GemmPlain {
             for (int pc = 0; pc < k; pc += KB) {
                 int kc = Math.min(KB, k - pc);
                 packPanel(transB, n, k, b, bOff, panel, jc, nc, pc, kc);
-                Block blk = new Block(transA, m, n, k, a, aOff, panel, c, cOff, jc, nc, pc, kc,
-                        accumulate || pc > 0);
+                Block blk = BLOCKS.get();
+                if (blk.inUse) {
+                    blk = new Block();
+                }
+                blk.set(transA, m, n, k, a, aOff, panel, c, cOff, jc, nc, pc, kc, accumulate || pc > 0);
                 int grain = (int) Math.max(1, MIN_MACS_PER_SLICE / ((long) RG * nc * kc));
-                DynamicSplit.run(groups, grain, MIN_CHUNK_ROWS / RG,
-                        (start, end) -> blk.rows(start * RG, Math.min(m, end * RG)));
+                try {
+                    DynamicSplit.run(groups, grain, MIN_CHUNK_ROWS / RG, blk);
+                } finally {
+                    blk.release();
+                }
             }
         }
     }
@@ -68,9 +74,65 @@ final class GemmPlain {
         }
     }
 
-    /** One NB×KB block of the product, shared read-only by the threads that split its rows. */
-    private record Block(boolean transA, int m, int n, int k, float[] a, int aOff, float[][] panel,
-                         float[] c, int cOff, int jc, int nc, int pc, int kc, boolean add) {
+    /**
+     * The calling thread's block, reused call after call so that a product allocates nothing (attention's many
+     * small products made a record and a lambda per call: 70 KB per training step of a transformer block).
+     */
+    private static final ThreadLocal<Block> BLOCKS = ThreadLocal.withInitial(Block::new);
+
+    /**
+     * One NB×KB block of the product, shared read-only by the threads that split its groups of RG rows, from
+     * {@link #set} until {@link #release}.
+     */
+    private static final class Block implements KernelPool.RangeBody {
+        boolean inUse;
+        boolean transA;
+        int m;
+        int n;
+        int k;
+        float[] a;
+        int aOff;
+        float[][] panel;
+        float[] c;
+        int cOff;
+        int jc;
+        int nc;
+        int pc;
+        int kc;
+        boolean add;
+
+        void set(boolean transA, int m, int n, int k, float[] a, int aOff, float[][] panel, float[] c, int cOff,
+                 int jc, int nc, int pc, int kc, boolean add) {
+            this.inUse = true;
+            this.transA = transA;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.panel = panel;
+            this.c = c;
+            this.cOff = cOff;
+            this.jc = jc;
+            this.nc = nc;
+            this.pc = pc;
+            this.kc = kc;
+            this.add = add;
+        }
+
+        /** Drops the arrays (so a finished product keeps nothing alive) and frees the block for the next call. */
+        void release() {
+            a = null;
+            panel = null;
+            c = null;
+            inUse = false;
+        }
+
+        /** Groups of RG rows [start, end). */
+        @Override
+        public void run(int start, int end) {
+            rows(start * RG, Math.min(m, end * RG));
+        }
 
         void rows(int rowStart, int rowEnd) {
             float[][] acc = ROWS.get();
