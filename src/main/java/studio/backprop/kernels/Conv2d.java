@@ -327,14 +327,21 @@ public final class Conv2d {
 
     /** y[r, co] += bias[co] for each of {@code rows} rows, in parallel over rows. */
     static void addBias(float[] y, int rows, int cout, float[] bias) {
-        KernelPool.parallelFor(rows, Math.max(1, 8192 / cout), (start, end) -> {
-            for (int r = start; r < end; r++) {
-                int base = r * cout;
-                for (int co = 0; co < cout; co++) {
-                    y[base + co] += bias[co];
-                }
+        int grain = Math.max(1, 8192 / cout);
+        if (!KernelPool.splits(rows, grain)) {
+            addBiasRows(y, cout, bias, 0, rows);
+            return;
+        }
+        KernelPool.parallelFor(rows, grain, (start, end) -> addBiasRows(y, cout, bias, start, end));
+    }
+
+    private static void addBiasRows(float[] y, int cout, float[] bias, int start, int end) {
+        for (int r = start; r < end; r++) {
+            int base = r * cout;
+            for (int co = 0; co < cout; co++) {
+                y[base + co] += bias[co];
             }
-        });
+        }
     }
 
     static void requireBias(String op, float[] bias, int cout) {

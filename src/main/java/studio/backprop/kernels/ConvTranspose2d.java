@@ -150,6 +150,13 @@ public final class ConvTranspose2d {
     private static void checkArrays(String op, float[] in, String inName, int n, int inH, int inW, int cin,
                                     float[] weights, int cout, ConvGeometry g, float[] out, String outName,
                                     int outH, int outW) {
+        if (in != null && weights != null && out != null && in.length == KernelArgs.size(n, inH, inW, cin)
+                && weights.length == KernelArgs.size(g.kernelH(), g.kernelW(), cout, cin)
+                && out.length == KernelArgs.size(n, outH, outW, cout)) {
+            // The messages below are built only when something is wrong: a string per call was most of a conv
+            // autoencoder step's allocation.
+            return;
+        }
         KernelArgs.requireLength(op, inName, in, KernelArgs.size(n, inH, inW, cin),
                 KernelArgs.nhwc(n, inH, inW, cin));
         KernelArgs.requireLength(op, "weights", weights, KernelArgs.size(g.kernelH(), g.kernelW(), cout, cin),
@@ -161,8 +168,10 @@ public final class ConvTranspose2d {
     private static void checkGeometry(int n, int inH, int inW, int cin, int cout, ConvGeometry g, int opH,
                                       int opW) {
         String op = "conv2d transpose";
-        KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, cin) + " with cout=" + cout, n, inH, inW, cin,
-                cout);
+        if (n < 1 || inH < 1 || inW < 1 || cin < 1 || cout < 1) {
+            KernelArgs.requireDims(op, KernelArgs.nhwc(n, inH, inW, cin) + " with cout=" + cout, n, inH, inW, cin,
+                    cout);
+        }
         if (g == null) {
             throw new IllegalArgumentException(op + ": geometry is null");
         }

@@ -212,17 +212,17 @@ public final class Elementwise {
         int n = sizeOf(outShape);
         boolean aDense = isDense(aStrides, outShape);
         boolean bDense = isDense(bStrides, outShape);
-        // Below two grains parallelFor would run on this thread anyway: call the bodies directly, allocating
-        // nothing.
+        // Where parallelFor would run on this thread anyway (one thread, or under two grains): call the bodies
+        // directly, allocating nothing.
         if (aDense && bDense) {
-            if (n < 2 * GRAIN) {
+            if (!KernelPool.splits(n, GRAIN)) {
                 flat(op, a, aOff, b, bOff, out, outOff, 0, n);
             } else {
                 KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
             }
         } else if (aDense && allZero(bStrides)) {
             float bv = b[bOff];
-            if (n < 2 * GRAIN) {
+            if (!KernelPool.splits(n, GRAIN)) {
                 scalarRange(op, a, aOff, bv, out, outOff, 0, n);
             } else {
                 KernelPool.parallelFor(n, GRAIN, (s, e) -> scalarRange(op, a, aOff, bv, out, outOff, s, e));
@@ -231,7 +231,7 @@ public final class Elementwise {
             int inner = outShape[outShape.length - 1];
             int rows = n / Math.max(1, inner);
             int grain = Math.max(1, GRAIN / Math.max(1, inner));
-            if (rows < 2 * grain) {
+            if (!KernelPool.splits(rows, grain)) {
                 rowRange(op, a, aOff, b, bOff, out, outOff, inner, 0, rows);
             } else {
                 KernelPool.parallelFor(rows, grain, (s, e) -> rowRange(op, a, aOff, b, bOff, out, outOff, inner, s, e));
@@ -377,12 +377,18 @@ public final class Elementwise {
             }
             return;
         }
-        if (sameStrides(srcStrides, contiguousStrides(shape), shape)) {
+        if (rowMajor(srcStrides, shape)) {
             // A dense source in row-major order: the walk below would visit exactly this run.
             System.arraycopy(src, srcOff, dst, dstOff, n);
             return;
         }
-        int[] index = new int[rank];
+        // The walk's odometer, the calling thread's own (a fresh one per call was an allocation per permute).
+        int[] index = GATHER_INDEX.get();
+        if (index.length < rank) {
+            index = new int[rank];
+            GATHER_INDEX.set(index);
+        }
+        java.util.Arrays.fill(index, 0, rank, 0);
         int si = srcOff;
         for (int i = 0; i < n; i++) {
             dst[dstOff + i] = src[si];
@@ -439,11 +445,16 @@ public final class Elementwise {
         return strides;
     }
 
-    private static boolean sameStrides(int[] strides, int[] dense, int[] shape) {
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] != 1 && strides[i] != dense[i]) {
+    private static final ThreadLocal<int[]> GATHER_INDEX = ThreadLocal.withInitial(() -> new int[8]);
+
+    /** Whether these strides walk the shape in row-major order without gaps (axes of length 1 aside). */
+    private static boolean rowMajor(int[] strides, int[] shape) {
+        int dense = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != dense) {
                 return false;
             }
+            dense *= shape[i];
         }
         return true;
     }

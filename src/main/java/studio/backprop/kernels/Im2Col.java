@@ -45,6 +45,10 @@ public final class Im2Col {
                                    float[] cols, int colsOff) {
         checkBatch("im2col", x, xOff, images, h, w, c, g, cols, colsOff);
         int rows = images * g.outH(h) * g.outW(w);
+        if (!KernelPool.splits(rows, ROW_GRAIN)) {
+            fillRows(x, xOff, h, w, c, g, cols, colsOff, 0, rows);
+            return;
+        }
         KernelPool.parallelFor(rows, ROW_GRAIN, (start, end) -> fillRows(x, xOff, h, w, c, g, cols, colsOff,
                 start, end));
     }
@@ -67,6 +71,10 @@ public final class Im2Col {
                                    float[] x, int xOff, boolean accumulate) {
         checkBatch("col2im", x, xOff, images, h, w, c, g, cols, colsOff);
         int rowGrain = Math.max(1, 4096 / Math.max(1, w * c));
+        if (!KernelPool.splits(images * h, rowGrain)) {
+            gatherRows(cols, colsOff, h, w, c, g, x, xOff, accumulate, 0, images * h);
+            return;
+        }
         KernelPool.parallelFor(images * h, rowGrain, (start, end) -> gatherRows(cols, colsOff, h, w, c, g, x,
                 xOff, accumulate, start, end));
     }

@@ -97,6 +97,15 @@ public final class KernelPool {
     }
 
     /**
+     * Whether {@link #parallelFor}{@code (n, grain, …)} may hand slices to other threads: more than one thread and
+     * at least two grains. A caller that builds its loop body as a lambda asks first and, when not, runs the loop
+     * itself: a capturing lambda is an allocation per call, on one thread too.
+     */
+    public static boolean splits(int n, int grain) {
+        return Math.min(threads, MAX_SLICES) > 1 && n / Math.max(1, grain) >= 2;
+    }
+
+    /**
      * Runs {@code body} over [0, n) split into at most {@link #threads()} contiguous slices of at least
      * {@code grain} elements each. Slice boundaries depend on the thread count; per-element results must not.
      *

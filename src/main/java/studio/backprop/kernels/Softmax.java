@@ -15,8 +15,9 @@ public final class Softmax {
 
     /** y[r, :] = softmax(x[r, :]). Modified: y (may be x). Not modified: x unless y == x. */
     public static void forward(float[] x, int rows, int cols, float[] y) {
-        if (rows < 2 * grain(cols)) {
-            // parallelFor would run inline at this size: call the loop directly and allocate no body.
+        if (!KernelPool.splits(rows, grain(cols))) {
+            // parallelFor would run inline (one thread, or under two grains): call the loop directly and allocate no
+            // body.
             forwardRows(x, cols, y, 0, rows);
             return;
         }
@@ -74,7 +75,7 @@ public final class Softmax {
      * fused loss's backward needs no exponential of its own. Modified: y, probabilities. Not modified: x.
      */
     public static void logForward(float[] x, int rows, int cols, float[] y, double[] probabilities) {
-        if (rows < 2 * grain(cols)) {
+        if (!KernelPool.splits(rows, grain(cols))) {
             logForwardRows(x, cols, y, probabilities, 0, rows);
             return;
         }
@@ -115,7 +116,7 @@ public final class Softmax {
      * Modified: dx (accumulated when asked). Not modified: y, dy.
      */
     public static void backward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
-        if (rows < 2 * grain(cols)) {
+        if (!KernelPool.splits(rows, grain(cols))) {
             backwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }
@@ -141,7 +142,7 @@ public final class Softmax {
      * Modified: dx. Not modified: y, dy.
      */
     public static void logBackward(float[] y, float[] dy, int rows, int cols, float[] dx, boolean accumulate) {
-        if (rows < 2 * grain(cols)) {
+        if (!KernelPool.splits(rows, grain(cols))) {
             logBackwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }

@@ -7,6 +7,10 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import studio.backprop.kernels.Threads;
 import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.layers.LstmCell;
+import studio.backprop.nn.layers.Recurrent;
+import studio.backprop.nn.layers.TimeDistributedDense;
+import studio.backprop.nn.layers.TransformerEncoderBlock;
 import studio.backprop.nn.loss.CategoricalCrossEntropy;
 import studio.backprop.nn.loss.Loss;
 import studio.backprop.nn.loss.MeanSquaredError;
@@ -19,8 +23,8 @@ import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.Tensor;
 
 /**
- * Once compiled, a training step of the benchmark's MLP 784-128-10 (batch 64) and of the 2-4-4-1 tanh network
- * (full batch of 500) allocates nothing on the training thread.
+ * Once compiled, a training step of the benchmark's MLP 784-128-10 (batch 64), of the 2-4-4-1 tanh network (full
+ * batch of 500), of its transformer block and of its LSTM allocates nothing on the training thread.
  *
  * <p>The JIT needs a while to compile the kernels (longer on a busy machine), and before that the Vector API
  * allocates a copy of every vector. So the steps run in windows, and the test passes at the first window whose
@@ -81,14 +85,38 @@ class SteadyStateAllocationTest {
                 TINY_WINDOWS, new Sgd(0.001));
     }
 
+    /**
+     * The benchmark's sequence rows: a transformer encoder block (its attention's permutes made a view per call
+     * and its small batched products a record and a lambda: 70 KB a step) and an LSTM.
+     */
+    @Test
+    void sequenceModelStepsAllocateNothingOnceCompiled() {
+        Network block = Network.builder(16, 32)
+                .add(new TransformerEncoderBlock("block", 4, 8, 64, false, 1e-5))
+                .add(new TimeDistributedDense("logits", 10, Activation.LINEAR, true)).build();
+        assertSteadyStateAllocatesNothing("transformer block", block, CategoricalCrossEntropy.fromLogits(),
+                new int[] {32, 16, 32}, new int[] {32, 16, 10}, MLP_WINDOWS, new Sgd(0.01));
+        Network lstm = Network.builder(20, 8)
+                .add(new Recurrent("lstm", new LstmCell(64, true, false), false))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        assertSteadyStateAllocatesNothing("LSTM 64", lstm, CategoricalCrossEntropy.fromLogits(),
+                new int[] {32, 20, 8}, new int[] {32, 10}, MLP_WINDOWS, new Sgd(0.01));
+    }
+
     private static void assertSteadyStateAllocatesNothing(String name, Network net, Loss loss, int batch,
                                                           int inputs, int outputs, int windows,
                                                           Optimizer optimizer) {
+        assertSteadyStateAllocatesNothing(name, net, loss, new int[] {batch, inputs}, new int[] {batch, outputs},
+                windows, optimizer);
+    }
+
+    private static void assertSteadyStateAllocatesNothing(String name, Network net, Loss loss, int[] xShape,
+                                                          int[] yShape, int windows, Optimizer optimizer) {
         assumeTrue(allocatedBytes() >= 0, "this JVM cannot count a thread's allocations");
         Rng rng = new Rng(3);
         net.build(rng);
-        Tensor[] xs = {Tensor.uniform(rng, 0f, 1f, batch, inputs), Tensor.uniform(rng, 0f, 1f, batch, inputs)};
-        Tensor[] ys = {Tensor.uniform(rng, 0f, 1f, batch, outputs), Tensor.uniform(rng, 0f, 1f, batch, outputs)};
+        Tensor[] xs = {Tensor.uniform(rng, 0f, 1f, xShape), Tensor.uniform(rng, 0f, 1f, xShape)};
+        Tensor[] ys = {Tensor.uniform(rng, 0f, 1f, yShape), Tensor.uniform(rng, 0f, 1f, yShape)};
         TrainingStep step = new TrainingStep(net, loss, optimizer, rng);
         double lowest = Threads.with(1, () -> {
             double best = Double.MAX_VALUE;

@@ -59,18 +59,18 @@ public final class ConvTranspose2dOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
+        Tensor x = in[0];
         int cout = in[1].dim(2);
-        workspace = ImageShapes.ensure(workspace, ConvTranspose2d.workspaceSize(x[0], x[1], x[2], x[3], cout,
-                geometry, outputPaddingH, outputPaddingW));
-        ConvTranspose2d.forward(in[0].buffer(), x[0], x[1], x[2], x[3], in[1].buffer(),
+        workspace = ImageShapes.ensure(workspace, ConvTranspose2d.workspaceSize(x.dim(0), x.dim(1), x.dim(2),
+                x.dim(3), cout, geometry, outputPaddingH, outputPaddingW));
+        ConvTranspose2d.forward(x.buffer(), x.dim(0), x.dim(1), x.dim(2), x.dim(3), in[1].buffer(),
                 in.length > 2 ? in[2].buffer() : null, cout, geometry, outputPaddingH, outputPaddingW, workspace,
                 out.buffer());
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
+        int[] x = {in[0].dim(0), in[0].dim(1), in[0].dim(2), in[0].dim(3)};
         int cout = in[1].dim(2);
         float[] dy = gradOut.buffer();
         if (gradIn[0] != null) {
