@@ -17,6 +17,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import studio.backprop.ui.export.Exportable;
 import studio.backprop.ui.stepper.StepStage.Phase;
@@ -91,6 +93,17 @@ public final class StepperView extends BorderPane implements Exportable {
                 button("update", "The new weights", () -> model.jump(Phase.UPDATE)),
                 button("end of sample", "Every stage of this step", model::runToEnd), new Label("digits"),
                 digits(), where);
+        // The buttons and labels keep their width; the header gives way (with an ellipsis) when the bar is short.
+        for (Node child : bar.getChildren()) {
+            if (child instanceof Region region && child != where) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        where.setMinWidth(0);
+        HBox.setHgrow(where, Priority.ALWAYS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(where.textProperty());
+        where.setTooltip(whole);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("stepper-controls");

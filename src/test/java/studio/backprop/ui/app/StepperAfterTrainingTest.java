@@ -1,10 +1,12 @@
 package studio.backprop.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,12 @@ class StepperAfterTrainingTest {
         String header = ((Label) window.scene().lookup("#stepper-where")).getText();
         assertEquals("after step " + steps + " (epoch 1, finished) · training is over; Reset Weights (Ctrl+R) starts "
                 + "again from step 0", header);
+        // That long header gives way to the buttons: at 1280×800 it had squeezed them to "◀ ...", "Ne...".
+        for (String id : new String[] {"#stepper-back", "#stepper-next"}) {
+            Button button = (Button) window.scene().lookup(id);
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5, id + " is " + button.getWidth()
+                    + " wide, its text needs " + button.prefWidth(-1));
+        }
     }
 
     private static void await(BooleanSupplier condition) throws Exception {
