@@ -68,7 +68,8 @@ public final class ChartsViewModel {
 
     /**
      * Kept runs to draw beside the current one, each in its colour, and which of their curves; takes effect at the
-     * next {@link #update}. The x axes stretch to the longest of them.
+     * next {@link #update}. The x axes stretch to the longest of them, up to the current run's planned epochs when
+     * there is a current run with a plan (what lies beyond is cut off).
      */
     public void setOverlays(List<OverlaidRun> runs, RunCurves which) {
         overlays = List.copyOf(runs);
@@ -95,8 +96,11 @@ public final class ChartsViewModel {
         double done = s == null ? 0 : s.epoch() + (s.epochSize() == 0 ? 0 : (double) s.position() / s.epochSize());
         double xMax = Math.max(Math.max(plannedEpochs, done), 1);
         double xDone = planAxis ? growingAxis(done, xMax) : Math.max(done, 1);
+        // Kept runs stretch the axis, but while a run with a plan is on, only as far as its plan: a 10,000-epoch
+        // run kept from another file squeezed a 40-epoch one into the left edge.
+        double overlayReach = s != null && plannedEpochs > 0 ? xMax : Double.POSITIVE_INFINITY;
         for (OverlaidRun run : overlays) {
-            xDone = Math.max(xDone, run.epochs());
+            xDone = Math.max(xDone, Math.min(run.epochs(), overlayReach));
         }
         List<ChartSeries> lossSeries = new ArrayList<>(List.of(
                 perStep(STEP_LOSS, SeriesRole.STEP, s == null ? none : s.stepLoss(), spe),

@@ -1,10 +1,12 @@
 package studio.backprop.ui.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import studio.backprop.nn.optim.LearningRateSchedule;
@@ -47,6 +49,23 @@ class ChartsViewModelTest {
         ChartModel acc = vm.accuracyProperty().get();
         assertTrue(acc.percent() && acc.unitRange());
         assertEquals(0.75f, acc.series(ChartsViewModel.TRAIN_ACCURACY).values().last());
+    }
+
+    @Test
+    void aLongKeptRunStretchesTheAxisOnlyAsFarAsTheCurrentPlan() {
+        float[] long40 = new float[40];
+        java.util.Arrays.fill(long40, 0.5f);
+        Series.View epochs = new Series.View(long40, 40);
+        OverlaidRun spiral = new OverlaidRun("spiral · adam", 0, Series.View.empty(), epochs, Series.View.empty(),
+                epochs, Series.View.empty(), Series.View.empty(), 28);
+        ChartsViewModel vm = new ChartsViewModel();
+        vm.setPlan(LearningRateSchedule.stepDecay(0.1, 0.5, 4), 5);
+        vm.setOverlays(List.of(spiral), RunCurves.TRAIN);
+        vm.update(snapshot(series(0.5f, 0.75f), 0.025));
+        assertEquals(5, vm.lossProperty().get().xMax(), "the current run's 5 planned epochs, not the kept 40");
+        assertNotNull(vm.lossProperty().get().series("spiral · adam"), "the kept run is still drawn, cut at 5");
+        vm.update(null);
+        assertEquals(40, vm.lossProperty().get().xMax(), "with no current run the kept runs set the axis");
     }
 
     @Test
