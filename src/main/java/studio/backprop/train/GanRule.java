@@ -59,6 +59,9 @@ public final class GanRule implements StepRule {
     private float lastRealTerm = Float.NaN;
     private float lastFakeTerm = Float.NaN;
     private GanGraphs graphs;
+    /** The networks' trainable variables, listed when the graphs are built. */
+    private List<Variable> generatorVariables;
+    private List<Variable> discriminatorVariables;
 
     public GanRule(Network generator, Network discriminator, Optimizer generatorOptimizer,
                    Optimizer discriminatorOptimizer, GanSettings settings, Rng rng) {
@@ -105,7 +108,7 @@ public final class GanRule implements StepRule {
         Phase phase = nextPhase();
         if (phase == Phase.DISCRIMINATOR) {
             lastDiscriminatorLoss = g.discriminatorStep(x, y, rng);
-            discriminatorOptimizer.step(variables(discriminator));
+            discriminatorOptimizer.step(discriminatorVariables);
             discriminatorStepsInRound++;
         } else {
             if (lastPhaseWasD()) {
@@ -113,7 +116,7 @@ public final class GanRule implements StepRule {
                 lastFakeTerm = g.fakeTerm();
             }
             lastGeneratorLoss = g.generatorStep(y, rng);
-            generatorOptimizer.step(variables(generator));
+            generatorOptimizer.step(generatorVariables);
             discriminatorStepsInRound = 0;
         }
         lastPhase = phase;
@@ -123,6 +126,10 @@ public final class GanRule implements StepRule {
     private GanGraphs graphs(Tensor x, Tensor y) {
         if (graphs == null || !graphs.fits(x)) {
             graphs = new GanGraphs(generator, discriminator, settings, x, settings.conditional() ? y : null, rng);
+            // Listed with the graphs, as a TrainingStep lists its parameters with its tape: listing them every
+            // step was most of the ring GAN's 950 bytes a step.
+            generatorVariables = variables(generator);
+            discriminatorVariables = variables(discriminator);
         }
         return graphs;
     }
