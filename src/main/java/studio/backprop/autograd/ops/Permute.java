@@ -45,11 +45,16 @@ public final class Permute extends Op {
         for (int i = 0; i < order.length; i++) {
             inverse[Math.floorMod(order[i], order.length)] = i;
         }
-        Tensor backView = Tensor.zeros(view.shape()).permute(inverse);
         forwardShape = view.shape();
         forwardStrides = view.strides();
-        backwardShape = backView.shape();
-        backwardStrides = backView.strides();
+        // ∂L/∂y is dense in y's shape; read through the inverse order, axis i is y's axis inverse[i].
+        int[] yStrides = Elementwise.contiguousStrides(forwardShape);
+        backwardShape = new int[order.length];
+        backwardStrides = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            backwardShape[i] = forwardShape[inverse[i]];
+            backwardStrides[i] = yStrides[inverse[i]];
+        }
         layoutFor = shape;
     }
 
