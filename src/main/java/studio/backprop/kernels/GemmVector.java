@@ -461,10 +461,31 @@ final class GemmVector {
         /** Packs rows [row, row+rows) of op(A), columns [pc, pc+kc), as one panel of panelHeight(rows) at dst. */
         private void packPanel(float[] ap, int dst, int row, int rows, int pc, int kc) {
             int height = panelHeight(rows);
+            if (transA && rows == 12 && height == 12 && LANES == 16) {
+                packTwelveOfTransposed(ap, dst, row, pc, kc);
+                return;
+            }
             if (transA) {
                 GemmPacking.packColumns(a, aOff, m, row, rows, pc, kc, ap, dst, height);
             } else {
                 GemmPacking.packColumnsTransposed(a, aOff, k, row, rows, pc, kc, ap, dst, height);
+            }
+        }
+
+        /**
+         * The full 12-row panel of op(A) = Aᵀ at {@code row}: k step p's twelve floats lie side by side in A's row
+         * pc + p, so each is copied with one vector load and store. The store's last four lanes land on the next
+         * step's first four, which that step's store then overwrites; the last step (and any whose load would
+         * leave A) is copied float by float, so nothing is written past the panel.
+         */
+        private void packTwelveOfTransposed(float[] ap, int dst, int row, int pc, int kc) {
+            int s = aOff + pc * m + row;
+            int p = 0;
+            for (int d = dst; p < kc - 1 && s + LANES <= a.length; p++, s += m, d += 12) {
+                FloatVector.fromArray(SPECIES, a, s).intoArray(ap, d);
+            }
+            for (; p < kc; p++, s += m) {
+                System.arraycopy(a, s, ap, dst + p * 12, 12);
             }
         }
     }

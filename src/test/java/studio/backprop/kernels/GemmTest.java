@@ -42,7 +42,9 @@ class GemmTest {
         {200, 192, 530}, {150, 128, 90},
         // matrix-vector products whose rows have at most eight terms (a Playground network's last layer)
         {500, 1, 4}, {401, 1, 3}, {600, 1, 2}, {1100, 1, 1}, {1, 500, 4}, {1, 401, 3}, {500, 1, 8}, {300, 1, 7},
-        {1, 300, 6}, {250, 1, 5}
+        {1, 300, 6}, {250, 1, 5},
+        // an MLP's weight gradient Xᵀ·δ for a batch of 64 (with transA, A's twelve-row panels copied a vector a step)
+        {784, 128, 64}
     };
 
     private final int savedThreads = KernelPool.threads();
