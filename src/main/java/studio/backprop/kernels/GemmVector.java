@@ -35,8 +35,13 @@ final class GemmVector {
     static final int MR_NARROW = 8;
     /** k-block: one B micro-panel (KC×NR floats) stays in L1 while it meets every A micro-panel of the block. */
     static final int KC = 256;
-    /** Rows of A packed at a time (a multiple of both panel heights, 12 and 8): an MC×KC block of A stays in L2. */
-    static final int MC = 144;
+    /**
+     * Rows of A packed at a time (a multiple of both panel heights, 12 and 8): an MC×KC block of A (288 KB) stays
+     * in a 1 MB L2. With 144, a 256² product took two strips, so B was packed and A strips packed for it: 180-193
+     * GFLOP/s on one thread and 263-268 on two; now all 256 rows are read in place (and split by B's panels on two
+     * threads): 218-219 and 441-452. At 512 and 1024 the two values measured the same.
+     */
+    static final int MC = 288;
     /** B panels taken through all k-blocks at a time when a row strip has several k-blocks. */
     static final int STRIP_PANELS = 8;
     /** Longest k for which a strip's A is packed for all its k-blocks at once (MC·k floats per thread). */

@@ -23,7 +23,7 @@ class GemmDirectATest {
         // 64 = 5 panels of 12 and one of 4; 61 ends in one row (packed on the spot); 20 = 12 + 8; 70 ends in 10
         // rows (padded to 12); k = 300, 520 and 784 take several k-blocks; n = 130 and 40 end in partial panels.
         int[][] shapes = {{64, 128, 784}, {61, 130, 300}, {20, 32, 256}, {70, 40, 257}, {8, 33, 5}, {4, 64, 1},
-            {144, 17, 520}, {12, 96, 96}};
+            {144, 17, 520}, {12, 96, 96}, {288, 40, 300}};
         for (int[] shape : shapes) {
             int m = shape[0];
             int n = shape[1];
@@ -60,7 +60,7 @@ class GemmDirectATest {
     @Test
     void aIsPackedWhenItIsTransposedTallNarrowOrItsRowsShareL1Sets() {
         assertFalse(GemmVector.readsAInPlace(true, 64, 128, 784), "A stored transposed");
-        assertFalse(GemmVector.readsAInPlace(false, 145, 128, 784), "more rows than a packed block");
+        assertFalse(GemmVector.readsAInPlace(false, GemmVector.MC + 1, 128, 784), "more rows than a packed block");
         assertFalse(GemmVector.readsAInPlace(false, 64, 16, 784), "one-vector-wide C");
         assertFalse(GemmVector.readsAInPlace(false, 64, 128, 1024), "rows 4 KB apart");
         assertFalse(GemmVector.readsAInPlace(false, 64, 128, 512), "rows 2 KB apart: two sets");

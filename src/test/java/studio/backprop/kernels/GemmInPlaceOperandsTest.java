@@ -25,7 +25,7 @@ class GemmInPlaceOperandsTest {
      */
     private static final int[][] SHAPES = {
         {64, 128, 784}, {784, 128, 64}, {101, 70, 250}, {300, 64, 64}, {61, 130, 300}, {96, 16, 40},
-        {200, 192, 530}
+        {300, 192, 530}
     };
 
     @BeforeEach
@@ -39,7 +39,8 @@ class GemmInPlaceOperandsTest {
         assertTrue(GemmVector.readsBInPlace(false, 784, 128, 64), "short k-block of a 128-wide B");
         assertFalse(GemmVector.readsBInPlace(true, 64, 128, 784), "B transposed");
         assertFalse(GemmVector.readsBInPlace(false, 1024, 1024, 1024), "rows 4 KB apart share L1 sets");
-        assertFalse(GemmVector.readsBInPlace(false, 256, 256, 256), "256 rows 1 KB apart share L1 sets");
+        assertFalse(GemmVector.readsBInPlace(false, 512, 512, 512), "512 rows 2 KB apart share L1 sets");
+        assertTrue(GemmVector.readsBInPlace(false, 256, 256, 256), "all 256 rows of C fit one A block");
     }
 
     @Test

@@ -38,8 +38,8 @@ class GemmTest {
         {1, 200, 70}, {150, 1, 90}, {64, 2, 4}, {64, 4, 2}, {16, 32, 16}, {17, 47, 300}, {127, 65, 513},
         {96, 40, 260}, {1, 90, 40}, {37, 1, 5}, {300, 1, 50}, {2, 300, 40},
         {100, 16, 50}, {45, 9, 70}, {9, 17, 280}, {64, 70, 100}, {256, 40, 300}, {200, 300, 530},
-        // n a multiple of 64 with m > 144: B is packed (not read in place), a row of B at a time across its panels
-        {200, 192, 530}, {150, 128, 90},
+        // n a multiple of 64 with m > MC (288): B is packed (not read in place), a row of B at a time across its panels
+        {300, 192, 530}, {300, 128, 90},
         // matrix-vector products whose rows have at most eight terms (a Playground network's last layer)
         {500, 1, 4}, {401, 1, 3}, {600, 1, 2}, {1100, 1, 1}, {1, 500, 4}, {1, 401, 3}, {500, 1, 8}, {300, 1, 7},
         {1, 300, 6}, {250, 1, 5},
