@@ -111,6 +111,11 @@ public final class GlobalPool {
 
     private static void check(String op, float[] image, String imageName, int n, int h, int w, int c, float[] out,
                               String outName) {
+        if (n >= 1 && h >= 1 && w >= 1 && c >= 1 && image != null && image.length == KernelArgs.size(n, h, w, c)
+                && out != null && out.length == (long) n * c) {
+            // All good: skip building the messages below.
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(n, h, w, c), n, h, w, c);
         KernelArgs.requireLength(op, imageName, image, KernelArgs.size(n, h, w, c), KernelArgs.nhwc(n, h, w, c));
         KernelArgs.requireLength(op, outName, out, KernelArgs.size(n, c), "(n=" + n + ", c=" + c + ")");

@@ -135,6 +135,13 @@ public final class Im2Col {
 
     private static void checkBatch(String op, float[] x, int xOff, int images, int h, int w, int c,
                                    ConvGeometry g, float[] cols, int colsOff) {
+        if (images >= 1 && h >= 1 && w >= 1 && c >= 1 && g != null && g.outH(h) >= 1 && g.outW(w) >= 1
+                && x != null && xOff >= 0 && xOff + KernelArgs.size(images, h, w, c) <= x.length
+                && cols != null && colsOff >= 0 && colsOff + images * colsSize(h, w, c, g) <= cols.length) {
+            // All good: the messages below are built only when something is wrong (the image shape's string,
+            // built on every call, was what a conv autoencoder's training step still allocated).
+            return;
+        }
         KernelArgs.requireDims(op, KernelArgs.nhwc(images, h, w, c), images, h, w, c);
         KernelArgs.requireFits(op, g, h, w);
         long imageSize = KernelArgs.size(images, h, w, c);

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import studio.backprop.kernels.Threads;
+import studio.backprop.autograd.ops.Pool2dOp;
+import studio.backprop.nn.layers.Conv2D;
+import studio.backprop.nn.layers.Conv2DTranspose;
 import studio.backprop.nn.layers.Dense;
 import studio.backprop.nn.layers.LstmCell;
+import studio.backprop.nn.layers.Padding;
+import studio.backprop.nn.layers.Pooling2D;
 import studio.backprop.nn.layers.Recurrent;
 import studio.backprop.nn.layers.TimeDistributedDense;
 import studio.backprop.nn.layers.TransformerEncoderBlock;
 import studio.backprop.nn.loss.CategoricalCrossEntropy;
 import studio.backprop.nn.loss.Loss;
+import studio.backprop.nn.loss.Losses;
 import studio.backprop.nn.loss.MeanSquaredError;
 import studio.backprop.nn.optim.AdaDelta;
 import studio.backprop.nn.optim.Adam;
@@ -24,7 +30,8 @@ import studio.backprop.tensor.Tensor;
 
 /**
  * Once compiled, a training step of the benchmark's MLP 784-128-10 (batch 64), of the 2-4-4-1 tanh network (full
- * batch of 500), of its transformer block and of its LSTM allocates nothing on the training thread.
+ * batch of 500), of its transformer block, of its LSTM and of its convolutional autoencoder allocates nothing on
+ * the training thread.
  *
  * <p>The JIT needs a while to compile the kernels (longer on a busy machine), and before that the Vector API
  * allocates a copy of every vector. So the steps run in windows, and the test passes at the first window whose
@@ -101,6 +108,25 @@ class SteadyStateAllocationTest {
                 .add(new Dense("logits", 10, Activation.LINEAR)).build();
         assertSteadyStateAllocatesNothing("LSTM 64", lstm, CategoricalCrossEntropy.fromLogits(),
                 new int[] {32, 20, 8}, new int[] {32, 10}, MLP_WINDOWS, new Sgd(0.01));
+    }
+
+    /**
+     * The benchmark's convolutional autoencoder (two convolutions with pooling, two stride-2 transposed
+     * convolutions), on a batch of 8 to keep the windows short: col2im built its argument message on every call and
+     * the transposed convolution's backward an array of four dimensions (663 bytes a step on a batch of 64).
+     */
+    @Test
+    void convolutionalAutoencoderStepsAllocateNothingOnceCompiled() {
+        Network net = Network.builder(28, 28, 1)
+                .add(new Conv2D("enc1", 16, 3, 1, Padding.SAME, Activation.RELU))
+                .add(new Pooling2D("pool1", Pool2dOp.Kind.MAX, 2))
+                .add(new Conv2D("enc2", 8, 3, 1, Padding.SAME, Activation.RELU))
+                .add(new Pooling2D("code", Pool2dOp.Kind.MAX, 2))
+                .add(new Conv2DTranspose("dec1", 8, 3, 2, Padding.SAME, 0, true, Activation.RELU))
+                .add(new Conv2DTranspose("dec2", 16, 3, 2, Padding.SAME, 0, true, Activation.RELU))
+                .add(new Conv2D("reconstruction", 1, 3, 1, Padding.SAME, Activation.SIGMOID)).build();
+        assertSteadyStateAllocatesNothing("conv autoencoder", net, Losses.byName("binary_cross_entropy"),
+                new int[] {8, 28, 28, 1}, new int[] {8, 28, 28, 1}, MLP_WINDOWS, new Sgd(0.01));
     }
 
     private static void assertSteadyStateAllocatesNothing(String name, Network net, Loss loss, int batch,

@@ -70,19 +70,23 @@ public final class ConvTranspose2dOp extends Op {
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = {in[0].dim(0), in[0].dim(1), in[0].dim(2), in[0].dim(3)};
+        Tensor x = in[0];
+        int n = x.dim(0);
+        int h = x.dim(1);
+        int w = x.dim(2);
+        int cin = x.dim(3);
         int cout = in[1].dim(2);
         float[] dy = gradOut.buffer();
         if (gradIn[0] != null) {
-            ConvTranspose2d.backwardInput(dy, x[0], x[1], x[2], x[3], in[1].buffer(), cout, geometry,
-                    outputPaddingH, outputPaddingW, workspace, gradIn[0].buffer(), true);
+            ConvTranspose2d.backwardInput(dy, n, h, w, cin, in[1].buffer(), cout, geometry, outputPaddingH,
+                    outputPaddingW, workspace, gradIn[0].buffer(), true);
         }
         if (gradIn[1] != null) {
-            ConvTranspose2d.backwardWeight(in[0].buffer(), dy, x[0], x[1], x[2], x[3], cout, geometry,
-                    outputPaddingH, outputPaddingW, workspace, gradIn[1].buffer(), true);
+            ConvTranspose2d.backwardWeight(x.buffer(), dy, n, h, w, cin, cout, geometry, outputPaddingH,
+                    outputPaddingW, workspace, gradIn[1].buffer(), true);
         }
         if (in.length > 2 && gradIn[2] != null) {
-            ConvTranspose2d.backwardBias(dy, x[0], out.dim(1), out.dim(2), cout, gradIn[2].buffer(), true);
+            ConvTranspose2d.backwardBias(dy, n, out.dim(1), out.dim(2), cout, gradIn[2].buffer(), true);
         }
     }
 }
