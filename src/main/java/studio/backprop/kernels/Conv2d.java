@@ -332,8 +332,34 @@ public final class Conv2d {
             addBiasRows(y, cout, bias, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, grain, (start, end) -> addBiasRows(y, cout, bias, start, end));
+        BiasRows job = BIAS_ROWS.get();
+        if (job.y != null) {
+            job = new BiasRows();
+        }
+        job.y = y;
+        job.cout = cout;
+        job.bias = bias;
+        try {
+            KernelPool.parallelFor(rows, grain, job);
+        } finally {
+            job.y = null;
+            job.bias = null;
+        }
     }
+
+    /** The calling thread's reusable loop for {@link #addBias} (a capturing lambda was an allocation per call). */
+    private static final class BiasRows implements KernelPool.RangeBody {
+        float[] y;
+        int cout;
+        float[] bias;
+
+        @Override
+        public void run(int start, int end) {
+            addBiasRows(y, cout, bias, start, end);
+        }
+    }
+
+    private static final ThreadLocal<BiasRows> BIAS_ROWS = ThreadLocal.withInitial(BiasRows::new);
 
     private static void addBiasRows(float[] y, int cout, float[] bias, int start, int end) {
         for (int r = start; r < end; r++) {

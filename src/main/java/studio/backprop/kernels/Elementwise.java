@@ -213,19 +213,19 @@ public final class Elementwise {
         boolean aDense = isDense(aStrides, outShape);
         boolean bDense = isDense(bStrides, outShape);
         // Where parallelFor would run on this thread anyway (one thread, or under two grains): call the bodies
-        // directly, allocating nothing.
+        // directly; larger loops take the thread's reusable BinaryJob (a capturing lambda allocated per call).
         if (aDense && bDense) {
             if (!KernelPool.splits(n, GRAIN)) {
                 flat(op, a, aOff, b, bOff, out, outOff, 0, n);
             } else {
-                KernelPool.parallelFor(n, GRAIN, (s, e) -> flat(op, a, aOff, b, bOff, out, outOff, s, e));
+                BinaryLoop.take(BinaryLoop.Kind.FLAT, op, a, aOff, b, bOff, 0f, out, outOff, 0).runOver(n, GRAIN);
             }
         } else if (aDense && allZero(bStrides)) {
             float bv = b[bOff];
             if (!KernelPool.splits(n, GRAIN)) {
                 scalarRange(op, a, aOff, bv, out, outOff, 0, n);
             } else {
-                KernelPool.parallelFor(n, GRAIN, (s, e) -> scalarRange(op, a, aOff, bv, out, outOff, s, e));
+                BinaryLoop.take(BinaryLoop.Kind.SCALAR, op, a, aOff, null, 0, bv, out, outOff, 0).runOver(n, GRAIN);
             }
         } else if (aDense && isRowBroadcast(bStrides, outShape)) {
             int inner = outShape[outShape.length - 1];
@@ -234,21 +234,21 @@ public final class Elementwise {
             if (!KernelPool.splits(rows, grain)) {
                 rowRange(op, a, aOff, b, bOff, out, outOff, inner, 0, rows);
             } else {
-                KernelPool.parallelFor(rows, grain, (s, e) -> rowRange(op, a, aOff, b, bOff, out, outOff, inner, s, e));
+                BinaryLoop.take(BinaryLoop.Kind.ROWS, op, a, aOff, b, bOff, 0f, out, outOff, inner).runOver(rows, grain);
             }
         } else {
             binaryReference(op, a, aOff, aStrides, b, bOff, bStrides, outShape, out, outOff);
         }
     }
 
-    private static void scalarRange(BinaryOp op, float[] a, int aOff, float bv, float[] out, int outOff, int s,
+    static void scalarRange(BinaryOp op, float[] a, int aOff, float bv, float[] out, int outOff, int s,
                                     int e) {
         for (int i = s; i < e; i++) {
             out[outOff + i] = op.apply(a[aOff + i], bv);
         }
     }
 
-    private static void rowRange(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+    static void rowRange(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
                                  int inner, int s, int e) {
         if (op == BinaryOp.ADD && inner < SHORT_ROW) {
             addShortRows(a, aOff, b, bOff, out, outOff, inner, s, e);
@@ -304,7 +304,7 @@ public final class Elementwise {
         return true;
     }
 
-    private static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+    static void flat(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
                              int s, int e) {
         if (aOff != outOff || bOff != outOff) {
             for (int i = s; i < e; i++) {

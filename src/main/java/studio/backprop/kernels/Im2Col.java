@@ -49,8 +49,7 @@ public final class Im2Col {
             fillRows(x, xOff, h, w, c, g, cols, colsOff, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, ROW_GRAIN, (start, end) -> fillRows(x, xOff, h, w, c, g, cols, colsOff,
-                start, end));
+        RowJob.take(true, x, xOff, h, w, c, g, cols, colsOff, false).runOver(rows, ROW_GRAIN);
     }
 
     /**
@@ -75,8 +74,7 @@ public final class Im2Col {
             gatherRows(cols, colsOff, h, w, c, g, x, xOff, accumulate, 0, images * h);
             return;
         }
-        KernelPool.parallelFor(images * h, rowGrain, (start, end) -> gatherRows(cols, colsOff, h, w, c, g, x,
-                xOff, accumulate, start, end));
+        RowJob.take(false, x, xOff, h, w, c, g, cols, colsOff, accumulate).runOver(images * h, rowGrain);
     }
 
     /** Direct-loop reference for {@link #im2col}: one element at a time. Modified: cols. Not modified: x. */
@@ -242,6 +240,68 @@ public final class Im2Col {
                 for (int ci = 0; ci < c; ci++) {
                     x[d + ci] += cols[s + ci];
                 }
+            }
+        }
+    }
+
+    /**
+     * The calling thread's reusable body for the loops that go through the pool: im2col's rows of cols or
+     * col2im's rows of the image (a capturing lambda was an allocation per call).
+     */
+    private static final class RowJob implements KernelPool.RangeBody {
+        private static final ThreadLocal<RowJob> JOBS = ThreadLocal.withInitial(RowJob::new);
+
+        boolean toColumns;
+        float[] x;
+        int xOff;
+        int h;
+        int w;
+        int c;
+        ConvGeometry g;
+        float[] cols;
+        int colsOff;
+        boolean accumulate;
+        boolean inUse;
+
+        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
+        static RowJob take(boolean toColumns, float[] x, int xOff, int h, int w, int c, ConvGeometry g,
+                           float[] cols, int colsOff, boolean accumulate) {
+            RowJob job = JOBS.get();
+            if (job.inUse) {
+                job = new RowJob();
+            }
+            job.toColumns = toColumns;
+            job.x = x;
+            job.xOff = xOff;
+            job.h = h;
+            job.w = w;
+            job.c = c;
+            job.g = g;
+            job.cols = cols;
+            job.colsOff = colsOff;
+            job.accumulate = accumulate;
+            job.inUse = true;
+            return job;
+        }
+
+        /** Runs the loop over rows [0, n) and lets go of the arrays. */
+        void runOver(int n, int grain) {
+            try {
+                KernelPool.parallelFor(n, grain, this);
+            } finally {
+                x = null;
+                cols = null;
+                g = null;
+                inUse = false;
+            }
+        }
+
+        @Override
+        public void run(int start, int end) {
+            if (toColumns) {
+                fillRows(x, xOff, h, w, c, g, cols, colsOff, start, end);
+            } else {
+                gatherRows(cols, colsOff, h, w, c, g, x, xOff, accumulate, start, end);
             }
         }
     }

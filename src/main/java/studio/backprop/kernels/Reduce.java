@@ -28,9 +28,9 @@ public final class Reduce {
     /**
      * out[o, i] (+)= Σ_r x[o, r, i]. Modified: out. Not modified: x.
      *
-     * <p>Here and below, work under two grains runs on the calling thread without building a loop body for the
-     * pool: the training step of a small network makes these calls thousands of times a second and must not
-     * allocate.
+     * <p>Here and below, work under two grains runs on the calling thread without going through the pool: the
+     * training step of a small network makes these calls thousands of times a second. Larger loops take the
+     * thread's reusable {@link LoopJob}, so no call allocates.
      */
     public static void sum(float[] x, int outer, int len, int inner, float[] out, boolean accumulate) {
         int grain = grain(len);
@@ -38,7 +38,7 @@ public final class Reduce {
             if (outer < 2 * grain) {
                 sumContiguous(x, len, out, accumulate, 0, outer);
             } else {
-                KernelPool.parallelFor(outer, grain, (s, e) -> sumContiguous(x, len, out, accumulate, s, e));
+                LoopJob.take(Kind.SUM_CONTIGUOUS, x, len, 1, out, null, accumulate).runOver(outer, grain);
             }
             return;
         }
@@ -51,7 +51,7 @@ public final class Reduce {
         if (outer * inner < 2 * grain) {
             sumStrided(x, len, inner, out, accumulate, 0, outer * inner);
         } else {
-            KernelPool.parallelFor(outer * inner, grain, (s, e) -> sumStrided(x, len, inner, out, accumulate, s, e));
+            LoopJob.take(Kind.SUM_STRIDED, x, len, inner, out, null, accumulate).runOver(outer * inner, grain);
         }
     }
 
@@ -183,7 +183,7 @@ public final class Reduce {
         if (outer * inner < 2 * grain) {
             maxRange(x, len, inner, out, argMax, 0, outer * inner);
         } else {
-            KernelPool.parallelFor(outer * inner, grain, (s, e) -> maxRange(x, len, inner, out, argMax, s, e));
+            LoopJob.take(Kind.MAX, x, len, inner, out, argMax, false).runOver(outer * inner, grain);
         }
     }
 
@@ -222,7 +222,7 @@ public final class Reduce {
         if (outer < 2 * grain) {
             broadcastRange(dy, len, inner, dx, accumulate, 0, outer);
         } else {
-            KernelPool.parallelFor(outer, grain, (s, e) -> broadcastRange(dy, len, inner, dx, accumulate, s, e));
+            LoopJob.take(Kind.BROADCAST, dy, len, inner, dx, null, accumulate).runOver(outer, grain);
         }
     }
 
@@ -258,5 +258,65 @@ public final class Reduce {
 
     private static int grain(int len) {
         return Math.max(1, GRAIN_ELEMENTS / Math.max(1, len));
+    }
+
+    private enum Kind { SUM_CONTIGUOUS, SUM_STRIDED, MAX, BROADCAST }
+
+    /**
+     * The calling thread's reusable body for the loops that go through the pool (a capturing lambda was an
+     * allocation per call, on one thread too: an LSTM step's sums allocated 32-80 bytes).
+     */
+    private static final class LoopJob implements KernelPool.RangeBody {
+        private static final ThreadLocal<LoopJob> JOBS = ThreadLocal.withInitial(LoopJob::new);
+
+        Kind kind;
+        float[] in;
+        int len;
+        int inner;
+        float[] out;
+        int[] argMax;
+        boolean accumulate;
+        boolean inUse;
+
+        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
+        static LoopJob take(Kind kind, float[] in, int len, int inner, float[] out, int[] argMax,
+                            boolean accumulate) {
+            LoopJob job = JOBS.get();
+            if (job.inUse) {
+                job = new LoopJob();
+            }
+            job.kind = kind;
+            job.in = in;
+            job.len = len;
+            job.inner = inner;
+            job.out = out;
+            job.argMax = argMax;
+            job.accumulate = accumulate;
+            job.inUse = true;
+            return job;
+        }
+
+        /** Runs the loop over [0, n) and lets go of the arrays. */
+        void runOver(int n, int grain) {
+            try {
+                KernelPool.parallelFor(n, grain, this);
+            } finally {
+                in = null;
+                out = null;
+                argMax = null;
+                inUse = false;
+            }
+        }
+
+        @Override
+        public void run(int s, int e) {
+            switch (kind) {
+                case SUM_CONTIGUOUS -> sumContiguous(in, len, out, accumulate, s, e);
+                case SUM_STRIDED -> sumStrided(in, len, inner, out, accumulate, s, e);
+                case MAX -> maxRange(in, len, inner, out, argMax, s, e);
+                case BROADCAST -> broadcastRange(in, len, inner, out, accumulate, s, e);
+                default -> throw new IllegalStateException("reduce: unknown loop " + kind);
+            }
+        }
     }
 }

@@ -16,12 +16,11 @@ public final class Softmax {
     /** y[r, :] = softmax(x[r, :]). Modified: y (may be x). Not modified: x unless y == x. */
     public static void forward(float[] x, int rows, int cols, float[] y) {
         if (!KernelPool.splits(rows, grain(cols))) {
-            // parallelFor would run inline (one thread, or under two grains): call the loop directly and allocate no
-            // body.
+            // parallelFor would run inline (one thread, or under two grains): call the loop directly.
             forwardRows(x, cols, y, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> forwardRows(x, cols, y, s, e));
+        RowJob.take(Kind.FORWARD, x, null, y, null, cols, false).runOver(rows);
     }
 
     private static void forwardRows(float[] x, int cols, float[] y, int s, int e) {
@@ -79,7 +78,7 @@ public final class Softmax {
             logForwardRows(x, cols, y, probabilities, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logForwardRows(x, cols, y, probabilities, s, e));
+        RowJob.take(Kind.LOG_FORWARD, x, null, y, probabilities, cols, false).runOver(rows);
     }
 
     private static void logForwardRows(float[] x, int cols, float[] y, double[] probabilities, int s, int e) {
@@ -120,7 +119,7 @@ public final class Softmax {
             backwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> backwardRows(y, dy, cols, dx, accumulate, s, e));
+        RowJob.take(Kind.BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows);
     }
 
     private static void backwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
@@ -146,7 +145,7 @@ public final class Softmax {
             logBackwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }
-        KernelPool.parallelFor(rows, grain(cols), (s, e) -> logBackwardRows(y, dy, cols, dx, accumulate, s, e));
+        RowJob.take(Kind.LOG_BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows);
     }
 
     private static void logBackwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
@@ -165,5 +164,66 @@ public final class Softmax {
 
     private static int grain(int cols) {
         return Math.max(1, GRAIN_ELEMENTS / Math.max(1, cols));
+    }
+
+    private enum Kind { FORWARD, LOG_FORWARD, BACKWARD, LOG_BACKWARD }
+
+    /**
+     * The calling thread's reusable loop body over rows, for the loops that do split (a capturing lambda was an
+     * allocation per call: a transformer block's step allocated 56 bytes on two threads).
+     */
+    private static final class RowJob implements KernelPool.RangeBody {
+        private static final ThreadLocal<RowJob> JOBS = ThreadLocal.withInitial(RowJob::new);
+
+        Kind kind;
+        float[] in;
+        float[] gradient;
+        float[] out;
+        double[] probabilities;
+        int cols;
+        boolean accumulate;
+        boolean inUse;
+
+        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
+        static RowJob take(Kind kind, float[] in, float[] gradient, float[] out, double[] probabilities, int cols,
+                           boolean accumulate) {
+            RowJob job = JOBS.get();
+            if (job.inUse) {
+                job = new RowJob();
+            }
+            job.kind = kind;
+            job.in = in;
+            job.gradient = gradient;
+            job.out = out;
+            job.probabilities = probabilities;
+            job.cols = cols;
+            job.accumulate = accumulate;
+            job.inUse = true;
+            return job;
+        }
+
+        /** Runs the loop over rows [0, rows) and lets go of the arrays. */
+        void runOver(int rows) {
+            try {
+                KernelPool.parallelFor(rows, grain(cols), this);
+            } finally {
+                in = null;
+                gradient = null;
+                out = null;
+                probabilities = null;
+                inUse = false;
+            }
+        }
+
+        @Override
+        public void run(int s, int e) {
+            switch (kind) {
+                case FORWARD -> forwardRows(in, cols, out, s, e);
+                case LOG_FORWARD -> logForwardRows(in, cols, out, probabilities, s, e);
+                case BACKWARD -> backwardRows(in, gradient, cols, out, accumulate, s, e);
+                case LOG_BACKWARD -> logBackwardRows(in, gradient, cols, out, accumulate, s, e);
+                default -> throw new IllegalStateException("softmax: unknown loop " + kind);
+            }
+        }
     }
 }
