@@ -9,7 +9,7 @@ import studio.backprop.kernels.Elementwise.BinaryOp;
  *
  * <p>Modified: out. Not modified: a, b.
  */
-final class BinaryLoop implements KernelPool.RangeBody {
+final class BinaryLoop extends ReusableLoop {
     private static final ThreadLocal<BinaryLoop> JOBS = ThreadLocal.withInitial(BinaryLoop::new);
 
     enum Kind { FLAT, SCALAR, ROWS }
@@ -24,15 +24,11 @@ final class BinaryLoop implements KernelPool.RangeBody {
     float[] out;
     int outOff;
     int inner;
-    boolean inUse;
 
-    /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
+    /** This thread's loop set up for one call of {@link Elementwise#binary}. */
     static BinaryLoop take(Kind kind, BinaryOp op, float[] a, int aOff, float[] b, int bOff, float bValue,
-                          float[] out, int outOff, int inner) {
-        BinaryLoop job = JOBS.get();
-        if (job.inUse) {
-            job = new BinaryLoop();
-        }
+                           float[] out, int outOff, int inner) {
+        BinaryLoop job = claim(JOBS, BinaryLoop::new);
         job.kind = kind;
         job.op = op;
         job.a = a;
@@ -43,20 +39,14 @@ final class BinaryLoop implements KernelPool.RangeBody {
         job.out = out;
         job.outOff = outOff;
         job.inner = inner;
-        job.inUse = true;
         return job;
     }
 
-    /** Runs the loop over [0, n) and lets go of the arrays. */
-    void runOver(int n, int grain) {
-        try {
-            KernelPool.parallelFor(n, grain, this);
-        } finally {
-            a = null;
-            b = null;
-            out = null;
-            inUse = false;
-        }
+    @Override
+    void release() {
+        a = null;
+        b = null;
+        out = null;
     }
 
     @Override

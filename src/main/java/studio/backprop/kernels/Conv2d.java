@@ -332,26 +332,24 @@ public final class Conv2d {
             addBiasRows(y, cout, bias, 0, rows);
             return;
         }
-        BiasRows job = BIAS_ROWS.get();
-        if (job.y != null) {
-            job = new BiasRows();
-        }
+        BiasRows job = ReusableLoop.claim(BIAS_ROWS, BiasRows::new);
         job.y = y;
         job.cout = cout;
         job.bias = bias;
-        try {
-            KernelPool.parallelFor(rows, grain, job);
-        } finally {
-            job.y = null;
-            job.bias = null;
-        }
+        job.runOver(rows, grain);
     }
 
-    /** The calling thread's reusable loop for {@link #addBias} (a capturing lambda was an allocation per call). */
-    private static final class BiasRows implements KernelPool.RangeBody {
+    /** The calling thread's reusable loop for {@link #addBias}. */
+    private static final class BiasRows extends ReusableLoop {
         float[] y;
         int cout;
         float[] bias;
+
+        @Override
+        void release() {
+            y = null;
+            bias = null;
+        }
 
         @Override
         public void run(int start, int end) {

@@ -234,7 +234,8 @@ public final class Elementwise {
             if (!KernelPool.splits(rows, grain)) {
                 rowRange(op, a, aOff, b, bOff, out, outOff, inner, 0, rows);
             } else {
-                BinaryLoop.take(BinaryLoop.Kind.ROWS, op, a, aOff, b, bOff, 0f, out, outOff, inner).runOver(rows, grain);
+                BinaryLoop.take(BinaryLoop.Kind.ROWS, op, a, aOff, b, bOff, 0f, out, outOff, inner)
+                        .runOver(rows, grain);
             }
         } else {
             binaryReference(op, a, aOff, aStrides, b, bOff, bStrides, outShape, out, outOff);

@@ -244,11 +244,8 @@ public final class Im2Col {
         }
     }
 
-    /**
-     * The calling thread's reusable body for the loops that go through the pool: im2col's rows of cols or
-     * col2im's rows of the image (a capturing lambda was an allocation per call).
-     */
-    private static final class RowJob implements KernelPool.RangeBody {
+    /** The calling thread's reusable loop over im2col's rows of cols or col2im's rows of the image. */
+    private static final class RowJob extends ReusableLoop {
         private static final ThreadLocal<RowJob> JOBS = ThreadLocal.withInitial(RowJob::new);
 
         boolean toColumns;
@@ -261,15 +258,10 @@ public final class Im2Col {
         float[] cols;
         int colsOff;
         boolean accumulate;
-        boolean inUse;
 
-        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
         static RowJob take(boolean toColumns, float[] x, int xOff, int h, int w, int c, ConvGeometry g,
                            float[] cols, int colsOff, boolean accumulate) {
-            RowJob job = JOBS.get();
-            if (job.inUse) {
-                job = new RowJob();
-            }
+            RowJob job = claim(JOBS, RowJob::new);
             job.toColumns = toColumns;
             job.x = x;
             job.xOff = xOff;
@@ -280,20 +272,14 @@ public final class Im2Col {
             job.cols = cols;
             job.colsOff = colsOff;
             job.accumulate = accumulate;
-            job.inUse = true;
             return job;
         }
 
-        /** Runs the loop over rows [0, n) and lets go of the arrays. */
-        void runOver(int n, int grain) {
-            try {
-                KernelPool.parallelFor(n, grain, this);
-            } finally {
-                x = null;
-                cols = null;
-                g = null;
-                inUse = false;
-            }
+        @Override
+        void release() {
+            x = null;
+            cols = null;
+            g = null;
         }
 
         @Override

@@ -262,11 +262,8 @@ public final class Reduce {
 
     private enum Kind { SUM_CONTIGUOUS, SUM_STRIDED, MAX, BROADCAST }
 
-    /**
-     * The calling thread's reusable body for the loops that go through the pool (a capturing lambda was an
-     * allocation per call, on one thread too: an LSTM step's sums allocated 32-80 bytes).
-     */
-    private static final class LoopJob implements KernelPool.RangeBody {
+    /** The calling thread's reusable loop for the sums and maxima that go through the pool. */
+    private static final class LoopJob extends ReusableLoop {
         private static final ThreadLocal<LoopJob> JOBS = ThreadLocal.withInitial(LoopJob::new);
 
         Kind kind;
@@ -276,15 +273,10 @@ public final class Reduce {
         float[] out;
         int[] argMax;
         boolean accumulate;
-        boolean inUse;
 
-        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
         static LoopJob take(Kind kind, float[] in, int len, int inner, float[] out, int[] argMax,
                             boolean accumulate) {
-            LoopJob job = JOBS.get();
-            if (job.inUse) {
-                job = new LoopJob();
-            }
+            LoopJob job = claim(JOBS, LoopJob::new);
             job.kind = kind;
             job.in = in;
             job.len = len;
@@ -292,20 +284,14 @@ public final class Reduce {
             job.out = out;
             job.argMax = argMax;
             job.accumulate = accumulate;
-            job.inUse = true;
             return job;
         }
 
-        /** Runs the loop over [0, n) and lets go of the arrays. */
-        void runOver(int n, int grain) {
-            try {
-                KernelPool.parallelFor(n, grain, this);
-            } finally {
-                in = null;
-                out = null;
-                argMax = null;
-                inUse = false;
-            }
+        @Override
+        void release() {
+            in = null;
+            out = null;
+            argMax = null;
         }
 
         @Override

@@ -20,7 +20,7 @@ public final class Softmax {
             forwardRows(x, cols, y, 0, rows);
             return;
         }
-        RowJob.take(Kind.FORWARD, x, null, y, null, cols, false).runOver(rows);
+        RowJob.take(Kind.FORWARD, x, null, y, null, cols, false).runOver(rows, grain(cols));
     }
 
     private static void forwardRows(float[] x, int cols, float[] y, int s, int e) {
@@ -78,7 +78,7 @@ public final class Softmax {
             logForwardRows(x, cols, y, probabilities, 0, rows);
             return;
         }
-        RowJob.take(Kind.LOG_FORWARD, x, null, y, probabilities, cols, false).runOver(rows);
+        RowJob.take(Kind.LOG_FORWARD, x, null, y, probabilities, cols, false).runOver(rows, grain(cols));
     }
 
     private static void logForwardRows(float[] x, int cols, float[] y, double[] probabilities, int s, int e) {
@@ -119,7 +119,7 @@ public final class Softmax {
             backwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }
-        RowJob.take(Kind.BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows);
+        RowJob.take(Kind.BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows, grain(cols));
     }
 
     private static void backwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
@@ -145,7 +145,7 @@ public final class Softmax {
             logBackwardRows(y, dy, cols, dx, accumulate, 0, rows);
             return;
         }
-        RowJob.take(Kind.LOG_BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows);
+        RowJob.take(Kind.LOG_BACKWARD, y, dy, dx, null, cols, accumulate).runOver(rows, grain(cols));
     }
 
     private static void logBackwardRows(float[] y, float[] dy, int cols, float[] dx, boolean accumulate, int s, int e) {
@@ -168,11 +168,8 @@ public final class Softmax {
 
     private enum Kind { FORWARD, LOG_FORWARD, BACKWARD, LOG_BACKWARD }
 
-    /**
-     * The calling thread's reusable loop body over rows, for the loops that do split (a capturing lambda was an
-     * allocation per call: a transformer block's step allocated 56 bytes on two threads).
-     */
-    private static final class RowJob implements KernelPool.RangeBody {
+    /** The calling thread's reusable loop over rows, for the loops that do split. */
+    private static final class RowJob extends ReusableLoop {
         private static final ThreadLocal<RowJob> JOBS = ThreadLocal.withInitial(RowJob::new);
 
         Kind kind;
@@ -182,15 +179,10 @@ public final class Softmax {
         double[] probabilities;
         int cols;
         boolean accumulate;
-        boolean inUse;
 
-        /** This thread's job set up for one loop (a fresh one if the thread's own is running a loop already). */
         static RowJob take(Kind kind, float[] in, float[] gradient, float[] out, double[] probabilities, int cols,
                            boolean accumulate) {
-            RowJob job = JOBS.get();
-            if (job.inUse) {
-                job = new RowJob();
-            }
+            RowJob job = claim(JOBS, RowJob::new);
             job.kind = kind;
             job.in = in;
             job.gradient = gradient;
@@ -198,21 +190,15 @@ public final class Softmax {
             job.probabilities = probabilities;
             job.cols = cols;
             job.accumulate = accumulate;
-            job.inUse = true;
             return job;
         }
 
-        /** Runs the loop over rows [0, rows) and lets go of the arrays. */
-        void runOver(int rows) {
-            try {
-                KernelPool.parallelFor(rows, grain(cols), this);
-            } finally {
-                in = null;
-                gradient = null;
-                out = null;
-                probabilities = null;
-                inUse = false;
-            }
+        @Override
+        void release() {
+            in = null;
+            gradient = null;
+            out = null;
+            probabilities = null;
         }
 
         @Override
