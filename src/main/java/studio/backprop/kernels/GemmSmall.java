@@ -10,11 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Gemm#gemm}; single-threaded (a call is well under a microsecond), so results do not depend on the thread
  * count. L below is the number of float lanes.
  *
- * <p><b>Packed rows</b> (A not transposed, n divides L, n ≤ L/2, k ≤ 2n): the R = L/n rows of C from row i are
+ * <p><b>Packed rows</b> (A not transposed, n divides L, n ≤ L/2, k ≤ n): the R = L/n rows of C from row i are
  * contiguous, so one vector holds them all; lane l is C[i + l/n][l mod n] = Σ_p A[i + l/n][p] · op(B)[p][l mod n].
- * A's R rows are R·k ≤ 2L contiguous floats, loaded as one or two vectors and rearranged per p so that lane l holds
+ * A's R rows are R·k ≤ L contiguous floats, loaded as one vector and rearranged per p so that lane l holds
  * A[i + l/n][p]; row p of op(B), repeated R times, is a pattern vector built once per call. Each lane accumulates
- * by FMA in p order from zero and is then stored (or added to C).
+ * by FMA in p order from zero and is then stored (or added to C). Up to k = 2n this once took two vectors of A
+ * per chunk, rearranged together; Java 17 did not compile that two-vector rearrange, so every vector was boxed
+ * (32×8×10: 1.5-2.6 µs and 18,720 bytes a call; through {@link GemmVector}, 0.37 µs and nothing).
  *
  * <p><b>Outer products</b> (C = Aᵀ·B with A stored k×m, B stored k×n, m·n ≤ L: the weight gradient Xᵀ·δ): C is
  * the sum over p of the outer products of row p of A and row p of B. A vector covers G = L/(m·n) consecutive p,
@@ -36,7 +38,7 @@ final class GemmSmall {
     /** Most columns the narrower operand of {@link #stackedRows} may have (one accumulator each). */
     static final int MAX_NARROW = 4;
 
-    /** PACKED[n][k][p]: lane l → flat index (l/n)·k + p into the chunk's R·k floats of A (a second vector past L). */
+    /** PACKED[n][k][p]: lane l → flat index (l/n)·k + p into the chunk's R·k ≤ L floats of A. */
     private static final VectorShuffle<Float>[][][] PACKED = packedShuffles();
     /** STACKED[wide][narrow][t]: lane (q, u) → float q·narrow + t of the narrow operand's rows. */
     private static final VectorShuffle<Float>[][][] STACKED = stackedShuffles();
@@ -52,7 +54,7 @@ final class GemmSmall {
 
     /** Whether the packed-rows path takes this product. */
     static boolean packedRowsApply(boolean transA, int m, int n, int k) {
-        return !transA && n <= LANES / 2 && LANES % n == 0 && k <= 2 * n && m >= LANES / n;
+        return !transA && n <= LANES / 2 && LANES % n == 0 && k <= n && m >= LANES / n;
     }
 
     /** Whether the stacked-rows path takes this product (it is tried before the outer products). */
@@ -81,24 +83,7 @@ final class GemmSmall {
                 System.arraycopy(pattern, row, pattern, row + filled, filled);
             }
         }
-        VectorShuffle<Float>[] shuffles = PACKED[n][k];
-        boolean twoVectors = rows * k > LANES;
-        int i = 0;
-        if (!twoVectors) {
-            i = termPasses(m, n, k, a, aOff, c, cOff, accumulate, shuffles, pattern);
-        } else {
-            int reach = 2 * LANES;
-            // Two chunks per turn so that their FMA chains overlap.
-            for (; i + 2 * rows <= m && aOff + (i + rows) * k + reach <= a.length; i += 2 * rows) {
-                FloatVector first = chunk(a, aOff + i * k, true, k, shuffles, pattern);
-                FloatVector second = chunk(a, aOff + (i + rows) * k, true, k, shuffles, pattern);
-                store(first, c, cOff + i * n, accumulate);
-                store(second, c, cOff + (i + rows) * n, accumulate);
-            }
-            for (; i + rows <= m && aOff + i * k + reach <= a.length; i += rows) {
-                store(chunk(a, aOff + i * k, true, k, shuffles, pattern), c, cOff + i * n, accumulate);
-            }
-        }
+        int i = termPasses(m, n, k, a, aOff, c, cOff, accumulate, PACKED[n][k], pattern);
         // The last rows, whose vector loads would run past A: the same arithmetic per element, in scalar.
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -116,7 +101,7 @@ final class GemmSmall {
      * The vectors of {@link #packedRows} when A's R rows fit in one vector (k ≤ n): the terms p in passes of four,
      * two or one over all chunks, each pass with its shuffles and pattern rows in locals, the partial sums kept
      * in C (in scratch when accumulating) from one pass to the next. Per lane this is the same FMA chain from zero
-     * in p order as {@link #chunk}; with the shuffles loaded once per pass instead of once per chunk, 500×4×4
+     * in p order; with the shuffles loaded once per pass instead of once per chunk, 500×4×4
      * took 0.53 µs instead of 1.0. Returns the number of rows done (whole chunks whose vector fits in a).
      */
     private static int termPasses(int m, int n, int k, float[] a, int aOff, float[] c, int cOff, boolean accumulate,
@@ -173,28 +158,6 @@ final class GemmSmall {
             }
         }
         return chunks * rows;
-    }
-
-    /** One vector of C: Σ_p (A's rows rearranged for p) · (pattern row p), by FMA in p order. */
-    private static FloatVector chunk(float[] a, int from, boolean twoVectors, int k, VectorShuffle<Float>[] shuffles,
-                                     float[] pattern) {
-        FloatVector low = FloatVector.fromArray(SPECIES, a, from);
-        FloatVector sum = FloatVector.zero(SPECIES);
-        if (twoVectors) {
-            FloatVector high = FloatVector.fromArray(SPECIES, a, from + LANES);
-            for (int p = 0; p < k; p++) {
-                sum = low.rearrange(shuffles[p], high).fma(FloatVector.fromArray(SPECIES, pattern, p * LANES), sum);
-            }
-        } else {
-            for (int p = 0; p < k; p++) {
-                sum = low.rearrange(shuffles[p]).fma(FloatVector.fromArray(SPECIES, pattern, p * LANES), sum);
-            }
-        }
-        return sum;
-    }
-
-    private static void store(FloatVector v, float[] c, int at, boolean accumulate) {
-        (accumulate ? FloatVector.fromArray(SPECIES, c, at).add(v) : v).intoArray(c, at);
     }
 
     /**
@@ -306,15 +269,14 @@ final class GemmSmall {
             if (LANES % n != 0) {
                 continue;
             }
-            table[n] = new VectorShuffle[2 * n + 1][];
-            for (int k = 1; k <= 2 * n; k++) {
+            table[n] = new VectorShuffle[n + 1][];
+            for (int k = 1; k <= n; k++) {
                 table[n][k] = new VectorShuffle[k];
                 for (int p = 0; p < k; p++) {
                     int[] index = new int[LANES];
                     for (int l = 0; l < LANES; l++) {
                         index[l] = (l / n) * k + p;
                     }
-                    // Indexes in [L, 2L) are partially wrapped by fromArray: they pick from the second vector.
                     table[n][k][p] = VectorShuffle.fromArray(SPECIES, index, 0);
                 }
             }

@@ -1,6 +1,7 @@
 package studio.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static studio.backprop.kernels.KernelTestSupport.assertMatchesReference;
@@ -23,11 +24,10 @@ class GemmSmallTest {
     void packedRowsMatchTheReference() {
         int lanes = GemmSmall.LANES;
         Random rnd = new Random(31);
-        // m×n×k with n dividing the lane count and k ≤ 2n: one and two source vectors, m not a multiple of the
-        // rows per vector, and m just large enough for one vector.
-        int[][] shapes = {{500, 4, 2}, {500, 4, 4}, {500, 4, 1}, {501, 4, 8}, {500, 2, 2}, {77, 2, 4},
-            {300, 1, 1}, {301, 1, 2}, {lanes, 1, 2}, {99, lanes / 2, lanes / 2}, {99, lanes / 2, lanes},
-            {lanes / 4, 4, 3}};
+        // m×n×k with n dividing the lane count and k ≤ n: m not a multiple of the rows per vector, and m just
+        // large enough for one vector.
+        int[][] shapes = {{500, 4, 2}, {500, 4, 4}, {500, 4, 1}, {500, 2, 2}, {300, 1, 1},
+            {99, lanes / 2, lanes / 2}, {lanes / 4, 4, 3}, {lanes / 2, 2, 1}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];
@@ -40,6 +40,25 @@ class GemmSmallTest {
             for (boolean transB : new boolean[] {false, true}) {
                 if ((long) m * n * k >= Gemm.TINY_MACS) {
                     assertSameBitsAsAnFmaChain(transB, m, n, k, rnd);
+                }
+            }
+        }
+    }
+
+    /**
+     * Products with k between n and 2n go to the general kernels now (their two-vector rearrange boxed every
+     * vector); they give the same bits, the FMA chain from zero in p order.
+     */
+    @Test
+    void productsLongerThanTheirWidthLeaveThePackedRows() {
+        int lanes = GemmSmall.LANES;
+        Random rnd = new Random(37);
+        int[][] shapes = {{501, 4, 8}, {77, 2, 4}, {301, 1, 2}, {lanes, 1, 2}, {99, lanes / 2, lanes}, {32, 8, 10}};
+        for (int[] s : shapes) {
+            assertFalse(GemmSmall.packedRowsApply(false, s[0], s[1], s[2]), s[0] + "×" + s[1] + "×" + s[2]);
+            for (boolean transB : new boolean[] {false, true}) {
+                if ((long) s[0] * s[1] * s[2] >= Gemm.TINY_MACS) {
+                    assertSameBitsAsAnFmaChain(transB, s[0], s[1], s[2], rnd);
                 }
             }
         }
