@@ -18,18 +18,7 @@ public final class Upsample {
     /** Nearest forward. Modified: y. Not modified: x. */
     public static void nearestForward(float[] x, int n, int h, int w, int c, int fh, int fw, float[] y) {
         check("upsample", x, "x", n, h, w, c, fh, fw, y, "y");
-        int outW = w * fw;
-        KernelPool.parallelFor(n * h * fh, 16, (start, end) -> {
-            for (int r = start; r < end; r++) {
-                int srcRow = (r / fh) * w * c;
-                int dst = r * outW * c;
-                for (int ix = 0; ix < w; ix++) {
-                    for (int f = 0; f < fw; f++, dst += c) {
-                        System.arraycopy(x, srcRow + ix * c, y, dst, c);
-                    }
-                }
-            }
-        });
+        Rows.run(true, x, y, n * h * fh, w, c, fh, fw, false);
     }
 
     /**
@@ -39,25 +28,7 @@ public final class Upsample {
     public static void nearestBackward(float[] dy, int n, int h, int w, int c, int fh, int fw, float[] dx,
                                        boolean accumulate) {
         check("upsample backward", dx, "dx", n, h, w, c, fh, fw, dy, "dy");
-        int outRow = w * fw * c;
-        KernelPool.parallelFor(n * h, 16, (start, end) -> {
-            for (int r = start; r < end; r++) {
-                int dst = r * w * c;
-                for (int ix = 0; ix < w; ix++) {
-                    for (int ci = 0; ci < c; ci++) {
-                        float sum = 0f;
-                        for (int a = 0; a < fh; a++) {
-                            int src = (r * fh + a) * outRow + ix * fw * c + ci;
-                            for (int f = 0; f < fw; f++) {
-                                sum += dy[src + f * c];
-                            }
-                        }
-                        int i = dst + ix * c + ci;
-                        dx[i] = accumulate ? dx[i] + sum : sum;
-                    }
-                }
-            }
-        });
+        Rows.run(false, dy, dx, n * h, w, c, fh, fw, accumulate);
     }
 
     /** Reference for {@link #nearestForward}, one output element at a time. Modified: y. */
@@ -107,5 +78,85 @@ public final class Upsample {
         KernelArgs.requireLength(op, imageName, image, KernelArgs.size(n, h, w, c), KernelArgs.nhwc(n, h, w, c));
         KernelArgs.requireLength(op, outName, out, KernelArgs.size(n, h, fh, w, fw, c),
                 KernelArgs.nhwc(n, h * fh, w * fw, c));
+    }
+
+    /** Output rows [start, end) of the forward pass: each input pixel copied fw times, each row fh times. */
+    private static void forwardRows(float[] x, float[] y, int w, int c, int fh, int fw, int start, int end) {
+        int outW = w * fw;
+        for (int r = start; r < end; r++) {
+            int srcRow = (r / fh) * w * c;
+            int dst = r * outW * c;
+            for (int ix = 0; ix < w; ix++) {
+                for (int f = 0; f < fw; f++, dst += c) {
+                    System.arraycopy(x, srcRow + ix * c, y, dst, c);
+                }
+            }
+        }
+    }
+
+    /** Input rows [start, end) of the backward pass: each pixel's fh×fw block of dy, summed in row-major order. */
+    private static void backwardRows(float[] dy, float[] dx, int w, int c, int fh, int fw, boolean accumulate,
+                                     int start, int end) {
+        int outRow = w * fw * c;
+        for (int r = start; r < end; r++) {
+            int dst = r * w * c;
+            for (int ix = 0; ix < w; ix++) {
+                for (int ci = 0; ci < c; ci++) {
+                    float sum = 0f;
+                    for (int a = 0; a < fh; a++) {
+                        int src = (r * fh + a) * outRow + ix * fw * c + ci;
+                        for (int f = 0; f < fw; f++) {
+                            sum += dy[src + f * c];
+                        }
+                    }
+                    int i = dst + ix * c + ci;
+                    dx[i] = accumulate ? dx[i] + sum : sum;
+                }
+            }
+        }
+    }
+
+    /** The calling thread's reusable loop over rows (a capturing lambda was an allocation per call). */
+    private static final class Rows extends ReusableLoop {
+        private static final ThreadLocal<Rows> JOBS = ThreadLocal.withInitial(Rows::new);
+
+        boolean forward;
+        float[] in;
+        float[] out;
+        int w;
+        int c;
+        int fh;
+        int fw;
+        boolean accumulate;
+
+        /** Runs the forward (output rows) or backward (input rows) loop over [0, rows), 16 rows a slice at least. */
+        static void run(boolean forward, float[] in, float[] out, int rows, int w, int c, int fh, int fw,
+                        boolean accumulate) {
+            Rows job = claim(JOBS, Rows::new);
+            job.forward = forward;
+            job.in = in;
+            job.out = out;
+            job.w = w;
+            job.c = c;
+            job.fh = fh;
+            job.fw = fw;
+            job.accumulate = accumulate;
+            job.runOver(rows, 16);
+        }
+
+        @Override
+        void release() {
+            in = null;
+            out = null;
+        }
+
+        @Override
+        public void run(int start, int end) {
+            if (forward) {
+                forwardRows(in, out, w, c, fh, fw, start, end);
+            } else {
+                backwardRows(in, out, w, c, fh, fw, accumulate, start, end);
+            }
+        }
     }
 }

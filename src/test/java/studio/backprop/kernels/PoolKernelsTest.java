@@ -9,6 +9,7 @@ import static studio.backprop.kernels.KernelTestSupport.dot;
 import static studio.backprop.kernels.KernelTestSupport.random;
 
 import java.util.List;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -274,6 +275,26 @@ class PoolKernelsTest {
             float[] out = new float[c.n * c.c];
             GlobalPool.avgForward(x, c.n, c.h, c.w, c.c, out);
             return out;
+        });
+        assertSameForAllThreadCounts("global average backward", () -> {
+            float[] dx = new float[c.inSize()];
+            GlobalPool.avgBackward(random(new Random(2), c.n * c.c), c.n, c.h, c.w, c.c, dx, false);
+            return dx;
+        });
+        assertSameForAllThreadCounts("global max and its backward", () -> {
+            float[] out = new float[c.n * c.c];
+            int[] globalArg = new int[c.n * c.c];
+            GlobalPool.maxForward(x, c.n, c.h, c.w, c.c, out, globalArg);
+            float[] dx = new float[c.inSize()];
+            GlobalPool.maxBackward(random(new Random(3), c.n * c.c), globalArg, c.n, c.h, c.w, c.c, dx, false);
+            float[] both = Arrays.copyOf(out, out.length + dx.length);
+            System.arraycopy(dx, 0, both, out.length, dx.length);
+            return both;
+        });
+        assertSameForAllThreadCounts("upsample forward", () -> {
+            float[] up = new float[c.inSize() * 4];
+            Upsample.nearestForward(x, c.n, c.h, c.w, c.c, 2, 2, up);
+            return up;
         });
     }
 }

@@ -10,12 +10,14 @@ import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.nn.layers.Conv2D;
 import studio.backprop.nn.layers.Conv2DTranspose;
 import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.layers.GlobalPooling2D;
 import studio.backprop.nn.layers.LstmCell;
 import studio.backprop.nn.layers.Padding;
 import studio.backprop.nn.layers.Pooling2D;
 import studio.backprop.nn.layers.Recurrent;
 import studio.backprop.nn.layers.TimeDistributedDense;
 import studio.backprop.nn.layers.TransformerEncoderBlock;
+import studio.backprop.nn.layers.UpSampling2D;
 import studio.backprop.nn.loss.CategoricalCrossEntropy;
 import studio.backprop.nn.loss.Loss;
 import studio.backprop.nn.loss.Losses;
@@ -135,9 +137,9 @@ class SteadyStateAllocationTest {
     }
 
     /**
-     * The sequence rows and the convolutional autoencoder with the kernel pool's second thread: every loop that
-     * splits used to build a capturing lambda on the training thread (56-991 bytes a step on the benchmark's rows);
-     * the kernels that split now reuse a loop body per thread.
+     * The sequence rows, the convolutional autoencoder, upsampling and global pooling with the kernel pool's second
+     * thread: every loop that splits used to build a capturing lambda on the training thread (56-991 bytes a step
+     * on the benchmark's rows); the kernels that split now reuse a loop body per thread.
      */
     @Test
     void splitLoopsAllocateNothingOnTwoThreads() {
@@ -158,6 +160,14 @@ class SteadyStateAllocationTest {
                 .add(new Conv2D("reconstruction", 1, 3, 1, Padding.SAME, Activation.SIGMOID)).build();
         assertSteadyStateAllocatesNothing("conv autoencoder", autoencoder, Losses.byName("binary_cross_entropy"),
                 new int[] {32, 28, 28, 1}, new int[] {32, 28, 28, 1}, MLP_WINDOWS, new Sgd(0.01), 2);
+        Network upAndGlobal = Network.builder(14, 14, 1)
+                .add(new UpSampling2D("up", 2))
+                .add(new Conv2D("conv", 8, 3, 1, Padding.SAME, Activation.RELU))
+                .add(new GlobalPooling2D("global", true))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        assertSteadyStateAllocatesNothing("upsampling and global max pooling", upAndGlobal,
+                CategoricalCrossEntropy.fromLogits(), new int[] {32, 14, 14, 1}, new int[] {32, 10}, MLP_WINDOWS,
+                new Sgd(0.01), 2);
     }
 
     private static void assertSteadyStateAllocatesNothing(String name, Network net, Loss loss, int batch,

@@ -30,24 +30,24 @@ public final class GlobalPoolOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
+        Tensor input = in[0];
         if (max) {
             if (argmax == null || argmax.length != out.size()) {
                 argmax = new int[out.size()];
             }
-            GlobalPool.maxForward(in[0].buffer(), x[0], x[1], x[2], x[3], out.buffer(), argmax);
+            GlobalPool.maxForward(in[0].buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), out.buffer(), argmax);
         } else {
-            GlobalPool.avgForward(in[0].buffer(), x[0], x[1], x[2], x[3], out.buffer());
+            GlobalPool.avgForward(in[0].buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), out.buffer());
         }
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
+        Tensor input = in[0];
         if (max) {
-            GlobalPool.maxBackward(gradOut.buffer(), argmax, x[0], x[1], x[2], x[3], gradIn[0].buffer(), true);
+            GlobalPool.maxBackward(gradOut.buffer(), argmax, input.dim(0), input.dim(1), input.dim(2), input.dim(3), gradIn[0].buffer(), true);
         } else {
-            GlobalPool.avgBackward(gradOut.buffer(), x[0], x[1], x[2], x[3], gradIn[0].buffer(), true);
+            GlobalPool.avgBackward(gradOut.buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), gradIn[0].buffer(), true);
         }
     }
 }

@@ -56,8 +56,8 @@ public final class MaxUnpool2dOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
-        Pool2d.maxUnpool(in[0].buffer(), switches, x[0], inH, inW, x[3], geometry, out.buffer());
+        Tensor input = in[0];
+        Pool2d.maxUnpool(in[0].buffer(), switches, input.dim(0), inH, inW, input.dim(3), geometry, out.buffer());
     }
 
     @Override

@@ -42,16 +42,16 @@ public final class MedianPool2dOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
+        Tensor input = in[0];
         if (middle == null || middle.length != 2 * out.size()) {
             middle = new int[2 * out.size()];
         }
-        MedianPool.forward(in[0].buffer(), x[0], x[1], x[2], x[3], geometry, out.buffer(), middle);
+        MedianPool.forward(in[0].buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), geometry, out.buffer(), middle);
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
-        MedianPool.backward(gradOut.buffer(), middle, x[0], x[1], x[2], x[3], geometry, gradIn[0].buffer(), true);
+        Tensor input = in[0];
+        MedianPool.backward(gradOut.buffer(), middle, input.dim(0), input.dim(1), input.dim(2), input.dim(3), geometry, gradIn[0].buffer(), true);
     }
 }

@@ -35,14 +35,14 @@ public final class UpsampleOp extends Op {
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
-        int[] x = in[0].shape();
-        Upsample.nearestForward(in[0].buffer(), x[0], x[1], x[2], x[3], factorH, factorW, out.buffer());
+        Tensor input = in[0];
+        Upsample.nearestForward(in[0].buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), factorH, factorW, out.buffer());
     }
 
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gradOut, Tensor[] gradIn) {
-        int[] x = in[0].shape();
-        Upsample.nearestBackward(gradOut.buffer(), x[0], x[1], x[2], x[3], factorH, factorW, gradIn[0].buffer(),
+        Tensor input = in[0];
+        Upsample.nearestBackward(gradOut.buffer(), input.dim(0), input.dim(1), input.dim(2), input.dim(3), factorH, factorW, gradIn[0].buffer(),
                 true);
     }
 }
