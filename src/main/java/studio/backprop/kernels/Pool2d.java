@@ -24,12 +24,6 @@ public final class Pool2d {
     private Pool2d() {
     }
 
-    /** What a kernel does at one output pixel (b, oy, ox). */
-    @FunctionalInterface
-    interface PixelBody {
-        void run(int b, int oy, int ox);
-    }
-
     /**
      * Max pooling forward: y = max over each window, argmax = flat index into x of the chosen tap.
      * Modified: y, argmax. Not modified: x.
@@ -170,7 +164,7 @@ public final class Pool2d {
         job.set(dx, inH, inW, c, g, null, argmax, dy);
         job.accumulate = accumulate;
         try {
-            // Per image, as overImages: windows of different images never share a pixel.
+            // Per image, as in PoolJob: windows of different images never share a pixel.
             KernelPool.parallelFor(n, 1, job);
         } finally {
             job.set(null, 0, 0, 0, null, null, null, null);
@@ -188,20 +182,13 @@ public final class Pool2d {
         if (argmax == null || argmax.length != pooled.length) {
             KernelArgs.requireLength("max unpool", "argmax", argmax, pooled.length, outShape(n, inH, inW, c, g));
         }
-        int perImage = pooled.length / n;
-        overImages(n, inH * inW * c, y, false, b -> {
-            for (int i = b * perImage; i < (b + 1) * perImage; i++) {
-                if (argmax[i] >= 0) {
-                    y[argmax[i]] = pooled[i];
-                }
-            }
-        });
+        PoolJob.run(Pass.UNPOOL, null, y, pooled, null, argmax, n, inH, inW, c, g, false);
     }
 
     /** Average pooling forward: y = Σ in-image taps / their count. Modified: y. Not modified: x. */
     public static void avgForward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y) {
         check("average pool", x, "x", n, inH, inW, c, g, y, "y");
-        overRows(n, inH, inW, g, (b, oy, ox) -> sumPixel(x, n, inH, inW, c, g, y, b, oy, ox, false));
+        PoolJob.run(Pass.AVG_FORWARD, x, y, null, null, null, n, inH, inW, c, g, false);
     }
 
     /**
@@ -211,21 +198,13 @@ public final class Pool2d {
     public static void avgBackward(float[] dy, int n, int inH, int inW, int c, ConvGeometry g, float[] dx,
                                    boolean accumulate) {
         check("average pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
-        int outH = g.outH(inH);
-        int outW = g.outW(inW);
-        overImages(n, inH * inW * c, dx, accumulate, b -> {
-            for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    spreadPixel(dy, null, null, n, inH, inW, c, g, dx, b, oy, ox);
-                }
-            }
-        });
+        PoolJob.run(Pass.AVG_BACKWARD, null, null, dy, dx, null, n, inH, inW, c, g, accumulate);
     }
 
     /** L2 pooling forward: y = sqrt(Σ in-image taps²). Modified: y. Not modified: x. */
     public static void l2Forward(float[] x, int n, int inH, int inW, int c, ConvGeometry g, float[] y) {
         check("L2 pool", x, "x", n, inH, inW, c, g, y, "y");
-        overRows(n, inH, inW, g, (b, oy, ox) -> sumPixel(x, n, inH, inW, c, g, y, b, oy, ox, true));
+        PoolJob.run(Pass.L2_FORWARD, x, y, null, null, null, n, inH, inW, c, g, false);
     }
 
     /**
@@ -235,17 +214,11 @@ public final class Pool2d {
     public static void l2Backward(float[] x, float[] y, float[] dy, int n, int inH, int inW, int c, ConvGeometry g,
                                   float[] dx, boolean accumulate) {
         check("L2 pool backward", dx, "dx", n, inH, inW, c, g, dy, "dy");
-        KernelArgs.requireLength("L2 pool backward", "x", x, dx.length, KernelArgs.nhwc(n, inH, inW, c));
-        KernelArgs.requireLength("L2 pool backward", "y", y, dy.length, outShape(n, inH, inW, c, g));
-        int outH = g.outH(inH);
-        int outW = g.outW(inW);
-        overImages(n, inH * inW * c, dx, accumulate, b -> {
-            for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    spreadPixel(dy, x, y, n, inH, inW, c, g, dx, b, oy, ox);
-                }
-            }
-        });
+        if (x == null || x.length != dx.length || y == null || y.length != dy.length) {
+            KernelArgs.requireLength("L2 pool backward", "x", x, dx.length, KernelArgs.nhwc(n, inH, inW, c));
+            KernelArgs.requireLength("L2 pool backward", "y", y, dy.length, outShape(n, inH, inW, c, g));
+        }
+        PoolJob.run(Pass.L2_BACKWARD, x, y, dy, dx, null, n, inH, inW, c, g, accumulate);
     }
 
     /** Number of taps k·d apart, starting at {@code start}, that land inside [0, size). */
@@ -361,33 +334,96 @@ public final class Pool2d {
         }
     }
 
-    private static void overRows(int n, int inH, int inW, ConvGeometry g, PixelBody body) {
-        int outH = g.outH(inH);
-        int outW = g.outW(inW);
-        KernelPool.parallelFor(n * outH, Math.max(1, 256 / outW), (start, end) -> {
-            for (int r = start; r < end; r++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    body.run(r / outH, r % outH, ox);
-                }
+    private enum Pass { AVG_FORWARD, L2_FORWARD, AVG_BACKWARD, L2_BACKWARD, UNPOOL }
+
+    /**
+     * The calling thread's reusable loop for the average and L2 pools and max unpooling (lambdas here were two
+     * allocations a call, on one thread too): forward passes over output rows, the others per image, each image
+     * of the output first cleared unless accumulating (windows of different images never share a pixel).
+     */
+    private static final class PoolJob extends ReusableLoop {
+        private static final ThreadLocal<PoolJob> JOBS = ThreadLocal.withInitial(PoolJob::new);
+
+        Pass pass;
+        float[] x;
+        float[] y;
+        /** dy, or the pooled values for {@link Pass#UNPOOL}. */
+        float[] dy;
+        float[] dx;
+        int[] argmax;
+        int n;
+        int inH;
+        int inW;
+        int c;
+        ConvGeometry g;
+        boolean accumulate;
+
+        static void run(Pass pass, float[] x, float[] y, float[] dy, float[] dx, int[] argmax, int n, int inH,
+                        int inW, int c, ConvGeometry g, boolean accumulate) {
+            PoolJob job = claim(JOBS, PoolJob::new);
+            job.pass = pass;
+            job.x = x;
+            job.y = y;
+            job.dy = dy;
+            job.dx = dx;
+            job.argmax = argmax;
+            job.n = n;
+            job.inH = inH;
+            job.inW = inW;
+            job.c = c;
+            job.g = g;
+            job.accumulate = accumulate;
+            if (pass == Pass.AVG_FORWARD || pass == Pass.L2_FORWARD) {
+                job.runOver(n * g.outH(inH), Math.max(1, 256 / g.outW(inW)));
+            } else {
+                job.runOver(n, 1);
             }
-        });
-    }
+        }
 
-    /** What a backward kernel does for one image b. */
-    @FunctionalInterface
-    interface ImageBody {
-        void run(int b);
-    }
+        @Override
+        void release() {
+            x = null;
+            y = null;
+            dy = null;
+            dx = null;
+            argmax = null;
+            g = null;
+        }
 
-    /** Runs {@code body} per image in parallel, first clearing that image of {@code out} unless accumulating. */
-    static void overImages(int n, int imageSize, float[] out, boolean accumulate, ImageBody body) {
-        KernelPool.parallelFor(n, 1, (start, end) -> {
+        @Override
+        public void run(int start, int end) {
+            int outH = g.outH(inH);
+            int outW = g.outW(inW);
+            if (pass == Pass.AVG_FORWARD || pass == Pass.L2_FORWARD) {
+                for (int r = start; r < end; r++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        sumPixel(x, n, inH, inW, c, g, y, r / outH, r % outH, ox, pass == Pass.L2_FORWARD);
+                    }
+                }
+                return;
+            }
+            float[] out = pass == Pass.UNPOOL ? y : dx;
+            int imageSize = inH * inW * c;
+            int perImage = outH * outW * c;
             for (int b = start; b < end; b++) {
                 if (!accumulate) {
                     Arrays.fill(out, b * imageSize, (b + 1) * imageSize, 0f);
                 }
-                body.run(b);
+                if (pass == Pass.UNPOOL) {
+                    for (int i = b * perImage; i < (b + 1) * perImage; i++) {
+                        if (argmax[i] >= 0) {
+                            y[argmax[i]] = dy[i];
+                        }
+                    }
+                    continue;
+                }
+                for (int oy = 0; oy < outH; oy++) {
+                    for (int ox = 0; ox < outW; ox++) {
+                        spreadPixel(dy, pass == Pass.L2_BACKWARD ? x : null, pass == Pass.L2_BACKWARD ? y : null, n,
+                                inH, inW, c, g, dx, b, oy, ox);
+                    }
+                }
             }
-        });
+        }
     }
 }

@@ -10,6 +10,7 @@ import studio.backprop.autograd.ops.Pool2dOp;
 import studio.backprop.nn.layers.Conv2D;
 import studio.backprop.nn.layers.Conv2DTranspose;
 import studio.backprop.nn.layers.Dense;
+import studio.backprop.nn.layers.Flatten;
 import studio.backprop.nn.layers.GlobalPooling2D;
 import studio.backprop.nn.layers.LstmCell;
 import studio.backprop.nn.layers.Padding;
@@ -137,9 +138,9 @@ class SteadyStateAllocationTest {
     }
 
     /**
-     * The sequence rows, the convolutional autoencoder, upsampling and global pooling with the kernel pool's second
-     * thread: every loop that splits used to build a capturing lambda on the training thread (56-991 bytes a step
-     * on the benchmark's rows); the kernels that split now reuse a loop body per thread.
+     * The sequence rows, the convolutional autoencoder, average pooling, upsampling and global pooling with the
+     * kernel pool's second thread: every loop that splits used to build a capturing lambda on the training thread
+     * (56-991 bytes a step on the benchmark's rows); the kernels that split now reuse a loop body per thread.
      */
     @Test
     void splitLoopsAllocateNothingOnTwoThreads() {
@@ -165,6 +166,13 @@ class SteadyStateAllocationTest {
                 .add(new Conv2D("conv", 8, 3, 1, Padding.SAME, Activation.RELU))
                 .add(new GlobalPooling2D("global", true))
                 .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        Network classic = Network.builder(28, 28, 1)
+                .add(new Conv2D("c1", 6, 5, 1, Padding.SAME, Activation.SIGMOID))
+                .add(new Pooling2D("s2", Pool2dOp.Kind.AVG, 2))
+                .add(new Flatten("flat"))
+                .add(new Dense("logits", 10, Activation.LINEAR)).build();
+        assertSteadyStateAllocatesNothing("LeNet-5's average pooling", classic, CategoricalCrossEntropy.fromLogits(),
+                new int[] {32, 28, 28, 1}, new int[] {32, 10}, MLP_WINDOWS, new Sgd(0.01), 2);
         assertSteadyStateAllocatesNothing("upsampling and global max pooling", upAndGlobal,
                 CategoricalCrossEntropy.fromLogits(), new int[] {32, 14, 14, 1}, new int[] {32, 10}, MLP_WINDOWS,
                 new Sgd(0.01), 2);
