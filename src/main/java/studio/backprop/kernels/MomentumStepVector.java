@@ -29,87 +29,88 @@ final class MomentumStepVector {
     private MomentumStepVector() {
     }
 
-    /** {@link MomentumStep#scalar} on [s, e), same bits. */
+    /**
+     * {@link MomentumStep#scalar} on [s, e), same bits: the velocities of every whole vector first, then the
+     * parameters from the stored velocities (the values the scalar loop uses), then the scalar loop on the rest.
+     * Each loop is a method of its own that passes no vector to another, as in {@link AdamStepVector}: one loop
+     * per kernel could outgrow C2's inlining budget, and then every vector was boxed.
+     */
     static void range(float[] theta, float[] grad, float[] velocity, double eta, double momentum, boolean nesterov,
                       double decay, int s, int e) {
+        // The high half is loaded as a whole vector from i + HALF, so it must end inside the arrays.
+        int limit = Math.min(e, theta.length - HALF) - LANES;
+        int end = limit < s ? s : s + ((limit - s) / LANES + 1) * LANES;
+        velocities(grad, velocity, eta, momentum, s, end);
         if (nesterov) {
-            nesterov(theta, grad, velocity, eta, momentum, decay, s, e);
+            nesterovParameters(theta, grad, velocity, eta, momentum, decay, s, end);
         } else {
-            plain(theta, grad, velocity, eta, momentum, decay, s, e);
+            plainParameters(theta, velocity, decay, s, end);
         }
+        MomentumStep.scalar(theta, grad, velocity, eta, momentum, nesterov, decay, end, e);
     }
 
-    /** {@link MomentumStep#scalar} with plain momentum on [s, e), same bits. */
-    private static void plain(float[] theta, float[] grad, float[] velocity, double eta, double momentum,
-                              double decay, int s, int e) {
-        int i = s;
-        // The high half is loaded as a whole vector from i + HALF, so it must end inside the arrays.
-        for (int end = Math.min(e, theta.length - HALF) - LANES; i <= end; i += LANES) {
+    /** v[i] ← (float) (μ·v[i] − η·g[i]) on whole vectors [s, end). */
+    private static void velocities(float[] grad, float[] velocity, double eta, double momentum, int s, int end) {
+        for (int i = s; i < end; i += LANES) {
             int j = i + HALF;
-            DoubleVector gLow = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector etaGLow = gLow.mul(eta);
+            DoubleVector etaGLow = ((DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(eta);
             DoubleVector v0Low = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector vLow = (FloatVector) v0Low.mul(momentum).sub(etaGLow)
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dLow = (DoubleVector) vLow.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector thetaLow = (FloatVector) oldLow.add(dLow).sub(oldLow.mul(decay))
-                    .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector gHigh = (DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector etaGHigh = gHigh.mul(eta);
+            DoubleVector etaGHigh = ((DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(eta);
             DoubleVector v0High = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector vHigh = (FloatVector) v0High.mul(momentum).sub(etaGHigh)
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dHigh = (DoubleVector) vHigh.convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector thetaHigh = (FloatVector) oldHigh.add(dHigh).sub(oldHigh.mul(decay))
-                    .convertShape(VectorOperators.D2F, SPECIES, 0);
             vLow.blend(vHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(velocity, i);
-            thetaLow.blend(thetaHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
         }
-        MomentumStep.scalar(theta, grad, velocity, eta, momentum, false, decay, i, e);
     }
 
-    /** {@link MomentumStep#scalar} with Nesterov momentum on [s, e), same bits. */
-    private static void nesterov(float[] theta, float[] grad, float[] velocity, double eta, double momentum,
-                              double decay, int s, int e) {
-        int i = s;
-        // The high half is loaded as a whole vector from i + HALF, so it must end inside the arrays.
-        for (int end = Math.min(e, theta.length - HALF) - LANES; i <= end; i += LANES) {
+    /** θ[i] ← (float) (θ + v − λ·θ) with plain momentum's step d = v, on whole vectors [s, end). */
+    private static void plainParameters(float[] theta, float[] velocity, double decay, int s, int end) {
+        for (int i = s; i < end; i += LANES) {
             int j = i + HALF;
-            DoubleVector gLow = (DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+            DoubleVector dLow = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector etaGLow = gLow.mul(eta);
-            DoubleVector v0Low = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, i)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector vLow = (FloatVector) v0Low.mul(momentum).sub(etaGLow)
-                    .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dLow = ((DoubleVector) vLow.convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGLow);
             DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector thetaLow = (FloatVector) oldLow.add(dLow).sub(oldLow.mul(decay))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector gHigh = (DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
+            DoubleVector dHigh = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector etaGHigh = gHigh.mul(eta);
-            DoubleVector v0High = (DoubleVector) FloatVector.fromArray(SPECIES, velocity, j)
-                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
-            FloatVector vHigh = (FloatVector) v0High.mul(momentum).sub(etaGHigh)
-                    .convertShape(VectorOperators.D2F, SPECIES, 0);
-            DoubleVector dHigh = ((DoubleVector) vHigh.convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGHigh);
             DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
                     .convertShape(VectorOperators.F2D, DOUBLES, 0);
             FloatVector thetaHigh = (FloatVector) oldHigh.add(dHigh).sub(oldHigh.mul(decay))
                     .convertShape(VectorOperators.D2F, SPECIES, 0);
-            vLow.blend(vHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(velocity, i);
             thetaLow.blend(thetaHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
         }
-        MomentumStep.scalar(theta, grad, velocity, eta, momentum, true, decay, i, e);
+    }
+
+    /** θ[i] with Nesterov's step d = μ·v − η·g from the stored velocity, on whole vectors [s, end). */
+    private static void nesterovParameters(float[] theta, float[] grad, float[] velocity, double eta,
+                                           double momentum, double decay, int s, int end) {
+        for (int i = s; i < end; i += LANES) {
+            int j = i + HALF;
+            DoubleVector etaGLow = ((DoubleVector) FloatVector.fromArray(SPECIES, grad, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(eta);
+            DoubleVector dLow = ((DoubleVector) FloatVector.fromArray(SPECIES, velocity, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGLow);
+            DoubleVector oldLow = (DoubleVector) FloatVector.fromArray(SPECIES, theta, i)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            FloatVector thetaLow = (FloatVector) oldLow.add(dLow).sub(oldLow.mul(decay))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            DoubleVector etaGHigh = ((DoubleVector) FloatVector.fromArray(SPECIES, grad, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(eta);
+            DoubleVector dHigh = ((DoubleVector) FloatVector.fromArray(SPECIES, velocity, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0)).mul(momentum).sub(etaGHigh);
+            DoubleVector oldHigh = (DoubleVector) FloatVector.fromArray(SPECIES, theta, j)
+                    .convertShape(VectorOperators.F2D, DOUBLES, 0);
+            FloatVector thetaHigh = (FloatVector) oldHigh.add(dHigh).sub(oldHigh.mul(decay))
+                    .convertShape(VectorOperators.D2F, SPECIES, 0);
+            thetaLow.blend(thetaHigh.rearrange(UPPER_HALF), UPPER_LANES).intoArray(theta, i);
+        }
     }
 }
