@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import studio.backprop.kernels.Threads;
 import studio.backprop.autograd.ops.Pool2dOp;
@@ -28,6 +30,8 @@ import studio.backprop.nn.optim.Adam;
 import studio.backprop.nn.optim.Optimizer;
 import studio.backprop.nn.optim.RmsProp;
 import studio.backprop.nn.optim.Sgd;
+import studio.backprop.spec.DocumentCompiler;
+import studio.backprop.spec.DocumentFormat;
 import studio.backprop.tensor.Rng;
 import studio.backprop.tensor.Tensor;
 
@@ -119,20 +123,14 @@ class SteadyStateAllocationTest {
     }
 
     /**
-     * The benchmark's convolutional autoencoder (two convolutions with pooling, two stride-2 transposed
+     * The sample convolutional autoencoder, the benchmark's (two convolutions with pooling, two stride-2 transposed
      * convolutions), on a batch of 8 to keep the windows short: col2im built its argument message on every call and
      * the transposed convolution's backward an array of four dimensions (663 bytes a step on a batch of 64).
      */
     @Test
-    void convolutionalAutoencoderStepsAllocateNothingOnceCompiled() {
-        Network net = Network.builder(28, 28, 1)
-                .add(new Conv2D("enc1", 16, 3, 1, Padding.SAME, Activation.RELU))
-                .add(new Pooling2D("pool1", Pool2dOp.Kind.MAX, 2))
-                .add(new Conv2D("enc2", 8, 3, 1, Padding.SAME, Activation.RELU))
-                .add(new Pooling2D("code", Pool2dOp.Kind.MAX, 2))
-                .add(new Conv2DTranspose("dec1", 8, 3, 2, Padding.SAME, 0, true, Activation.RELU))
-                .add(new Conv2DTranspose("dec2", 16, 3, 2, Padding.SAME, 0, true, Activation.RELU))
-                .add(new Conv2D("reconstruction", 1, 3, 1, Padding.SAME, Activation.SIGMOID)).build();
+    void convolutionalAutoencoderStepsAllocateNothingOnceCompiled() throws Exception {
+        Path file = Path.of("samples", "conv-autoencoder-digits.bps");
+        Network net = DocumentCompiler.compile(DocumentFormat.read(Files.readString(file), file.toString())).network();
         assertSteadyStateAllocatesNothing("conv autoencoder", net, Losses.byName("binary_cross_entropy"),
                 new int[] {8, 28, 28, 1}, new int[] {8, 28, 28, 1}, MLP_WINDOWS, new Sgd(0.01));
     }
