@@ -253,6 +253,11 @@ public final class Tensor {
         return Arrays.equals(shape, other.shape);
     }
 
+    /** Whether this tensor's shape is {@code dims}; unlike comparing {@link #shape()}, copies nothing. */
+    public boolean hasShape(int[] dims) {
+        return Arrays.equals(shape, dims);
+    }
+
     private int flatIndex(String op, int[] index) {
         if (index.length != shape.length) {
             throw new ShapeException(op + ": index " + Arrays.toString(index) + " has " + index.length

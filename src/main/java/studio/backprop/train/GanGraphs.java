@@ -84,7 +84,7 @@ final class GanGraphs {
     }
 
     boolean fits(Tensor x) {
-        return java.util.Arrays.equals(x.shape(), sampleShape);
+        return x.hasShape(sampleShape);
     }
 
     /** Replays L_D on this batch with fresh codes and runs backward; returns L_D. */
