@@ -24,6 +24,10 @@ import studio.backprop.ui.cnn.CnnView;
  * three times a second, plays, and prints the time until the validation accuracy first reaches 97%, the worst gap
  * between two JavaFX pulses (the worst frame time) while training, and the heap: the peak of the heap pools and what
  * a full collection leaves at the end.
+ *
+ * <p>Arguments, all optional: the CNN sub-tab, the page to show, the longest wait in seconds (120), and the network
+ * file (another LeNet-5 plan, e.g. one of more epochs). With {@code -Dwarm-up=true} it first runs the app's
+ * {@link studio.backprop.train.KernelWarmUp} to its end, as a lecturer's Play a few seconds after the app opened.
  */
 public final class CnnPageMeasurement {
 
@@ -35,6 +39,14 @@ public final class CnnPageMeasurement {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         String tab = args.length > 0 ? args[0] : "What each layer sees";
+        if (Boolean.getBoolean("warm-up")) {
+            long w0 = System.nanoTime();
+            studio.backprop.train.KernelWarmUp warmUp = studio.backprop.train.KernelWarmUp.start();
+            if (warmUp != null) {
+                warmUp.await(120_000);
+            }
+            System.out.printf("warm-up: %.1f s%n", (System.nanoTime() - w0) / 1e9);
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -58,7 +70,8 @@ public final class CnnPageMeasurement {
             stage.setWidth(1280);
             stage.setHeight(800);
             stage.show();
-            model[0].open(Path.of("samples", "lenet5-digits.bps"), m -> System.out.println("could not open: " + m));
+            model[0].open(args.length > 3 ? Path.of(args[3]) : Path.of("samples", "lenet5-digits.bps"),
+                    m -> System.out.println("could not open: " + m));
             window.showPage(args.length > 1 ? args[1] : "CNN");
             view[0] = (CnnView) window.scene().lookup(".cnn-page");
             TabPane tabs = (TabPane) view[0].getChildren().get(0);
