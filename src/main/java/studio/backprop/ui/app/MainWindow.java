@@ -135,8 +135,9 @@ public final class MainWindow {
 
     /**
      * Whether {@code view} has a picture to give now: it says so ({@link Exportable#showsPicture}), and its page
-     * does not hide it (the 2-D data panel of a LeNet, a perceptron's trace for a network that is not one, a
-     * sub-tab not selected). A view outside its page's scene graph is taken at its word.
+     * shows it: nothing between them is hidden (the 2-D data panel of a LeNet, a perceptron's trace for a network
+     * that is not one, a sub-tab not selected), and it hangs in the page at all (the Generative and Lessons tabs
+     * hold only the chosen sub-page or lesson; the others are still offered, after it).
      */
     boolean showsPicture(Exportable view) {
         if (!view.showsPicture()) {
@@ -145,12 +146,13 @@ public final class MainWindow {
         Tab tab = tabViews.entrySet().stream().filter(e -> e.getValue().contains(view)).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
         Node page = tab == null ? null : tab.getContent();
-        for (Node node = view.exportNode(); node != null && node != page; node = node.getParent()) {
+        Node node = view.exportNode();
+        for (; node != null && node != page; node = node.getParent()) {
             if (!node.isVisible()) {
                 return false;
             }
         }
-        return true;
+        return node == page;
     }
 
     public TrainingControls controls() {

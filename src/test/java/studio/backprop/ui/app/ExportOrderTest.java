@@ -13,6 +13,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import studio.backprop.ui.export.Exportable;
+import studio.backprop.ui.lessons.generative.GenerativePage;
 
 /** File ▸ Export offers the views of the tab on screen first, so that the dialog preselects one of them. */
 @ExtendWith(ApplicationExtension.class)
@@ -70,6 +71,44 @@ class ExportOrderTest {
         List<String> order = names(offered);
         assertTrue(order.indexOf("accuracy") > 0 && order.indexOf("playground") > order.indexOf("accuracy"),
                 "still offered, after the charts: " + order);
+    }
+
+    /**
+     * The Generative and Lessons tabs hold one sub-page (one lesson) at a time: Ctrl+E on the GAN exported the
+     * autoencoder's empty panel, the first sub-page's, which is not on screen.
+     */
+    @Test
+    void onTabsOfSubPagesCtrlEStartsFromTheChosenOne(FxRobot robot) {
+        GenerativePage generative = (GenerativePage) page("Generative");
+        for (String chosen : List.of("GAN", "VAE", "Autoencoder")) {
+            robot.interact(() -> {
+                window.showPage("Generative");
+                generative.show(chosen);
+            });
+            Page sub = generative.subPages().stream().filter(p -> p.title().equals(chosen)).findFirst()
+                    .orElseThrow();
+            Exportable first = offered(robot).get(0);
+            assertTrue(sub.exportables().contains(first), "with the " + chosen + " chosen, Ctrl+E starts from "
+                    + first.exportName());
+        }
+        studio.backprop.ui.lessons.LessonsPage lessons = (studio.backprop.ui.lessons.LessonsPage) page("Lessons");
+        for (String lesson : lessons.titles().subList(1, 4)) {
+            robot.interact(() -> {
+                window.showPage("Lessons");
+                lessons.show(lesson);
+            });
+            Exportable first = offered(robot).get(0);
+            javafx.scene.Node node = first.exportNode();
+            while (node != null && node != lessons.content()) {
+                node = node.getParent();
+            }
+            assertEquals(lessons.content(), node, "with '" + lesson + "' chosen, Ctrl+E starts from "
+                    + first.exportName() + ", a view of a lesson not on screen");
+        }
+    }
+
+    private Page page(String title) {
+        return window.pages().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
     }
 
     /** What File ▸ Export offers now, read on the JavaFX thread (it depends on the selected tab). */
