@@ -119,17 +119,18 @@ public final class MainWindow {
     }
 
     /**
-     * Every view File ▸ Export offers, those of the tab on screen first and those with nothing to show now
-     * ({@link Exportable#showsPicture}) last: the dialog preselects the first, so Ctrl+E on the CNN tab exports its
-     * feature maps, not the network drawing, and on the Training tab of a LeNet the loss chart, not the sentence
-     * of a Playground view that cannot draw it.
+     * Every view File ▸ Export offers: the tab on screen's views first, those on screen ahead of the rest (a sub-page
+     * not chosen, an exercise's sheet that is only ever exported), then the other tabs' views, those with nothing
+     * to show now ({@link Exportable#showsPicture}) last. The dialog preselects the first, so Ctrl+E on the CNN tab
+     * exports its feature maps, not the network drawing, on the Training tab of a LeNet the loss chart, not the
+     * sentence of a Playground view that cannot draw it, and on the GAN its plane, not the autoencoder's panel.
      */
     List<Exportable> exportablesShownFirst() {
         List<Exportable> shown = tabViews.getOrDefault(tabs.getSelectionModel().getSelectedItem(), List.of());
         List<Exportable> ordered = new ArrayList<>(shown);
         tabViews.values().stream().filter(views -> views != shown).forEach(ordered::addAll);
-        // views with nothing to show now (the Playground of a LeNet) go last, keeping the order otherwise
-        ordered.sort(Comparator.comparing(view -> !showsPicture(view)));
+        // a stable sort: within each of the four groups, tab order and each page's own order stay
+        ordered.sort(Comparator.comparingInt(view -> (shown.contains(view) ? 0 : 2) + (showsPicture(view) ? 0 : 1)));
         return ordered;
     }
 

@@ -87,9 +87,13 @@ class ExportOrderTest {
             });
             Page sub = generative.subPages().stream().filter(p -> p.title().equals(chosen)).findFirst()
                     .orElseThrow();
-            Exportable first = offered(robot).get(0);
+            List<Exportable> offered = offered(robot);
+            Exportable first = offered.get(0);
             assertTrue(sub.exportables().contains(first), "with the " + chosen + " chosen, Ctrl+E starts from "
                     + first.exportName());
+            int own = generative.exportables().size();
+            assertEquals(new HashSet<>(generative.exportables()), new HashSet<>(offered.subList(0, own)),
+                    "the other sub-pages' views follow, before the other tabs'");
         }
         studio.backprop.ui.lessons.LessonsPage lessons = (studio.backprop.ui.lessons.LessonsPage) page("Lessons");
         for (String lesson : lessons.titles().subList(1, 4)) {
