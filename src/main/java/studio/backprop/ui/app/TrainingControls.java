@@ -62,6 +62,8 @@ public final class TrainingControls extends ToolBar {
     private final List<javafx.scene.Node> dropoutOnly;
     private final HBox statusItems = new HBox();
     private boolean showing;
+    /** The text each setting field last showed from the document: leaving a field with other text applies it. */
+    private final java.util.Map<TextField, String> shownText = new java.util.HashMap<>();
 
     public TrainingControls(AppModel model, Consumer<String> onError) {
         this.model = model;
@@ -115,7 +117,9 @@ public final class TrainingControls extends ToolBar {
         learningRate.setPrefColumnCount(6);
         learningRate.setId("learning-rate");
         learningRate.setOnAction(e -> applyLearningRate());
-        learningRate.setTooltip(new Tooltip("Learning rate η; press Enter to apply (training goes on)"));
+        learningRate.setTooltip(new Tooltip("Learning rate η; Enter or leaving the field applies it (training goes "
+                + "on)"));
+        applyOnLeaving(learningRate, this::applyLearningRate);
         batchSize.setEditable(true);
         batchSize.getEditor().setPrefColumnCount(4); // wide enough for "1000" in any type size
         batchSize.setTooltip(new Tooltip("Samples per step (0: the whole training set)"));
@@ -129,11 +133,15 @@ public final class TrainingControls extends ToolBar {
         optimizer.setId("optimizer");
         optimizer.setOnAction(e -> applyOptimizer());
         l2.setPrefColumnCount(5);
-        l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); press Enter to apply"));
+        l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); Enter or leaving the field applies "
+                + "it"));
         l2.setOnAction(e -> applyOptimizerSetting("l2", l2));
+        applyOnLeaving(l2, () -> applyOptimizerSetting("l2", l2));
         dropout.setPrefColumnCount(4);
-        dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); press Enter to apply"));
+        dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); Enter or leaving the field "
+                + "applies it"));
         dropout.setOnAction(e -> applyDropout());
+        applyOnLeaving(dropout, this::applyDropout);
         pace.setId("pace");
         pace.setMajorTickUnit(1);
         pace.setMinorTickCount(0);
@@ -151,6 +159,25 @@ public final class TrainingControls extends ToolBar {
         keepBest.setTooltip(new Tooltip("When training finishes, put back the weights of the epoch with the best "
                 + "validation loss (early stopping)"));
         keepBest.selectedProperty().addListener((o, a, on) -> model.training().setKeepBest(on));
+    }
+
+    /**
+     * Applies a value typed into {@code field} when the field loses focus too, as Enter does, unless it is the
+     * document's own: otherwise a value typed and left (Play clicked instead of Enter, or Enter taken by the field's
+     * context menu) stayed on show while the run used the document's.
+     */
+    private void applyOnLeaving(TextField field, Runnable apply) {
+        field.focusedProperty().addListener((o, had, has) -> {
+            if (!has && !showing && !field.getText().trim().equals(shownText.get(field))) {
+                apply.run();
+            }
+        });
+    }
+
+    /** Shows a setting from the document in its field and remembers it as the field's applied text. */
+    private void showSetting(TextField field, String text) {
+        field.setText(text);
+        shownText.put(field, text);
     }
 
     private Button button(String text, String tip, TrainerCommand command) {
@@ -268,12 +295,12 @@ public final class TrainingControls extends ToolBar {
                 n.setVisible(firstDropout.isPresent());
                 n.setManaged(firstDropout.isPresent());
             });
-            firstDropout.ifPresent(l -> dropout.setText(l.settings().getOrDefault("rate", "0.5")));
-            learningRate.setText(doc.optimizer().get("learning_rate", perceptron ? "1" : "0.01").trim());
+            firstDropout.ifPresent(l -> showSetting(dropout, l.settings().getOrDefault("rate", "0.5").trim()));
+            showSetting(learningRate, doc.optimizer().get("learning_rate", perceptron ? "1" : "0.01").trim());
             markInvalid(learningRate, false);
             if (!perceptron) {
                 optimizer.setValue(doc.optimizer().type());
-                l2.setText(doc.optimizer().get("l2", "0").trim());
+                showSetting(l2, doc.optimizer().get("l2", "0").trim());
                 String b = doc.training().get("batch_size", "32").trim();
                 try {
                     batchSize.getValueFactory().setValue(b.equals("full") ? 0 : Integer.parseInt(b));

@@ -169,6 +169,39 @@ class SessionBoundaryTest {
         assertTrue(robot.lookup("#learning-rate").queryAs(TextField.class).getStyleClass().contains("invalid"));
     }
 
+    /**
+     * A learning rate typed and left without Enter (Play clicked instead, or Enter taken by the field's context menu)
+     * is applied when the field loses focus: it used to stay on show while the run used the document's. A bad one
+     * left the same way is refused in words, and the document keeps its rate.
+     */
+    @Test
+    void aLearningRateTypedAndLeftWithoutEnterIsAppliedOrRefused(FxRobot robot) throws Exception {
+        await(() -> snapshot() != null);
+        String rate = model.documentProperty().get().optimizer().get("learning_rate");
+        robot.doubleClickOn("#learning-rate").eraseText(12).write("0.0625");
+        robot.interact(() -> robot.lookup("#play").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.0625", model.documentProperty().get().optimizer().get("learning_rate"));
+        robot.interact(() -> model.history().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(rate, model.documentProperty().get().optimizer().get("learning_rate"), "undone as one edit");
+        TextField eta = robot.lookup("#learning-rate").queryAs(TextField.class);
+        assertEquals(rate, eta.getText().trim(), "the field shows the document's rate again");
+        boolean couldUndo = model.history().canUndoProperty().get();
+        robot.clickOn("#learning-rate");
+        robot.interact(() -> robot.lookup("#play").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(couldUndo, model.history().canUndoProperty().get(), "leaving the field unchanged edits nothing");
+        robot.doubleClickOn("#learning-rate").eraseText(12).write("slow");
+        robot.interact(() -> robot.lookup("#play").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.statusProperty().get().contains("must be a positive number, not 'slow'"),
+                model.statusProperty().get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertEquals(rate, model.documentProperty().get().optimizer().get("learning_rate"));
+        assertTrue(eta.getStyleClass().contains("invalid"));
+    }
+
     private TrainingSnapshot snapshot() {
         return model.training().snapshotProperty().get();
     }
