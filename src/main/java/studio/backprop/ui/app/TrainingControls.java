@@ -62,8 +62,11 @@ public final class TrainingControls extends ToolBar {
     private final List<javafx.scene.Node> dropoutOnly;
     private final HBox statusItems = new HBox();
     private boolean showing;
-    /** The text each setting field last showed from the document: leaving a field with other text applies it. */
-    private final java.util.Map<TextField, String> shownText = new java.util.HashMap<>();
+    /**
+     * The text each setting field last showed from the document or last tried to apply: leaving a field with other
+     * text applies it (and a refused text is not tried again, which would stack a second dialog on the first).
+     */
+    private final java.util.Map<TextField, String> settledText = new java.util.HashMap<>();
 
     public TrainingControls(AppModel model, Consumer<String> onError) {
         this.model = model;
@@ -116,10 +119,9 @@ public final class TrainingControls extends ToolBar {
     private void settings() {
         learningRate.setPrefColumnCount(6);
         learningRate.setId("learning-rate");
-        learningRate.setOnAction(e -> applyLearningRate());
         learningRate.setTooltip(new Tooltip("Learning rate η; Enter or leaving the field applies it (training goes "
                 + "on)"));
-        applyOnLeaving(learningRate, this::applyLearningRate);
+        appliedByEnterOrLeaving(learningRate, this::applyLearningRate);
         batchSize.setEditable(true);
         batchSize.getEditor().setPrefColumnCount(4); // wide enough for "1000" in any type size
         batchSize.setTooltip(new Tooltip("Samples per step (0: the whole training set)"));
@@ -135,13 +137,11 @@ public final class TrainingControls extends ToolBar {
         l2.setPrefColumnCount(5);
         l2.setTooltip(new Tooltip("L2 penalty λ (adds 2λw to every gradient); Enter or leaving the field applies "
                 + "it"));
-        l2.setOnAction(e -> applyOptimizerSetting("l2", l2));
-        applyOnLeaving(l2, () -> applyOptimizerSetting("l2", l2));
+        appliedByEnterOrLeaving(l2, () -> applyOptimizerSetting("l2", l2));
         dropout.setPrefColumnCount(4);
         dropout.setTooltip(new Tooltip("Dropout rate of every Dropout layer, in [0, 1); Enter or leaving the field "
                 + "applies it"));
-        dropout.setOnAction(e -> applyDropout());
-        applyOnLeaving(dropout, this::applyDropout);
+        appliedByEnterOrLeaving(dropout, this::applyDropout);
         pace.setId("pace");
         pace.setMajorTickUnit(1);
         pace.setMinorTickCount(0);
@@ -162,22 +162,27 @@ public final class TrainingControls extends ToolBar {
     }
 
     /**
-     * Applies a value typed into {@code field} when the field loses focus too, as Enter does, unless it is the
-     * document's own: otherwise a value typed and left (Play clicked instead of Enter, or Enter taken by the field's
-     * context menu) stayed on show while the run used the document's.
+     * Applies a value typed into {@code field} on Enter, and when the field loses focus with a text neither shown
+     * from the document nor tried already: otherwise a value typed and left (Play clicked instead of Enter, or Enter
+     * taken by the field's context menu) stayed on show while the run used the document's.
      */
-    private void applyOnLeaving(TextField field, Runnable apply) {
+    private void appliedByEnterOrLeaving(TextField field, Runnable apply) {
+        Runnable tryText = () -> {
+            settledText.put(field, field.getText().trim());
+            apply.run();
+        };
+        field.setOnAction(e -> tryText.run());
         field.focusedProperty().addListener((o, had, has) -> {
-            if (!has && !showing && !field.getText().trim().equals(shownText.get(field))) {
-                apply.run();
+            if (!has && !showing && !field.getText().trim().equals(settledText.get(field))) {
+                tryText.run();
             }
         });
     }
 
-    /** Shows a setting from the document in its field and remembers it as the field's applied text. */
+    /** Shows a setting from the document in its field and remembers it as the field's settled text. */
     private void showSetting(TextField field, String text) {
         field.setText(text);
-        shownText.put(field, text);
+        settledText.put(field, text);
     }
 
     private Button button(String text, String tip, TrainerCommand command) {

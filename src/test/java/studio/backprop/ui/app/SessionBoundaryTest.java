@@ -192,14 +192,32 @@ class SessionBoundaryTest {
         robot.interact(() -> robot.lookup("#play").query().requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(couldUndo, model.history().canUndoProperty().get(), "leaving the field unchanged edits nothing");
+        int windows = showingWindows(robot);
         robot.doubleClickOn("#learning-rate").eraseText(12).write("slow");
         robot.interact(() -> robot.lookup("#play").query().requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.statusProperty().get().contains("must be a positive number, not 'slow'"),
                 model.statusProperty().get());
+        assertEquals(windows + 1, showingWindows(robot), "one dialog says why");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         assertEquals(rate, model.documentProperty().get().optimizer().get("learning_rate"));
         assertTrue(eta.getStyleClass().contains("invalid"));
+        robot.clickOn("#learning-rate").type(javafx.scene.input.KeyCode.ENTER);
+        // on a desktop the dialog takes the focus from the field (Monocle's headless windows do not)
+        robot.interact(() -> robot.lookup("#play").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(windows + 1, showingWindows(robot), "Enter tries again; the field losing the focus to its "
+                + "dialog does not stack a second one");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(windows, showingWindows(robot));
+    }
+
+    private static int showingWindows(FxRobot robot) {
+        int[] count = new int[1];
+        robot.interact(() -> count[0] = (int) javafx.stage.Window.getWindows().stream()
+                .filter(javafx.stage.Window::isShowing).count());
+        return count[0];
     }
 
     private TrainingSnapshot snapshot() {
